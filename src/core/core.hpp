@@ -1,0 +1,141 @@
+// core: what every module shares. Errors as values, outcomes and severities, times and
+// time zones, the roster contract, and the files compiled into the binary.
+#pragma once
+
+#include <cstdint>
+#include <expected>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace smpolicy {
+
+// ---- Errors -------------------------------------------------------------------------
+
+enum class ErrorCode { io, parse, invalid, not_found, unsupported, internal };
+
+// An expected failure. `message` is complete and says where, e.g.
+// "events.jsonl:3: field counterpart.age: expected a number".
+struct Error {
+  ErrorCode code = ErrorCode::internal;
+  std::string message;
+};
+
+inline std::unexpected<Error> fail(ErrorCode code, std::string message) {
+  return std::unexpected(Error{code, std::move(message)});
+}
+
+// ---- Outcomes and severities ----------------------------------------------------------
+
+// Ordered from least to most serious: comparisons mean "more serious than".
+enum class Outcome : std::uint8_t { allow, advise, needs_permission, breach };
+enum class Severity : std::uint8_t { info, minor, serious, gross };
+
+std::string_view name_of(Outcome outcome);
+std::string_view name_of(Severity severity);
+std::optional<Outcome> parse_outcome(std::string_view text);
+std::optional<Severity> parse_severity(std::string_view text);
+
+// ---- Files --------------------------------------------------------------------------
+
+// The whole file as bytes. Fails with ErrorCode::io naming the path.
+std::expected<std::string, Error> read_file(const std::filesystem::path& path);
+
+// Writes `text` to `path` atomically: a temporary file beside it, then a rename, so a
+// reader never sees half a file.
+std::expected<void, Error> write_file_atomic(const std::filesystem::path& path,
+                                             std::string_view text);
+
+// A file compiled into the binary, by its path in the repository
+// ("packs/salterlee-2017.toml"), or nullopt.
+std::optional<std::string_view> embedded_file(std::string_view name);
+// Names of the embedded files whose path starts with `prefix`, sorted.
+std::vector<std::string_view> embedded_files(std::string_view prefix);
+
+// ---- JSON text ----------------------------------------------------------------------
+
+// Appends `text` as a JSON string literal, quotes included. Invalid UTF-8 becomes U+FFFD
+// so the output is always valid JSON.
+void append_json_string(std::string& out, std::string_view text);
+
+// ---- Times --------------------------------------------------------------------------
+
+// A moment as seconds since 1970-01-01T00:00:00Z, with the UTC offset it was written in.
+struct Instant {
+  std::int64_t seconds = 0;
+  int offset_minutes = 0;
+};
+
+// Parses ISO 8601 date-time with an offset: "2026-03-03T10:15:00+00:00", "...Z",
+// fractional seconds allowed. A time without an offset is an error: its meaning would
+// depend on the reader's machine.
+std::expected<Instant, Error> parse_instant(std::string_view text);
+// Parses "YYYY-MM-DD" into days since 1970-01-01.
+std::expected<std::int64_t, Error> parse_date(std::string_view text);
+// Days since 1970-01-01 of a civil date; used by the parsers and tests.
+std::int64_t days_from_civil(int year, unsigned month, unsigned day);
+
+// A wall-clock reading in some time zone.
+struct LocalTime {
+  int year = 0, month = 0, day = 0;
+  int weekday = 0;         // 0 = Monday ... 6 = Sunday
+  int minute_of_day = 0;   // 0 ... 1439
+};
+
+// An IANA time zone ("Europe/London"), read from the system's tz database. Cheap to
+// copy; thread-safe to use.
+class TimeZone {
+ public:
+  LocalTime local(std::int64_t seconds) const;
+  const std::string& name() const { return m_name; }
+  struct Impl;
+
+ private:
+  friend std::expected<TimeZone, Error> load_time_zone(std::string_view name);
+  std::shared_ptr<const Impl> m_impl;
+  std::string m_name;
+};
+
+// Fails with ErrorCode::not_found when the zone is unknown.
+std::expected<TimeZone, Error> load_time_zone(std::string_view name);
+
+// "08:30" -> 510. nullopt unless HH:MM with a valid hour and minute.
+std::optional<int> parse_clock(std::string_view text);
+
+// ---- Roster -------------------------------------------------------------------------
+
+enum class Role : std::uint8_t { pupil, staff, parent, governor };
+std::string_view name_of(Role role);
+
+// One person of the roster (DESIGN.md). Optional columns are empty when absent.
+struct Person {
+  std::string id;
+  Role role = Role::staff;
+  std::string given_name, family_name, preferred_name;
+  std::string date_of_birth, email, phone, year_group, left_on;
+  bool restricted = false;
+  bool consent_known = false;          // the photo_consent column had a value
+  std::vector<std::string> photo_consent;  // channels: print, website, social
+};
+
+struct Roster {
+  std::vector<Person> people;
+  std::unordered_map<std::string, std::size_t> by_id;
+  const Person* find(std::string_view id) const;
+};
+
+// Parses roster CSV (RFC 4180 quoting). Good rows are kept; each bad row is reported as
+// "NAME:LINE:COL: column X: why" and left out. A missing required column fails the whole
+// file, since no row could then be read correctly.
+struct RosterLoad {
+  Roster roster;
+  std::vector<Error> row_errors;
+};
+std::expected<RosterLoad, Error> parse_roster(std::string_view csv, std::string_view name);
+std::expected<RosterLoad, Error> load_roster(const std::filesystem::path& path);
+
+}  // namespace smpolicy

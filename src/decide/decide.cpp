@@ -1,0 +1,64 @@
+#include <algorithm>
+
+#include "decide/decide.hpp"
+#include "decide/facts.hpp"
+
+namespace smpolicy {
+namespace {
+
+// Evaluates `rules` (fallbacks or not, as `fallback` says) and records those that fire.
+void apply(const std::vector<CompiledRule>& rules, bool fallback, const facts::Facts& facts, Verdict& verdict) {
+  for (const auto& compiled : rules) {
+    const Rule& rule = *compiled.rule;
+    if (rule.fallback != fallback) continue;
+    auto e = facts::evaluate(compiled.when, facts);
+    bool fires = e.result == facts::Tri::yes || (e.result == facts::Tri::unknown && rule.fire_when_unknown);
+    if (!fires) continue;
+    std::uint64_t assumed = e.result == facts::Tri::unknown ? e.missing : 0;
+    verdict.findings.push_back(VerdictFinding{&rule, assumed, e.evidence});
+    verdict.missing |= assumed;
+  }
+}
+
+void collect_duties(Verdict& verdict) {
+  for (const auto& finding : verdict.findings) {
+    for (const auto& duty : finding.rule->duties) {
+      auto same = [&](const VerdictDuty& d) { return d.duty->action == duty.action && d.duty->who == duty.who; };
+      auto it = std::find_if(verdict.duties.begin(), verdict.duties.end(), same);
+      if (it == verdict.duties.end()) verdict.duties.push_back(VerdictDuty{&duty, {finding.rule}});
+      else it->from.push_back(finding.rule);
+    }
+  }
+}
+
+}  // namespace
+
+Verdict decide(const Event& event, std::span<const Finding> findings, const Pack& pack, const Roster* roster) {
+  facts::Facts facts;
+  facts::derive(facts, event, findings, pack, roster);
+  Verdict verdict;
+  verdict.pack = &pack;
+  verdict.kind = event.kind;
+  const auto& rules = pack.by_kind[static_cast<std::size_t>(event.kind)];
+  apply(rules, false, facts, verdict);
+  if (verdict.findings.empty()) apply(rules, true, facts, verdict);
+  // Most serious first: by outcome, then severity; stable keeps the pack's order.
+  std::stable_sort(verdict.findings.begin(), verdict.findings.end(), [](const auto& a, const auto& b) {
+    if (a.rule->outcome != b.rule->outcome) return a.rule->outcome > b.rule->outcome;
+    return a.rule->severity > b.rule->severity;
+  });
+  if (!verdict.findings.empty()) verdict.outcome = verdict.findings.front().rule->outcome;
+  collect_duties(verdict);
+  return verdict;
+}
+
+std::vector<std::string_view> field_names(Kind kind, std::uint64_t mask) {
+  std::vector<std::string_view> names;
+  const auto& spec = spec_of(kind);
+  for (std::size_t i = 0; i < spec.fields.size(); ++i) {
+    if (mask & (std::uint64_t{1} << i)) names.push_back(spec.fields[i].name);
+  }
+  return names;
+}
+
+}  // namespace smpolicy

@@ -1,0 +1,58 @@
+// decide: event + findings + pack -> verdict. The one place where policy is applied:
+// every entry point (CLI, server, log reader) hands its events here.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "core/core.hpp"
+#include "event/event.hpp"
+#include "policy/policy.hpp"
+
+namespace smpolicy {
+
+// One rule that fired.
+struct VerdictFinding {
+  const Rule* rule = nullptr;
+  std::uint64_t assumed = 0;  // bit per field slot whose absence made the rule fire
+  int evidence = -1;          // index into the detector findings that satisfied the rule
+};
+
+struct VerdictDuty {
+  const DutySpec* duty = nullptr;
+  std::vector<const Rule*> from;  // the rules that create it (their clauses are cited)
+};
+
+// A verdict points into its pack: the pack must outlive it.
+struct Verdict {
+  const Pack* pack = nullptr;
+  Kind kind = Kind::post;
+  Outcome outcome = Outcome::allow;
+  std::vector<VerdictFinding> findings;  // most serious first
+  std::vector<VerdictDuty> duties;
+  std::uint64_t missing = 0;  // union of the findings' assumed fields
+};
+
+// Applies every rule of `pack` for the event's kind. Fallback rules fire only when no
+// other rule did; the outcome is the most serious finding's; duties are merged. A pack
+// that loaded always yields at least one finding, so every verdict cites a clause.
+// `roster` may be null: fields that need it are then unknown.
+Verdict decide(const Event& event, std::span<const Finding> findings, const Pack& pack,
+               const Roster* roster);
+
+// The names of the fields set in a mask (Verdict::missing, VerdictFinding::assumed).
+std::vector<std::string_view> field_names(Kind kind, std::uint64_t mask);
+
+// One verdict as one line of JSON (DESIGN.md's contract, plus "advice", "assumed",
+// "missing" and the event's "id" when it carried one).
+std::string render_json(const Verdict& verdict, const Event& event,
+                        std::span<const Finding> findings);
+
+// One verdict for people: outcome, each finding with its clauses, what to do instead,
+// and the duties. `colour` adds ANSI colours for a terminal.
+std::string render_text(const Verdict& verdict, const Event& event,
+                        std::span<const Finding> findings, bool colour);
+
+}  // namespace smpolicy

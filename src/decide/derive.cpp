@@ -1,0 +1,185 @@
+// Derived fields: what smpolicy works out from the event, the pack and the roster, so
+// rules can speak of "period is work_time" or "pictured.without_consent is true".
+#include <algorithm>
+#include <cassert>
+
+#include "decide/facts.hpp"
+
+namespace smpolicy::facts {
+namespace {
+
+// Sets a choice-typed derived value by its word.
+void set_choice(Value& v, const FieldSpec& spec, std::string_view word) {
+  auto it = std::find(spec.choices.begin(), spec.choices.end(), word);
+  assert(it != spec.choices.end());
+  v.type = Value::Type::text;
+  v.choice = static_cast<int>(it - spec.choices.begin());
+  v.text = std::string(word);
+}
+
+void set_bool(Value& v, bool b) {
+  v.type = Value::Type::boolean;
+  v.boolean = b;
+}
+
+std::string_view period_at(std::int64_t seconds, const Timetable& tt, int* weekday) {
+  LocalTime local = tt.zone.local(seconds);
+  *weekday = local.weekday;
+  if (!(tt.days & (1u << local.weekday))) return "outside_hours";
+  int m = local.minute_of_day;
+  if (m < tt.start || m >= tt.end) return "outside_hours";
+  for (auto [from, to] : tt.breaks) {
+    if (m >= from && m < to) return "break";
+  }
+  return "work_time";
+}
+
+constexpr std::string_view k_days[] = {"monday", "tuesday", "wednesday", "thursday",
+                                       "friday", "saturday", "sunday"};
+
+class Deriver {
+ public:
+  Deriver(Facts& facts, const Event& event, const Pack& pack, const Roster* roster)
+      : m_facts(facts), m_event(event), m_pack(pack), m_roster(roster), m_spec(spec_of(event.kind)) {}
+
+  void run() {
+    for (std::size_t i = 0; i < m_spec.fields.size(); ++i) m_facts.slots[i] = &m_event.fields[i];
+    time_fields();
+    platform_type();
+    switch (m_event.kind) {
+      case Kind::post: post(); break;
+      case Kind::web_access: web_access(); break;
+      case Kind::account: account(); break;
+      case Kind::site_creation: site_creation(); break;
+      case Kind::leaving: set_bool(own("has_official_accounts"), !input("official_accounts").list.empty()); break;
+      default: break;
+    }
+  }
+
+ private:
+  int slot(std::string_view name) const { return m_spec.slot(name); }
+  const Value& input(std::string_view name) const { return m_event.fields[static_cast<std::size_t>(slot(name))]; }
+  Value& own(std::string_view name) { return m_facts.own(slot(name)); }
+  const FieldSpec& spec(std::string_view name) const { return m_spec.fields[static_cast<std::size_t>(slot(name))]; }
+  bool has(std::string_view name) const { return slot(name) >= 0; }
+
+  void time_fields() {
+    if (!has("period") || !has("time")) return;
+    const Value& time = input("time");
+    Value& period = own("period");
+    Value& day = own("day");
+    if (time.missing()) return;
+    int weekday = 0;
+    set_choice(period, spec("period"), period_at(static_cast<std::int64_t>(time.number), m_pack.timetable, &weekday));
+    set_choice(day, spec("day"), k_days[weekday]);
+  }
+
+  const Platform* platform() const {
+    if (!has("platform") || input("platform").missing()) return nullptr;
+    return builtin_catalog().platform(input("platform").text);
+  }
+
+  void platform_type() {
+    if (!has("platform_type") || m_event.kind == Kind::web_access) return;
+    if (!input("platform_type").missing()) return;
+    Value& v = own("platform_type");
+    if (const Platform* p = platform()) set_choice(v, spec("platform_type"), p->type);
+  }
+
+  void post() {
+    if (input("purpose").missing()) {
+      set_choice(own("purpose"), spec("purpose"), input("account").text == "official" ? "official" : "personal");
+    }
+    Value& channel = own("channel");
+    if (const Platform* p = platform()) {
+      set_choice(channel, spec("channel"), p->type == "website" ? "website" : p->name == "print" ? "print" : "social");
+    } else if (!input("platform").missing()) {
+      set_choice(channel, spec("channel"), "social");
+    }
+    pictured(channel);
+  }
+
+  void pictured(const Value& channel) {
+    const auto& ids = input("images.people").list;
+    Value& roles = own("pictured.roles");
+    roles.type = Value::Type::list;
+    Value& restricted = own("pictured.restricted");
+    Value& without_consent = own("pictured.without_consent");
+    Value& unknown = own("pictured.unknown");
+    bool any_unknown = false, any_restricted = false, any_without = false, consent_unclear = false;
+    for (const auto& id : ids) {
+      const Person* person = m_roster ? m_roster->find(id) : nullptr;
+      if (!person) {
+        any_unknown = true;
+        continue;
+      }
+      roles.list.emplace_back(name_of(person->role));
+      any_restricted |= person->restricted;
+      if (person->role != Role::pupil) continue;
+      if (!person->consent_known || channel.missing()) {
+        consent_unclear = true;
+      } else if (std::find(person->photo_consent.begin(), person->photo_consent.end(), channel.text) ==
+                 person->photo_consent.end()) {
+        any_without = true;
+      }
+    }
+    set_bool(unknown, any_unknown);
+    // An unknown face could be a restricted pupil: say so rather than answer "no".
+    if (any_restricted || !any_unknown) set_bool(restricted, any_restricted);
+    if (any_without || (!any_unknown && !consent_unclear)) set_bool(without_consent, any_without);
+  }
+
+  void web_access() {
+    const Value& host = input("host");
+    if (input("category").missing()) {
+      Value& category = own("category");
+      category.type = Value::Type::text;
+      category.text = std::string(m_pack.category_of(host.text));
+    }
+    Value& type = own("platform_type");
+    if (const Platform* p = builtin_catalog().platform_by_host(host.text)) set_choice(type, spec("platform_type"), p->type);
+  }
+
+  void account() {
+    Value& is_school = own("email_is_school");
+    const Value& email = input("email");
+    if (email.missing()) return;
+    auto at = email.text.rfind('@');
+    std::string_view domain = at == std::string::npos ? std::string_view() : std::string_view(email.text).substr(at + 1);
+    bool school = std::any_of(m_pack.email_domains.begin(), m_pack.email_domains.end(), [&](const std::string& d) {
+      return domain.size() >= d.size() && domain.ends_with(d) &&
+             (domain.size() == d.size() || domain[domain.size() - d.size() - 1] == '.');
+    });
+    set_bool(is_school, school);
+  }
+
+  void site_creation() {
+    Value& min_age = own("platform_min_age");
+    Value& below = own("audience_below_platform_age");
+    const Platform* p = platform();
+    if (!p) return;
+    min_age.type = Value::Type::number;
+    min_age.number = p->min_age;
+    const Value& audience = input("audience_min_age");
+    if (!audience.missing()) set_bool(below, audience.number < p->min_age);
+  }
+
+  Facts& m_facts;
+  const Event& m_event;
+  const Pack& m_pack;
+  const Roster* m_roster;
+  const KindSpec& m_spec;
+};
+
+}  // namespace
+
+void derive(Facts& facts, const Event& event, std::span<const Finding> findings, const Pack& pack,
+            const Roster* roster) {
+  assert(event.fields.size() <= k_max_fields);
+  facts.kind = event.kind;
+  facts.findings = findings;
+  facts.local_used = 0;
+  Deriver(facts, event, pack, roster).run();
+}
+
+}  // namespace smpolicy::facts

@@ -1,0 +1,42 @@
+// Private to decide: what the rules read. The event's own fields plus the derived ones
+// (period, category, pictured.*...), each addressed by its slot in the kind's schema.
+#pragma once
+
+#include <array>
+#include <span>
+
+#include "decide/decide.hpp"
+
+namespace smpolicy::facts {
+
+inline constexpr std::size_t k_max_fields = 32;
+
+struct Facts {
+  Kind kind = Kind::post;
+  std::array<const Value*, k_max_fields> slots{};
+  std::array<Value, 12> local;  // storage for derived values and filled-in defaults
+  std::size_t local_used = 0;
+  std::span<const Finding> findings;
+
+  Value& own(int slot) {
+    Value& v = local[local_used++];
+    slots[static_cast<std::size_t>(slot)] = &v;
+    return v;
+  }
+};
+
+// Fills `facts` from the event, deriving what the pack and roster tell.
+void derive(Facts& facts, const Event& event, std::span<const Finding> findings, const Pack& pack,
+            const Roster* roster);
+
+enum class Tri : std::uint8_t { no, yes, unknown };
+
+struct Evaluation {
+  Tri result = Tri::no;
+  std::uint64_t missing = 0;  // fields whose absence left a test unknown
+  int evidence = -1;          // first detector finding that satisfied an `includes`
+};
+
+Evaluation evaluate(const Condition& condition, const Facts& facts);
+
+}  // namespace smpolicy::facts

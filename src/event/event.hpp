@@ -1,0 +1,130 @@
+// event: the Event contract of DESIGN.md. Each kind has a fixed schema of fields; an
+// event is the kind plus one Value per field, so rules compiled against the schema read
+// fields by index. Findings (what the detectors saw in an event's text) live here too,
+// since detect produces them and decide consumes them.
+#pragma once
+
+#include <cstdint>
+#include <expected>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/core.hpp"
+
+namespace smpolicy {
+
+enum class Kind : std::uint8_t {
+  post, contact, web_access, account, site_creation, edit, group_join, reference,
+  recruitment_search, press_enquiry, photo_capture, leaving, incident
+};
+inline constexpr int k_kind_count = 13;
+
+std::string_view name_of(Kind kind);
+std::optional<Kind> parse_kind(std::string_view text);
+
+enum class FieldType : std::uint8_t {
+  text,      // free text or an open set of names (platform, host, category)
+  choice,    // one of a closed set of words
+  boolean,
+  number,
+  time,      // ISO 8601 with offset; Value::number holds epoch seconds
+  date,      // YYYY-MM-DD; Value::number holds days since 1970-01-01
+  list,      // list of strings; never missing (absent means empty)
+  findings,  // the detector findings of the event; only the derived `findings` field
+};
+
+struct FieldSpec {
+  std::string_view name;  // dotted path: "counterpart.role", "images.people"
+  FieldType type = FieldType::text;
+  std::span<const std::string_view> choices;  // for choice fields
+  bool required = false;
+  bool derived = false;          // computed by decide, never read from input
+  bool scanned = false;          // text the detectors read (post text, profile_text...)
+  std::string_view fallback;     // value used when the input lacks the field
+};
+
+// The fields of one kind, in slot order: input fields first, then derived ones.
+struct KindSpec {
+  Kind kind;
+  std::span<const FieldSpec> fields;
+  int slot(std::string_view name) const;  // -1 when the kind has no such field
+};
+
+const KindSpec& spec_of(Kind kind);
+
+// One field's value. A missing scalar has type `missing`; lists are never missing.
+struct Value {
+  enum class Type : std::uint8_t { missing, boolean, number, text, list };
+  Type type = Type::missing;
+  bool boolean = false;
+  int choice = -1;               // index into FieldSpec::choices for choice fields
+  double number = 0;             // numbers, times, dates
+  std::string text;              // text and choice values; times and dates as written
+  std::vector<std::string> list;
+
+  bool missing() const { return type == Type::missing; }
+};
+
+struct Event {
+  Kind kind = Kind::post;
+  std::vector<Value> fields;     // one per FieldSpec of the kind
+  std::string id;                // an id the input carried alongside, echoed in output
+  int line = 0;                  // input line, for messages
+
+  const Value& field(std::string_view name) const;  // asserts the field exists
+  Value& field(std::string_view name);
+};
+
+// Builds an event of `kind` with every field at its fallback (or missing).
+Event make_event(Kind kind);
+
+// Sets a field from text as the JSON reader would (choice validated, time parsed).
+// Fails naming the field.
+std::expected<void, Error> set_field(Event& event, std::string_view name,
+                                     std::string_view text);
+
+// Parses one JSON object (one line of JSON lines) into an event. Unknown fields are
+// ignored. Errors start with the line, then the byte column or the field, so a caller
+// prefixes the file name: "3:17: invalid JSON ..." or "4: field counterpart.age: expected a number".
+// A top-level "id" is carried into Event::id. `kind` may be forced (for bare
+// {"id", "text"} lines, which are public posts on a personal account).
+std::expected<Event, Error> parse_event(std::string_view json, int line);
+std::expected<Event, Error> parse_text_line(std::string_view json, int line);
+
+struct Finding;
+
+// A line that wraps an event with labels and stated findings, as test cases and
+// comparison scenarios are written:
+//   {"rule": "x", "fires": true, "event": {...}, "findings": [{"kind": ..., "span": [b, e]}]}
+// Labels are the other top-level members whose values are strings, numbers or booleans,
+// as text ("true", "12").
+struct WrappedEvent;
+std::expected<WrappedEvent, Error> parse_wrapped_event(std::string_view json, int line);
+
+// What a detector saw: a kind from docs/packs.md ("language.profanity"), where in which
+// scanned field, how sure.
+struct Finding {
+  std::string kind;
+  std::string field = "text";      // the scanned field the span is in
+  std::uint32_t begin = 0, end = 0;  // byte span into that field's original text
+  float confidence = 1.0f;
+  std::string detail;              // e.g. the roster id for person.* findings
+};
+
+struct WrappedEvent {
+  Event event;
+  std::vector<Finding> findings;
+  std::vector<std::pair<std::string, std::string>> labels;
+  std::string label(std::string_view key) const;  // "" when absent
+};
+
+// True when `kind` is `prefix` or lies under it ("language.slur" under "language").
+bool kind_under(std::string_view kind, std::string_view prefix);
+
+// Every finding kind the detectors can produce (docs/packs.md).
+std::span<const std::string_view> finding_kinds();
+
+}  // namespace smpolicy

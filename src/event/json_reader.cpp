@@ -1,0 +1,194 @@
+// The one file that sees nlohmann::json: JSON lines into events.
+#include <nlohmann/json.hpp>
+
+#include "event/event.hpp"
+
+namespace smpolicy {
+namespace {
+
+using json = nlohmann::json;
+
+std::string where(int line) { return std::to_string(line); }
+
+Error at_line(int line, const Error& error) {
+  return Error{error.code, where(line) + ": " + error.message};
+}
+
+std::string type_name(const json& value) { return value.type_name(); }
+
+// Reads one scalar JSON value into the field `name` of the event.
+std::expected<void, Error> read_scalar(Event& event, const FieldSpec& spec, const json& value) {
+  auto wrong = [&](std::string_view expected) {
+    return fail(ErrorCode::invalid, "field " + std::string(spec.name) + ": expected " +
+                                        std::string(expected) + ", got " + type_name(value));
+  };
+  switch (spec.type) {
+    case FieldType::boolean:
+      if (!value.is_boolean()) return wrong("true or false");
+      return set_field(event, spec.name, value.get<bool>() ? "true" : "false");
+    case FieldType::number:
+      if (!value.is_number()) return wrong("a number");
+      return set_field(event, spec.name, value.dump());
+    case FieldType::list:
+    case FieldType::text:
+    case FieldType::choice:
+    case FieldType::time:
+    case FieldType::date:
+      if (!value.is_string()) return wrong("a string");
+      return set_field(event, spec.name, value.get_ref<const std::string&>());
+    case FieldType::findings:
+      break;
+  }
+  return wrong("nothing (derived)");
+}
+
+std::expected<void, Error> read_object(Event& event, const json& object, const std::string& prefix,
+                                       bool in_list);
+
+std::expected<void, Error> read_member(Event& event, const std::string& name, const json& value,
+                                       bool in_list) {
+  const auto& spec = spec_of(event.kind);
+  if (value.is_null()) return {};
+  if (value.is_object()) return read_object(event, value, name + ".", in_list);
+  int slot = spec.slot(name);
+  if (value.is_array()) {
+    for (const auto& item : value) {
+      if (item.is_object()) {
+        if (auto ok = read_object(event, item, name + ".", true); !ok) return ok;
+      } else if (slot >= 0 && spec.fields[static_cast<std::size_t>(slot)].type == FieldType::list) {
+        if (!item.is_string()) {
+          return fail(ErrorCode::invalid, "field " + name + ": expected a list of strings, found " +
+                                              type_name(item));
+        }
+        if (auto ok = set_field(event, name, item.get_ref<const std::string&>()); !ok) return ok;
+      } else if (slot >= 0) {
+        return fail(ErrorCode::invalid, "field " + name + ": expected a single value, got array");
+      }
+    }
+    return {};
+  }
+  if (slot < 0 || spec.fields[static_cast<std::size_t>(slot)].derived) return {};  // unknown: kept, ignored
+  const auto& field = spec.fields[static_cast<std::size_t>(slot)];
+  if (in_list && field.type != FieldType::list) return {};
+  return read_scalar(event, field, value);
+}
+
+std::expected<void, Error> read_object(Event& event, const json& object, const std::string& prefix,
+                                       bool in_list) {
+  for (const auto& [key, value] : object.items()) {
+    if (prefix.empty() && (key == "kind" || key == "id")) continue;
+    if (auto ok = read_member(event, prefix + key, value, in_list); !ok) return ok;
+  }
+  return {};
+}
+
+std::expected<json, Error> parse_json(std::string_view text, int line) {
+  try {
+    return json::parse(text);
+  } catch (const json::parse_error& e) {
+    std::string what = e.what();
+    auto colon = what.find(": ", what.find("parse error"));
+    std::string detail = colon == std::string::npos ? what : what.substr(colon + 2);
+    return fail(ErrorCode::parse, where(line) + ":" + std::to_string(e.byte) +
+                                      ": invalid JSON: " + detail);
+  }
+}
+
+std::string id_of(const json& object) {
+  auto it = object.find("id");
+  if (it == object.end() || it->is_null()) return {};
+  return it->is_string() ? it->get<std::string>() : it->dump();
+}
+
+std::expected<Event, Error> build(Kind kind, const json& object, int line) {
+  Event event = make_event(kind);
+  event.line = line;
+  event.id = id_of(object);
+  if (auto ok = read_object(event, object, "", false); !ok) return std::unexpected(at_line(line, ok.error()));
+  const auto& spec = spec_of(kind);
+  for (std::size_t i = 0; i < spec.fields.size(); ++i) {
+    if (spec.fields[i].required && event.fields[i].missing()) {
+      return fail(ErrorCode::invalid, where(line) + ": field " + std::string(spec.fields[i].name) +
+                                          " is required for " + std::string(name_of(kind)) +
+                                          " events");
+    }
+  }
+  return event;
+}
+
+}  // namespace
+
+std::expected<Event, Error> parse_event(std::string_view text, int line) {
+  auto object = parse_json(text, line);
+  if (!object) return std::unexpected(object.error());
+  if (!object->is_object()) {
+    return fail(ErrorCode::invalid, where(line) + ": expected a JSON object, got " + type_name(*object));
+  }
+  auto kind_it = object->find("kind");
+  if (kind_it == object->end()) return fail(ErrorCode::invalid, where(line) + ": field kind is missing");
+  if (!kind_it->is_string()) return fail(ErrorCode::invalid, where(line) + ": field kind: expected a string");
+  auto kind = parse_kind(kind_it->get_ref<const std::string&>());
+  if (!kind) {
+    return fail(ErrorCode::invalid, where(line) + ": field kind: unknown event kind '" +
+                                        kind_it->get<std::string>() + "'");
+  }
+  return build(*kind, *object, line);
+}
+
+std::expected<Event, Error> parse_text_line(std::string_view text, int line) {
+  auto object = parse_json(text, line);
+  if (!object) return std::unexpected(object.error());
+  if (!object->is_object()) {
+    return fail(ErrorCode::invalid, where(line) + ": expected a JSON object, got " + type_name(*object));
+  }
+  if (object->contains("kind")) return parse_event(text, line);
+  auto text_it = object->find("text");
+  if (text_it == object->end() || !text_it->is_string()) {
+    return fail(ErrorCode::invalid, where(line) + ": field text: expected a string");
+  }
+  json post = *object;
+  post["account"] = "personal";
+  if (!post.contains("audience")) post["audience"] = "public";
+  return build(Kind::post, post, line);
+}
+
+std::string WrappedEvent::label(std::string_view key) const {
+  for (const auto& [k, v] : labels) {
+    if (k == key) return v;
+  }
+  return {};
+}
+
+std::expected<WrappedEvent, Error> parse_wrapped_event(std::string_view text, int line) {
+  auto object = parse_json(text, line);
+  if (!object) return std::unexpected(object.error());
+  auto event_it = object->is_object() ? object->find("event") : object->end();
+  if (event_it == object->end() || !event_it->is_object()) {
+    return fail(ErrorCode::invalid, where(line) + ": field event: expected an event object");
+  }
+  auto event = parse_event(event_it->dump(), line);
+  if (!event) return std::unexpected(event.error());
+  WrappedEvent out{std::move(*event), {}, {}};
+  for (const auto& [key, value] : object->items()) {
+    if (value.is_string()) out.labels.emplace_back(key, value.get<std::string>());
+    else if (value.is_boolean() || value.is_number()) out.labels.emplace_back(key, value.dump());
+  }
+  auto findings = object->find("findings");
+  if (findings == object->end()) return out;
+  for (const auto& f : *findings) {
+    auto span = f.find("span");
+    if (!f.is_object() || !f.contains("kind") || span == f.end() || !span->is_array() || span->size() != 2 ||
+        !(*span)[0].is_number_unsigned() || !(*span)[1].is_number_unsigned()) {
+      return fail(ErrorCode::invalid, where(line) + ": field findings: each needs kind and span [begin, end]");
+    }
+    Finding finding;
+    finding.kind = f["kind"].get<std::string>();
+    finding.field = f.value("field", "text");
+    finding.begin = (*span)[0].get<std::uint32_t>();
+    finding.end = (*span)[1].get<std::uint32_t>();
+    out.findings.push_back(std::move(finding));
+  }
+  return out;
+}
+
+}  // namespace smpolicy

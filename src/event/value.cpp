@@ -1,0 +1,108 @@
+#include <algorithm>
+
+#include "event/event.hpp"
+
+namespace smpolicy {
+namespace {
+
+Error field_error(std::string_view field, std::string why) {
+  return Error{ErrorCode::invalid, "field " + std::string(field) + ": " + why};
+}
+
+std::string choices_text(const FieldSpec& spec) {
+  std::string out;
+  for (auto c : spec.choices) {
+    if (!out.empty()) out += ", ";
+    out += c;
+  }
+  return out;
+}
+
+}  // namespace
+
+Event make_event(Kind kind) {
+  Event event;
+  event.kind = kind;
+  const auto& spec = spec_of(kind);
+  event.fields.resize(spec.fields.size());
+  for (std::size_t i = 0; i < spec.fields.size(); ++i) {
+    const auto& f = spec.fields[i];
+    if (f.type == FieldType::list) event.fields[i].type = Value::Type::list;
+    if (!f.fallback.empty()) {
+      auto ok = set_field(event, f.name, f.fallback);
+      (void)ok;
+    }
+  }
+  return event;
+}
+
+std::expected<void, Error> set_field(Event& event, std::string_view name, std::string_view text) {
+  const auto& spec = spec_of(event.kind);
+  int slot = spec.slot(name);
+  if (slot < 0 || spec.fields[static_cast<std::size_t>(slot)].derived) {
+    return std::unexpected(field_error(name, "is not a field of " +
+                                                 std::string(name_of(event.kind)) + " events"));
+  }
+  const FieldSpec& f = spec.fields[static_cast<std::size_t>(slot)];
+  Value& v = event.fields[static_cast<std::size_t>(slot)];
+  switch (f.type) {
+    case FieldType::text:
+      v.type = Value::Type::text;
+      v.text = std::string(text);
+      return {};
+    case FieldType::choice: {
+      auto it = std::find(f.choices.begin(), f.choices.end(), text);
+      if (it == f.choices.end()) {
+        return std::unexpected(field_error(name, "'" + std::string(text) + "' is not one of " +
+                                                     choices_text(f)));
+      }
+      v.type = Value::Type::text;
+      v.text = std::string(text);
+      v.choice = static_cast<int>(it - f.choices.begin());
+      return {};
+    }
+    case FieldType::boolean:
+      if (text != "true" && text != "false") {
+        return std::unexpected(field_error(name, "expected true or false"));
+      }
+      v.type = Value::Type::boolean;
+      v.boolean = text == "true";
+      return {};
+    case FieldType::time: {
+      auto instant = parse_instant(text);
+      if (!instant) return std::unexpected(field_error(name, instant.error().message));
+      v.type = Value::Type::number;
+      v.number = static_cast<double>(instant->seconds);
+      v.text = std::string(text);
+      return {};
+    }
+    case FieldType::date: {
+      auto days = parse_date(text);
+      if (!days) return std::unexpected(field_error(name, days.error().message));
+      v.type = Value::Type::number;
+      v.number = static_cast<double>(*days);
+      v.text = std::string(text);
+      return {};
+    }
+    case FieldType::number: {
+      std::string s(text);
+      char* end = nullptr;
+      double n = std::strtod(s.c_str(), &end);
+      if (s.empty() || end != s.c_str() + s.size()) {
+        return std::unexpected(field_error(name, "expected a number"));
+      }
+      v.type = Value::Type::number;
+      v.number = n;
+      return {};
+    }
+    case FieldType::list:
+      v.type = Value::Type::list;
+      v.list.emplace_back(text);
+      return {};
+    case FieldType::findings:
+      break;
+  }
+  return std::unexpected(field_error(name, "cannot be set"));
+}
+
+}  // namespace smpolicy

@@ -1,0 +1,18 @@
+#include "pipeline/pipeline.hpp"
+
+namespace smpolicy {
+
+School make_school(std::unique_ptr<Pack> pack, std::unique_ptr<Roster> roster) {
+  School school{std::move(pack), std::move(roster), nullptr};
+  school.matcher = compile_matcher(*school.pack, school.roster.get());
+  return school;
+}
+
+Checked check(const Event& event, const School& school) {
+  Checked out;
+  out.findings = detect(event, *school.matcher);
+  out.verdict = decide(event, out.findings, *school.pack, school.roster.get());
+  return out;
+}
+
+}  // namespace smpolicy

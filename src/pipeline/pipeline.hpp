@@ -1,0 +1,31 @@
+// pipeline: one school's pack, roster and matcher, and `check`, the whole path from an
+// event to its verdict. Every entry point calls this; none decides on its own.
+#pragma once
+
+#include <memory>
+#include <vector>
+
+#include "decide/decide.hpp"
+#include "detect/detect.hpp"
+
+namespace smpolicy {
+
+struct School {
+  std::unique_ptr<Pack> pack;
+  std::unique_ptr<Roster> roster;  // may be null
+  std::shared_ptr<const Matcher> matcher;
+};
+
+// Builds a school; compiles its matcher. `roster` may be null.
+School make_school(std::unique_ptr<Pack> pack, std::unique_ptr<Roster> roster);
+
+// The verdict and the findings it points into.
+struct Checked {
+  std::vector<Finding> findings;
+  Verdict verdict;
+};
+
+// Detects, then decides.
+Checked check(const Event& event, const School& school);
+
+}  // namespace smpolicy

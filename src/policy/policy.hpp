@@ -1,0 +1,173 @@
+// policy: packs (docs/packs.md). Loading validates everything and compiles each rule's
+// condition against the schema of every event kind it applies to; a pack with any error
+// never loads. Also: the reference catalogue of platforms and site categories, the
+// bundled packs, lint and coverage, and rendering a pack for people.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <expected>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "core/core.hpp"
+#include "event/event.hpp"
+
+namespace smpolicy {
+
+// ---- Conditions ---------------------------------------------------------------------
+
+struct Literal {
+  std::string text;
+  double number = 0;
+  int choice = -1;  // index into the field's choices, for choice fields
+  bool boolean = false;
+};
+
+struct Test {
+  enum class Op : std::uint8_t {
+    is, is_not, one_of, not_one_of, missing, given, lt, le, gt, ge, includes_any, includes_none
+  };
+  Op op = Op::is;
+  int slot = -1;  // field index in the event kind's schema
+  FieldType type = FieldType::text;
+  std::vector<Literal> values;
+};
+
+// A condition compiled for one event kind: a tree stored in a vector, root first.
+struct ConditionNode {
+  enum class Type : std::uint8_t { always, test, all, any, negate };
+  Type type = Type::always;
+  int left = -1, right = -1;  // children (negate uses left)
+  Test test;
+};
+
+struct Condition {
+  std::vector<ConditionNode> nodes;  // nodes[0] is the root
+};
+
+// ---- Packs --------------------------------------------------------------------------
+
+struct Clause {
+  std::string id, section, says;
+  bool informational = false;
+  int line = 0;
+};
+
+struct DutySpec {
+  std::string action, who;
+};
+
+struct Rule {
+  std::string id;
+  std::uint32_t kinds = 0;  // bit (1 << Kind) for each kind it applies to
+  std::string when;         // the condition as written
+  Outcome outcome = Outcome::allow;
+  Severity severity = Severity::info;
+  std::vector<std::string> clauses;
+  std::string message, advice;
+  std::vector<DutySpec> duties;
+  bool fire_when_unknown = true;
+  bool fallback = false;
+  int line = 0;
+};
+
+struct CompiledRule {
+  const Rule* rule = nullptr;
+  Condition when;
+};
+
+struct Timetable {
+  TimeZone zone;
+  std::uint8_t days = 0x1F;  // bit 0 = Monday
+  int start = 8 * 60 + 30, end = 16 * 60 + 30;  // minutes of the day, contracted hours
+  std::vector<std::pair<int, int>> breaks = {{12 * 60, 13 * 60}};
+};
+
+struct PackInfo {
+  std::string id, title, school, scope, version, approved_on, approved_by, review_due, summary;
+};
+
+struct Platform {
+  std::string name;
+  std::vector<std::string> aliases;
+  std::string type;  // a platform_type choice
+  int min_age = 13;
+  std::vector<std::string> hosts;
+};
+
+// Reference data compiled into the binary: platforms, site categories, detector terms.
+struct Catalog {
+  std::vector<Platform> platforms;
+  std::unordered_map<std::string, std::string> categories_by_host;
+  std::vector<std::string> categories;  // every category name, sorted
+  // Detector term lists by finding kind, and link-shortener hosts (data/terms.toml).
+  std::vector<std::pair<std::string, std::vector<std::string>>> terms;
+  std::vector<std::string> shorteners;
+
+  // Case-insensitive by name or alias; nullptr when unknown.
+  const Platform* platform(std::string_view name) const;
+  // The platform whose host list has `host` or a parent domain of it.
+  const Platform* platform_by_host(std::string_view host) const;
+};
+
+// The catalogue compiled into the binary. Loaded once; a broken embedded file is a bug.
+const Catalog& builtin_catalog();
+
+struct Pack {
+  PackInfo info;
+  std::vector<std::pair<std::string, std::vector<std::string>>> roles;  // title lists by role
+  std::vector<std::string> school_names, email_domains;
+  Timetable timetable;
+  std::vector<Clause> clauses;
+  std::vector<Rule> rules;  // never resized after loading: CompiledRule points into it
+  std::array<std::vector<CompiledRule>, k_kind_count> by_kind;
+  std::unordered_map<std::string, std::string> sites;  // the pack's own host -> category
+  std::string origin;  // where it was loaded from: "bundled" or a file path
+
+  Pack() = default;
+  Pack(const Pack&) = delete;  // compiled rules point into `rules`
+  Pack& operator=(const Pack&) = delete;
+  Pack(Pack&&) = default;
+  Pack& operator=(Pack&&) = default;
+
+  const Clause* clause(std::string_view id) const;
+  // The category of a host: the pack's sites first, then the catalogue, trying each
+  // parent domain ("m.facebook.com" -> "facebook.com"). "uncategorised" when unknown.
+  std::string_view category_of(std::string_view host) const;
+  // The role titles of `role` ("approver"), empty when the pack names none.
+  std::vector<std::string> role(std::string_view role) const;
+};
+
+// Parses pack text. `name` is used in messages. On failure the error lists every
+// problem, one per line, as "name:line:col: what is wrong".
+std::expected<std::unique_ptr<Pack>, Error> parse_pack(std::string_view text, std::string_view name);
+std::expected<std::unique_ptr<Pack>, Error> load_pack(const std::filesystem::path& path);
+
+// Bundled packs: the ids compiled into the binary, and loading one.
+std::vector<std::string> bundled_pack_ids();
+// A bundled id, or else a path to a pack file. Unknown ids fail naming the bundled ones.
+std::expected<std::unique_ptr<Pack>, Error> resolve_pack(std::string_view id_or_path);
+
+// ---- Lint and coverage --------------------------------------------------------------
+
+struct Coverage {
+  int total = 0, informational = 0, with_rules = 0;
+  std::vector<std::string> uncovered;  // neither informational nor cited by a rule
+};
+Coverage coverage_of(const Pack& pack);
+
+// Warnings about a pack that loads: uncovered clauses, informational clauses that rules
+// cite, rules that can never fire. Each as "origin:line: warning".
+std::vector<std::string> lint(const Pack& pack);
+
+enum class Format { text, json };
+// The pack for people: metadata, roles, timetable, clauses with the rules citing them.
+std::string render_pack(const Pack& pack, Format format, bool with_coverage);
+
+}  // namespace smpolicy
