@@ -6,11 +6,24 @@
 namespace smpolicy {
 namespace {
 
-// Evaluates `rules` (fallbacks or not, as `fallback` says) and records those that fire.
-void apply(const std::vector<CompiledRule>& rules, bool fallback, const facts::Facts& facts, Verdict& verdict) {
+constexpr std::uint32_t k_all_kinds = (1u << k_kind_count) - 1;
+
+enum class Pass { rules, specific_fallbacks, general_fallbacks };
+
+bool in_pass(const Rule& rule, Pass pass) {
+  switch (pass) {
+    case Pass::rules: return !rule.fallback;
+    case Pass::specific_fallbacks: return rule.fallback && rule.kinds != k_all_kinds;
+    case Pass::general_fallbacks: return rule.fallback && rule.kinds == k_all_kinds;
+  }
+  return false;
+}
+
+// Evaluates the rules of one pass and records those that fire.
+void apply(const std::vector<CompiledRule>& rules, Pass pass, const facts::Facts& facts, Verdict& verdict) {
   for (const auto& compiled : rules) {
     const Rule& rule = *compiled.rule;
-    if (rule.fallback != fallback) continue;
+    if (!in_pass(rule, pass)) continue;
     auto e = facts::evaluate(compiled.when, facts);
     bool fires = e.result == facts::Tri::yes || (e.result == facts::Tri::unknown && rule.fire_when_unknown);
     if (!fires) continue;
@@ -40,8 +53,11 @@ Verdict decide(const Event& event, std::span<const Finding> findings, const Pack
   verdict.pack = &pack;
   verdict.kind = event.kind;
   const auto& rules = pack.by_kind[static_cast<std::size_t>(event.kind)];
-  apply(rules, false, facts, verdict);
-  if (verdict.findings.empty()) apply(rules, true, facts, verdict);
+  // Fallbacks speak only when no rule did, and a fallback for this kind of event is
+  // more fitting than one for any event.
+  for (Pass pass : {Pass::rules, Pass::specific_fallbacks, Pass::general_fallbacks}) {
+    if (verdict.findings.empty()) apply(rules, pass, facts, verdict);
+  }
   // Most serious first: by outcome, then severity; stable keeps the pack's order.
   std::stable_sort(verdict.findings.begin(), verdict.findings.end(), [](const auto& a, const auto& b) {
     if (a.rule->outcome != b.rule->outcome) return a.rule->outcome > b.rule->outcome;

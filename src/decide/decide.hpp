@@ -36,7 +36,8 @@ struct Verdict {
 };
 
 // Applies every rule of `pack` for the event's kind. Fallback rules fire only when no
-// other rule did; the outcome is the most serious finding's; duties are merged. A pack
+// other rule did, and a fallback for `on = "any"` only when no fallback for the event's
+// own kind did; the outcome is the most serious finding's; duties are merged. A pack
 // that loaded always yields at least one finding, so every verdict cites a clause.
 // `roster` may be null: fields that need it are then unknown.
 Verdict decide(const Event& event, std::span<const Finding> findings, const Pack& pack,
@@ -45,8 +46,11 @@ Verdict decide(const Event& event, std::span<const Finding> findings, const Pack
 // The names of the fields set in a mask (Verdict::missing, VerdictFinding::assumed).
 std::vector<std::string_view> field_names(Kind kind, std::uint64_t mask);
 
+// A duty in words, with the pack's own title for the role: "Tell the Head of School".
+std::string describe_duty(const DutySpec& duty, const Pack& pack);
+
 // One verdict as one line of JSON (DESIGN.md's contract, plus "advice", "assumed",
-// "missing" and the event's "id" when it carried one).
+// "missing", each duty's "text", and the event's "id" when it carried one).
 std::string render_json(const Verdict& verdict, const Event& event,
                         std::span<const Finding> findings);
 

@@ -88,6 +88,7 @@ std::string render_json(const Verdict& verdict, const Event& event, std::span<co
     out += '{'; add_key(out, "action"); append_json_string(out, d.duty->action);
     out += ','; add_key(out, "who"); append_json_string(out, d.duty->who);
     out += ','; add_key(out, "clauses"); add_list(out, duty_clauses(d));
+    out += ','; add_key(out, "text"); append_json_string(out, describe_duty(*d.duty, *verdict.pack));
     out += '}';
   }
   out += ']';
@@ -131,7 +132,7 @@ std::string render_text(const Verdict& verdict, const Event& event, std::span<co
     for (const auto& d : verdict.duties) {
       std::string clauses;
       for (const auto& c : duty_clauses(d)) clauses += (clauses.empty() ? "" : ", ") + c;
-      out += "    * " + d.duty->action + " (" + d.duty->who + ")  [" + clauses + "]\n";
+      out += "    * " + describe_duty(*d.duty, *verdict.pack) + "  [" + clauses + "]\n";
     }
   }
   return out;

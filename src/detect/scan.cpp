@@ -27,6 +27,13 @@ std::vector<Word> words_of(std::string_view text) {
       w.lower += static_cast<char>(std::tolower(static_cast<unsigned char>(text[j])));
       ++j;
     }
+    // A possessive names the same person: "Bennett's" matches "Bennett".
+    for (std::string_view suffix : {"'s", "s'", "'"}) {
+      if (w.lower.size() > suffix.size() + 1 && w.lower.ends_with(suffix)) {
+        w.lower.resize(w.lower.size() - (suffix == "s'" ? 1 : suffix.size()));
+        break;
+      }
+    }
     w.begin = static_cast<std::uint32_t>(i);
     w.end = static_cast<std::uint32_t>(j);
     words.push_back(std::move(w));
@@ -120,8 +127,19 @@ std::vector<Finding> detect_text(std::string_view text, std::string_view field, 
   scan_emails(text, field, matcher, out);
   scan_links(text, field, matcher, out);
   scan_shapes(text, field, out);
-  std::stable_sort(out.begin(), out.end(), [](const Finding& a, const Finding& b) { return a.begin < b.begin; });
-  return out;
+  // Longest first at each start, then drop a finding inside another of the same kind
+  // ("Hillside Primary" within "Hillside Primary School").
+  std::stable_sort(out.begin(), out.end(), [](const Finding& a, const Finding& b) {
+    return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
+  });
+  std::vector<Finding> kept;
+  for (auto& f : out) {
+    bool inside = std::any_of(kept.begin(), kept.end(), [&](const Finding& k) {
+      return k.kind == f.kind && k.begin <= f.begin && f.end <= k.end;
+    });
+    if (!inside) kept.push_back(std::move(f));
+  }
+  return kept;
 }
 
 std::vector<Finding> detect(const Event& event, const Matcher& matcher) {

@@ -292,7 +292,9 @@ class Reader {
     read_duties(entry, rule);
     auto unknown = text(entry, "when_unknown", false, "[[rule]]");
     if (!unknown.empty() && unknown != "fire" && unknown != "skip") error(*entry.find("when_unknown"), "when_unknown is fire or skip");
-    rule.fire_when_unknown = unknown != "skip";
+    // The cautious reading assumes the worst of what is missing: a restriction fires, but
+    // a permission is never granted on facts nobody gave.
+    rule.fire_when_unknown = unknown.empty() ? rule.outcome != Outcome::allow : unknown == "fire";
     rule.fallback = flag(entry, "fallback");
     pack.rules.push_back(std::move(rule));
   }

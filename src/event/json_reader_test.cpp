@@ -1,0 +1,82 @@
+#include <gtest/gtest.h>
+
+#include "event/event.hpp"
+
+namespace smpolicy {
+namespace {
+
+TEST(EventReader, ReadsNestedObjectsAndListsOfObjects) {
+  auto e = parse_event(R"({"kind":"post","account":"official","platform":"facebook","text":"Hi",
+      "images":[{"path":"a.jpg","people":["pupil:1","pupil:2"],"shows":["uniform"]},{"path":"b.jpg","people":["pupil:3"]}],
+      "time":"2026-03-03T10:15:00+00:00","mood":"sunny","extra":{"deep":[1,2]}})", 7);
+  ASSERT_TRUE(e) << e.error().message;
+  EXPECT_EQ(e->kind, Kind::post);
+  EXPECT_EQ(e->line, 7);
+  EXPECT_EQ(e->field("images.people").list, (std::vector<std::string>{"pupil:1", "pupil:2", "pupil:3"}));
+  EXPECT_EQ(e->field("images.path").list.size(), 2u);
+  EXPECT_EQ(e->field("audience").text, "public");  // the schema's fallback
+  EXPECT_TRUE(e->field("approved_by").missing());
+}
+
+TEST(EventReader, ContactCounterpartFields) {
+  auto e = parse_event(R"({"kind":"contact","action":"accept","counterpart":{"role":"former_pupil","age":17,"left_on":"2025-07-20","related_to_staff":false}})", 1);
+  ASSERT_TRUE(e) << e.error().message;
+  EXPECT_EQ(e->field("counterpart.age").number, 17);
+  EXPECT_FALSE(e->field("counterpart.related_to_staff").boolean);
+  EXPECT_FALSE(e->field("counterpart.related_to_staff").missing());
+}
+
+TEST(EventReader, ErrorsNameTheLineAndTheFieldOrColumn) {
+  struct Row { const char* json; const char* message; };
+  for (const auto& row : std::vector<Row>{
+           {R"({"kind":"contact","action":"accept","counterpart":{"role":"pupil","age":"twelve"}})",
+            "4: field counterpart.age: expected a number, got string"},
+           {R"({"kind":"contact","action":"wave","counterpart":{"role":"pupil"}})",
+            "4: field action: 'wave' is not one of friend_request_received, friend_request_sent, accept, follow, message_sent, message_received"},
+           {R"({"kind":"contact","action":"accept"})", "4: field counterpart.role is required for contact events"},
+           {R"({"kind":"teleport"})", "4: field kind: unknown event kind 'teleport'"},
+           {R"({"action":"accept"})", "4: field kind is missing"},
+           {R"([1,2])", "4: expected a JSON object, got array"},
+           {R"({"kind":"web_access","user":"u","host":"h","time":"2026-03-03 10:15"})",
+            "4: field time: '2026-03-03 10:15' is not an ISO 8601 time with offset: too short"},
+           {R"({"kind":"post","account":"personal","links":["a",3]})", "4: field links: expected a list of strings, found number"},
+       }) {
+    auto e = parse_event(row.json, 4);
+    ASSERT_FALSE(e) << row.json;
+    EXPECT_EQ(e.error().message, row.message);
+  }
+}
+
+TEST(EventReader, MalformedJsonNamesTheColumn) {
+  auto e = parse_event(R"({"kind": "post", oops})", 9);
+  ASSERT_FALSE(e);
+  EXPECT_TRUE(e.error().message.starts_with("9:18: invalid JSON")) << e.error().message;
+}
+
+TEST(EventReader, TextLinesArePublicPersonalPosts) {
+  auto e = parse_text_line(R"({"id":"p7","text":"Sunny day"})", 1);
+  ASSERT_TRUE(e) << e.error().message;
+  EXPECT_EQ(e->id, "p7");
+  EXPECT_EQ(e->field("account").text, "personal");
+  EXPECT_EQ(e->field("audience").text, "public");
+  EXPECT_EQ(e->field("text").text, "Sunny day");
+}
+
+TEST(EventReader, WrappedEventsCarryLabelsAndStatedFindings) {
+  auto w = parse_wrapped_event(R"({"rule":"r1","fires":true,"event":{"kind":"post","account":"personal","text":"damn"},"findings":[{"kind":"language.profanity","span":[0,4]}]})", 2);
+  ASSERT_TRUE(w) << w.error().message;
+  EXPECT_EQ(w->label("rule"), "r1");
+  EXPECT_EQ(w->label("fires"), "true");
+  ASSERT_EQ(w->findings.size(), 1u);
+  EXPECT_EQ(w->findings[0].end, 4u);
+}
+
+TEST(FindingKinds, PrefixesMatchWholeSegments) {
+  EXPECT_TRUE(kind_under("language.slur", "language"));
+  EXPECT_TRUE(kind_under("language.slur", "language.slur"));
+  EXPECT_FALSE(kind_under("languages", "language"));
+  EXPECT_FALSE(kind_under("language", "language.slur"));
+}
+
+}  // namespace
+}  // namespace smpolicy
