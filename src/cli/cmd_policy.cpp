@@ -15,7 +15,7 @@ constexpr const char* k_usage =
     "       smpolicy policy diff ID|FILE ID|FILE [--json]\n";
 
 int list() {
-  std::printf("%-24s %-8s %-10s %7s %5s  %s\n", "id", "version", "review", "clauses", "rules", "title");
+  std::printf("%-24s %-14s %-10s %7s %5s  %s\n", "id", "version", "review", "clauses", "rules", "title");
   for (const auto& id : bundled_pack_ids()) {
     auto pack = resolve_pack(id);
     if (!pack) {
@@ -23,7 +23,7 @@ int list() {
       return k_exit_failed;
     }
     const auto& p = **pack;
-    std::printf("%-24s %-8s %-10s %7zu %5zu  %s\n", id.c_str(), p.info.version.c_str(), p.info.review_due.c_str(),
+    std::printf("%-24s %-14s %-10s %7zu %5zu  %s\n", id.c_str(), p.info.version.c_str(), p.info.review_due.c_str(),
                 p.clauses.size(), p.rules.size(), p.info.title.c_str());
   }
   return k_exit_ok;

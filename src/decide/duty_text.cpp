@@ -30,7 +30,7 @@ constexpr std::array<Phrase, 20> k_phrases = {{
     {"change_privacy", "tighten the privacy settings", false},
     {"check_consent", "check photo consent and the restricted list", false},
     {"record", "keep a record", false},
-    {"stop", "stop", false},
+    {"stop", "stop doing this", false},
     {"investigate", "investigate", false},
     {"support", "offer support", false},
 }};

@@ -336,11 +336,13 @@ class Reader {
     for (const auto& rule : pack.rules) {
       if (rule.fallback && rule.when == "always") covered |= rule.kinds;
     }
+    std::string uncovered;
     for (int k = 0; k < k_kind_count; ++k) {
-      if (!(covered & (1u << k))) {
-        error(doc, "no fallback rule covers " + std::string(name_of(static_cast<Kind>(k))) +
-                       " events: add one with fallback = true and when = \"always\" (on = \"any\" covers every kind)");
-      }
+      if (!(covered & (1u << k))) uncovered += (uncovered.empty() ? "" : ", ") + std::string(name_of(static_cast<Kind>(k)));
+    }
+    if (!uncovered.empty()) {
+      error(doc, "no fallback rule covers " + uncovered +
+                     " events: add one with fallback = true and when = \"always\" (on = \"any\" covers every kind)");
     }
   }
 
@@ -366,8 +368,9 @@ std::expected<std::unique_ptr<Pack>, Error> parse_pack(std::string_view text, st
   reader.read_sites(*doc, *pack, categories);
   reader.read_clauses(*doc, *pack);
   reader.read_rules(*doc, *pack);
-  if (!reader.failed()) reader.compile(*doc, *pack, categories);
-  if (!reader.failed()) reader.check_fallbacks(*doc, *pack);
+  // Compile even after errors, so an author sees every problem in one pass.
+  reader.compile(*doc, *pack, categories);
+  reader.check_fallbacks(*doc, *pack);
   if (reader.failed()) return fail(ErrorCode::invalid, reader.joined());
   return pack;
 }

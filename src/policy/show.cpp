@@ -14,9 +14,9 @@ std::map<std::string, std::vector<std::string>> rules_by_clause(const Pack& pack
 }
 
 std::string clock(int minutes) {
-  char buf[8];
-  std::snprintf(buf, sizeof buf, "%02d:%02d", minutes / 60, minutes % 60);
-  return buf;
+  std::string out = std::to_string(minutes / 60) + ":" + std::to_string(minutes % 60 / 10) +
+                    std::to_string(minutes % 10);
+  return out.size() < 5 ? "0" + out : out;
 }
 
 std::string days_text(std::uint8_t days) {

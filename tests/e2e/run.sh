@@ -3,7 +3,7 @@
 # (one line; the word SMPOLICY stands for the binary), NAME.expected the expected stdout,
 # and NAME.status the expected exit status. Run from the repository root.
 set -u
-bin=${1:?usage: run.sh path/to/smpolicy}
+bin=$(realpath "${1:?usage: run.sh path/to/smpolicy}")
 cd "$(dirname "$0")/cases" || exit 1
 pass=0 failed=0
 for cmd in *.cmd; do

@@ -1,0 +1,1 @@
+SMPOLICY decide --policy polymat-2023 --roster ../fixtures/roster.csv ../fixtures/events.jsonl

@@ -1,0 +1,1 @@
+SMPOLICY policy diff salterlee-2017 polymat-2023

@@ -1,0 +1,1 @@
+SMPOLICY policy lint ../fixtures/broken-pack.toml 2>&1

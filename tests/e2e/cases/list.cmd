@@ -1,0 +1,1 @@
+SMPOLICY policy list

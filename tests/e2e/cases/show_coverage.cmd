@@ -1,0 +1,1 @@
+SMPOLICY policy show willow-lane-2021 --coverage

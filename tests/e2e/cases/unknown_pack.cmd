@@ -1,0 +1,1 @@
+SMPOLICY decide --policy no-such-school < /dev/null 2>&1
