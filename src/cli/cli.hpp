@@ -48,5 +48,8 @@ int run_intro();
 int run_help();
 int run_policy(const std::vector<std::string>& argv);
 int run_decide(const std::vector<std::string>& argv);
+int run_check(const std::vector<std::string>& argv);
+int run_eval(const std::vector<std::string>& argv);
+int run_monitor(const std::vector<std::string>& argv);
 
 }  // namespace smpolicy::cli

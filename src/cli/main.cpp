@@ -13,6 +13,9 @@ int main(int argc, char** argv) {
   if (command == "help" || command == "--help" || command == "-h") return run_help();
   if (command == "policy") return run_policy(args);
   if (command == "decide") return run_decide(args);
+  if (command == "check") return run_check(args);
+  if (command == "eval") return run_eval(args);
+  if (command == "monitor") return run_monitor(args);
   std::fprintf(stderr, "smpolicy: unknown command '%s' (try: smpolicy help)\n", command.c_str());
   return k_exit_failed;
 }
