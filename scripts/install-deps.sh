@@ -6,7 +6,7 @@ packages=(
   build-essential cmake ninja-build pkg-config git
   libgtest-dev libgmock-dev libbenchmark-dev
   libtomlplusplus-dev nlohmann-json3-dev libcctz-dev tzdata
-  libsodium-dev libutf8proc-dev libvectorscan-dev libsqlite3-dev
+  libsodium-dev libutf8proc-dev libvectorscan-dev libsqlite3-dev zlib1g-dev
 )
 missing=()
 for p in "${packages[@]}"; do

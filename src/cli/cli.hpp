@@ -31,7 +31,8 @@ struct Args {
 Args parse_args(const std::vector<std::string>& argv, const std::vector<std::string>& valued,
                 const std::vector<std::string>& flags);
 
-// Loads the pack named by --policy (bundled id or file) and the --roster, printing
+// Loads the pack named by --policy (bundled id or file), the school's identity from
+// --school FILE (a [school] table) when given, and the --roster, printing
 // problems to stderr. Roster row errors are printed and set `*bad_input`; the school is
 // still built from the good rows. nullopt when the command cannot go on.
 std::optional<School> load_school(const Args& args, bool* bad_input);

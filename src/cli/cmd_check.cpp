@@ -1,13 +1,193 @@
-// smpolicy check
+// smpolicy check: "may I post this?" One draft post (TEXT, --file) shown with each
+// finding marked, or a batch (--jsonl) decided line by line. Exit status: 0 allow or
+// advise, 3 needs permission, 4 breach (the worst in a batch), 2 bad input, 1 failure.
+#include <unistd.h>
+
+#include <chrono>
 #include <cstdio>
+#include <fstream>
+#include <iostream>
 
 #include "cli/cli.hpp"
 
 namespace smpolicy::cli {
+namespace {
 
-int run_check(const std::vector<std::string>&) {
-  std::fprintf(stderr, "smpolicy check: not built yet\n");
-  return k_exit_failed;
+constexpr int k_exit_needs_permission = 3;
+constexpr int k_exit_breach = 4;
+
+constexpr const char* k_usage =
+    "usage: smpolicy check --policy ID [--roster FILE] [--school FILE] [--json] [--account personal|official]\n"
+    "                      [--audience public|friends|group|private] [--platform NAME]\n"
+    "                      (TEXT... | --file FILE | --jsonl FILE)\n";
+
+int status_of(Outcome worst) {
+  return worst == Outcome::breach ? k_exit_breach : worst == Outcome::needs_permission ? k_exit_needs_permission : k_exit_ok;
+}
+
+void append_detected(std::string& out, const Event& event, const std::vector<Finding>& findings) {
+  out.pop_back();  // reopen the verdict object
+  out += ",\"detected\":[";
+  for (std::size_t i = 0; i < findings.size(); ++i) {
+    const Finding& f = findings[i];
+    const std::string& text = event.field(f.field).text;
+    out += i ? ",{\"kind\":" : "{\"kind\":";
+    append_json_string(out, f.kind);
+    out += ",\"field\":";
+    append_json_string(out, f.field);
+    out += ",\"span\":[" + std::to_string(f.begin) + "," + std::to_string(f.end) + "],\"text\":";
+    append_json_string(out, std::string_view(text).substr(f.begin, f.end - f.begin));
+    char confidence[16];
+    std::snprintf(confidence, sizeof confidence, "%.2f", static_cast<double>(f.confidence));
+    out += std::string(",\"confidence\":") + confidence;
+    if (!f.detail.empty()) {
+      out += ",\"detail\":";
+      append_json_string(out, f.detail);
+    }
+    out += "}";
+  }
+  out += "]}";
+}
+
+// The post with each finding in brackets and numbered, then what each number is.
+std::string marked_text(const std::string& text, const std::vector<Finding>& findings, bool colour) {
+  std::string out = "  ", legend;
+  std::size_t at = 0;
+  int n = 0;
+  for (const Finding& f : findings) {
+    if (f.field != "text" || f.begin < at) continue;
+    ++n;
+    out += text.substr(at, f.begin - at);
+    std::string shown = text.substr(f.begin, f.end - f.begin);
+    out += colour ? "\x1b[1;4m" + shown + "\x1b[0m[" + std::to_string(n) + "]" : "[" + shown + "](" + std::to_string(n) + ")";
+    at = f.end;
+    char confidence[8];
+    std::snprintf(confidence, sizeof confidence, "%d%%", static_cast<int>(f.confidence * 100 + 0.5f));
+    legend += "  (" + std::to_string(n) + ") " + f.kind + (f.detail.empty() ? "" : " " + f.detail) + ", " + confidence + "\n";
+  }
+  out += text.substr(at) + "\n";
+  return n ? out + "\n" + legend : out + "  (nothing found in the text)\n";
+}
+
+std::optional<Event> post_from_args(const Args& args, bool* bad) {
+  std::string text;
+  if (auto file = args.get("file")) {
+    auto read = read_file(*file);
+    if (!read) {
+      std::fprintf(stderr, "%s\n", read.error().message.c_str());
+      return std::nullopt;
+    }
+    text = std::move(*read);
+  } else {
+    for (const auto& word : args.positional) text += (text.empty() ? "" : " ") + word;
+  }
+  Event post = make_event(Kind::post);
+  for (auto [option, field] : {std::pair{"account", "account"}, {"audience", "audience"}, {"platform", "platform"}}) {
+    auto value = args.get(option).value_or(std::string(option) == "account" ? "personal" : "");
+    if (value.empty()) continue;
+    if (auto ok = set_field(post, field, value); !ok) {
+      std::fprintf(stderr, "smpolicy check: --%s: %s\n", option, ok.error().message.c_str());
+      *bad = true;
+      return std::nullopt;
+    }
+  }
+  (void)set_field(post, "text", text);
+  return post;
+}
+
+int check_one(const Args& args, const School& school) {
+  bool bad = false;
+  auto post = post_from_args(args, &bad);
+  if (!post) return bad ? k_exit_bad_input : k_exit_failed;
+  auto checked = check(*post, school);
+  if (args.has("json")) {
+    std::string out = render_json(checked.verdict, *post, checked.findings);
+    append_detected(out, *post, checked.findings);
+    std::cout << out << "\n";
+  } else {
+    bool colour = colour_output();
+    std::cout << "Your post:\n" << marked_text(post->field("text").text, checked.findings, colour) << "\n"
+              << render_text(checked.verdict, *post, checked.findings, colour);
+  }
+  return status_of(checked.verdict.outcome);
+}
+
+class Progress {
+ public:
+  explicit Progress(bool on) : m_on(on), m_start(std::chrono::steady_clock::now()) {}
+  void update(std::size_t lines, std::size_t bytes, bool last = false) {
+    if (!m_on || (!last && lines % 4096 != 0)) return;
+    double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - m_start).count();
+    std::fprintf(stderr, "\r%zu posts, %.1f MB, %.1f MB/s   ", lines, static_cast<double>(bytes) / 1e6,
+                 seconds > 0 ? static_cast<double>(bytes) / 1e6 / seconds : 0.0);
+    if (last) std::fputc('\n', stderr);
+  }
+
+ private:
+  bool m_on;
+  std::chrono::steady_clock::time_point m_start;
+};
+
+int check_batch(const Args& args, const School& school, bool bad_input) {
+  std::string path = *args.get("jsonl");
+  bool json = args.has("json"), colour = !json && colour_output();
+  Outcome worst = Outcome::allow;
+  std::size_t lines = 0, bytes = 0;
+  Progress progress(::isatty(STDERR_FILENO) && path != "-");
+  std::string out;
+  bool readable = for_each_line({path}, [&](std::string_view line, int number, const std::string& name) {
+    ++lines;
+    bytes += line.size() + 1;
+    progress.update(lines, bytes);
+    auto event = parse_text_line(line, number);
+    if (!event) {
+      std::fwrite(out.data(), 1, out.size(), stdout);
+      out.clear();
+      std::fflush(stdout);
+      std::fprintf(stderr, "%s:%s\n", name.c_str(), event.error().message.c_str());
+      bad_input = true;
+      return;
+    }
+    auto checked = check(*event, school);
+    worst = std::max(worst, checked.verdict.outcome);
+    if (json) {
+      out += render_json(checked.verdict, *event, checked.findings);
+      append_detected(out, *event, checked.findings);
+      out += '\n';
+    } else {
+      out += render_text(checked.verdict, *event, checked.findings, colour) + "\n";
+    }
+    if (out.size() > (1 << 16)) {
+      std::fwrite(out.data(), 1, out.size(), stdout);
+      out.clear();
+    }
+  });
+  std::fwrite(out.data(), 1, out.size(), stdout);
+  std::fflush(stdout);
+  progress.update(lines, bytes, true);
+  if (!readable) return k_exit_failed;
+  return bad_input ? k_exit_bad_input : status_of(worst);
+}
+
+}  // namespace
+
+int run_check(const std::vector<std::string>& argv) {
+  Args args = parse_args(argv, {"policy", "roster", "school", "file", "jsonl", "account", "audience", "platform"}, {"json"});
+  if (!args.error.empty()) {
+    std::fprintf(stderr, "smpolicy check: %s\n%s", args.error.c_str(), k_usage);
+    return k_exit_failed;
+  }
+  bool text_given = !args.positional.empty() || args.has("file");
+  if (text_given == args.has("jsonl")) {
+    std::fputs(k_usage, stderr);
+    return k_exit_failed;
+  }
+  bool bad_input = false;
+  auto school = load_school(args, &bad_input);
+  if (!school) return k_exit_failed;
+  if (args.has("jsonl")) return check_batch(args, *school, bad_input);
+  int status = check_one(args, *school);
+  return bad_input && status == k_exit_ok ? k_exit_bad_input : status;
 }
 
 }  // namespace smpolicy::cli

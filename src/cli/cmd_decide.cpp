@@ -7,9 +7,9 @@
 namespace smpolicy::cli {
 
 int run_decide(const std::vector<std::string>& argv) {
-  Args args = parse_args(argv, {"policy", "roster"}, {"json"});
+  Args args = parse_args(argv, {"policy", "roster", "school"}, {"json"});
   if (!args.error.empty()) {
-    std::fprintf(stderr, "smpolicy decide: %s\nusage: smpolicy decide --policy ID [--roster FILE] [--json] [EVENTS.jsonl...]\n", args.error.c_str());
+    std::fprintf(stderr, "smpolicy decide: %s\nusage: smpolicy decide --policy ID [--roster FILE] [--school FILE] [--json] [EVENTS.jsonl...]\n", args.error.c_str());
     return k_exit_failed;
   }
   bool bad_input = false;

@@ -19,6 +19,14 @@ std::optional<School> load_school(const Args& args, bool* bad_input) {
     std::fprintf(stderr, "%s\n", pack.error().message.c_str());
     return std::nullopt;
   }
+  if (auto path = args.get("school")) {
+    auto identity = load_school_identity(*path);
+    if (!identity) {
+      std::fprintf(stderr, "%s\n", identity.error().message.c_str());
+      return std::nullopt;
+    }
+    (*pack)->school = std::move(*identity);
+  }
   std::unique_ptr<Roster> roster;
   if (auto path = args.get("roster")) {
     auto loaded = load_roster(*path);

@@ -29,7 +29,7 @@ std::vector<Scenario> load_scenarios() {
 
 std::string with_school(std::string text, const Pack& pack) {
   const std::string key = "{school_domain}";
-  std::string domain = pack.email_domains.empty() ? "school.example" : pack.email_domains.front();
+  std::string domain = pack.school.email_domains.empty() ? "school.example" : pack.school.email_domains.front();
   for (auto at = text.find(key); at != std::string::npos; at = text.find(key, at)) text.replace(at, key.size(), domain);
   return text;
 }

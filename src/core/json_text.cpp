@@ -28,6 +28,18 @@ void append_json_string(std::string& out, std::string_view text) {
   static constexpr char k_hex[] = "0123456789abcdef";
   out += '"';
   for (std::size_t i = 0; i < text.size();) {
+    // Most text needs no escaping: copy each such run in one go.
+    std::size_t run = i;
+    while (run < text.size()) {
+      auto b = static_cast<unsigned char>(text[run]);
+      if (b < 0x20 || b >= 0x80 || b == '"' || b == '\\') break;
+      ++run;
+    }
+    if (run > i) {
+      out.append(text.data() + i, run - i);
+      i = run;
+      continue;
+    }
     unsigned char c = static_cast<unsigned char>(text[i]);
     if (c == '"' || c == '\\') {
       out += '\\';

@@ -43,6 +43,16 @@ struct Verdict {
 Verdict decide(const Event& event, std::span<const Finding> findings, const Pack& pack,
                const Roster* roster);
 
+// Where a moment falls in the school's week, in the timetable's time zone (DST-correct):
+// the same derivation the `period` and `day` fields of events get. `period` is
+// "work_time", "break" or "outside_hours"; `day` is "monday" ... "sunday".
+struct SchoolTime {
+  std::string_view period, day;
+  int weekday = 0;  // 0 = Monday
+  int hour = 0;     // 0 ... 23, local
+};
+SchoolTime school_time(std::int64_t seconds, const Timetable& timetable);
+
 // The names of the fields set in a mask (Verdict::missing, VerdictFinding::assumed).
 std::vector<std::string_view> field_names(Kind kind, std::uint64_t mask);
 

@@ -22,21 +22,6 @@ void set_bool(Value& v, bool b) {
   v.boolean = b;
 }
 
-std::string_view period_at(std::int64_t seconds, const Timetable& tt, int* weekday) {
-  LocalTime local = tt.zone.local(seconds);
-  *weekday = local.weekday;
-  if (!(tt.days & (1u << local.weekday))) return "outside_hours";
-  int m = local.minute_of_day;
-  if (m < tt.start || m >= tt.end) return "outside_hours";
-  for (auto [from, to] : tt.breaks) {
-    if (m >= from && m < to) return "break";
-  }
-  return "work_time";
-}
-
-constexpr std::string_view k_days[] = {"monday", "tuesday", "wednesday", "thursday",
-                                       "friday", "saturday", "sunday"};
-
 class Deriver {
  public:
   Deriver(Facts& facts, const Event& event, const Pack& pack, const Roster* roster)
@@ -69,9 +54,9 @@ class Deriver {
     Value& period = own("period");
     Value& day = own("day");
     if (time.missing()) return;
-    int weekday = 0;
-    set_choice(period, spec("period"), period_at(static_cast<std::int64_t>(time.number), m_pack.timetable, &weekday));
-    set_choice(day, spec("day"), k_days[weekday]);
+    SchoolTime when = school_time(static_cast<std::int64_t>(time.number), m_pack.timetable);
+    set_choice(period, spec("period"), when.period);
+    set_choice(day, spec("day"), when.day);
   }
 
   const Platform* platform() const {
@@ -146,7 +131,7 @@ class Deriver {
     if (email.missing()) return;
     auto at = email.text.rfind('@');
     std::string_view domain = at == std::string::npos ? std::string_view() : std::string_view(email.text).substr(at + 1);
-    bool school = std::any_of(m_pack.email_domains.begin(), m_pack.email_domains.end(), [&](const std::string& d) {
+    bool school = std::any_of(m_pack.school.email_domains.begin(), m_pack.school.email_domains.end(), [&](const std::string& d) {
       return domain.size() >= d.size() && domain.ends_with(d) &&
              (domain.size() == d.size() || domain[domain.size() - d.size() - 1] == '.');
     });
@@ -183,3 +168,28 @@ void derive(Facts& facts, const Event& event, std::span<const Finding> findings,
 }
 
 }  // namespace smpolicy::facts
+
+namespace smpolicy {
+namespace {
+
+constexpr std::string_view k_days[] = {"monday", "tuesday", "wednesday", "thursday",
+                                       "friday", "saturday", "sunday"};
+
+std::string_view period_of(const LocalTime& local, const Timetable& tt) {
+  if (!(tt.days & (1u << local.weekday))) return "outside_hours";
+  int m = local.minute_of_day;
+  if (m < tt.start || m >= tt.end) return "outside_hours";
+  for (auto [from, to] : tt.breaks) {
+    if (m >= from && m < to) return "break";
+  }
+  return "work_time";
+}
+
+}  // namespace
+
+SchoolTime school_time(std::int64_t seconds, const Timetable& timetable) {
+  LocalTime local = timetable.zone.local(seconds);
+  return SchoolTime{period_of(local, timetable), k_days[local.weekday], local.weekday, local.minute_of_day / 60};
+}
+
+}  // namespace smpolicy

@@ -1,29 +1,49 @@
-// Private to detect: the compiled matcher.
+// Private to detect: the compiled matcher of one school.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
 #include "detect/detect.hpp"
+#include "detect/literal_set.hpp"
+#include "detect/names.hpp"
 
 namespace smpolicy {
 
-struct Term {
-  std::vector<std::string> words;  // lower case
-  bool prefix = false;             // the last word matches any word starting with it
-  std::string kind, detail;
-  float confidence = 1.0f;
+// One literal of the lexicon's compiled set.
+struct LexTerm {
+  std::string kind;
+  std::uint32_t length = 0;
+  bool prefix = false;  // matches any word starting with the literal
+  float confidence = 0.9f;
+};
+
+// A one-word language term, for matching starred-out spellings ("sh*t", "f***ing").
+struct MaskedTerm {
+  std::string term;
+  std::string kind;
+  bool prefix = false;
+  int severity = 1;
+};
+
+// The lexicon compiled once and shared by every school's matcher.
+struct LexiconMatcher {
+  std::unordered_map<char, std::vector<MaskedTerm>> masked;  // by first letter
+  LiteralSet set;              // terms, their variants, and exception phrases
+  std::vector<LexTerm> terms;  // by literal id; kind "exception" for exception phrases
+  LiteralSet patterns;
+  std::vector<std::string> pattern_kinds;  // by pattern id
 };
 
 class Matcher {
  public:
-  std::vector<Term> terms;
-  std::unordered_map<std::string, std::vector<std::size_t>> by_first_word;
-  std::vector<std::size_t> prefix_first;  // single-word prefix terms
-  std::vector<std::string> school_domains, shorteners;
+  explicit Matcher(const Lexicon& lexicon) : names(&lexicon.ordinary_names) {}
 
-  void add(Term term);
+  std::shared_ptr<const LexiconMatcher> lexicon;
+  NameIndex names;
+  std::vector<std::string> school_domains, school_phones, shorteners;
 };
 
 }  // namespace smpolicy

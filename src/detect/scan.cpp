@@ -1,145 +1,137 @@
-// The first detector set: phrase terms on word boundaries, plus e-mail addresses, links,
-// UK phone numbers and postcodes found by shape.
+// Runs every detector over one text and maps each finding back to the original bytes.
 #include <algorithm>
-#include <cctype>
-#include <regex>
+#include <tuple>
 
 #include "detect/matcher.hpp"
+#include "detect/pii.hpp"
 
 namespace smpolicy {
 namespace {
 
-struct Word {
-  std::string lower;
-  std::uint32_t begin, end;
-};
+bool word_byte(char c) {
+  auto u = static_cast<unsigned char>(c);
+  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '*' || u >= 0x80;
+}
 
-bool word_byte(unsigned char c) { return std::isalnum(c) || c == '\'' || c >= 0x80; }
+void add(std::vector<Finding>& out, std::string_view kind, std::string_view field, std::pair<std::uint32_t, std::uint32_t> span,
+         float confidence, std::string_view detail = {}) {
+  if (span.first >= span.second) return;
+  out.push_back(Finding{std::string(kind), std::string(field), span.first, span.second, confidence, std::string(detail)});
+}
 
-std::vector<Word> words_of(std::string_view text) {
-  std::vector<Word> words;
-  std::size_t i = 0;
-  while (i < text.size()) {
-    if (!word_byte(static_cast<unsigned char>(text[i]))) { ++i; continue; }
-    std::size_t j = i;
-    Word w;
-    while (j < text.size() && word_byte(static_cast<unsigned char>(text[j]))) {
-      w.lower += static_cast<char>(std::tolower(static_cast<unsigned char>(text[j])));
-      ++j;
+// True when `token`, in which each run of '*' stands for one or more letters, spells
+// `word` (or, for a prefix term, starts with it).
+bool masked_match(std::string_view token, std::string_view word, bool prefix) {
+  if (token.empty()) return word.empty() || false;
+  if (word.empty()) return prefix;
+  if (token.front() == '*') {
+    std::size_t run = token.find_first_not_of('*');
+    std::string_view rest = run == std::string_view::npos ? std::string_view() : token.substr(run);
+    for (std::size_t take = 1; take <= word.size(); ++take) {
+      if (masked_match(rest, word.substr(take), prefix)) return true;
     }
-    // A possessive names the same person: "Bennett's" matches "Bennett".
-    for (std::string_view suffix : {"'s", "s'", "'"}) {
-      if (w.lower.size() > suffix.size() + 1 && w.lower.ends_with(suffix)) {
-        w.lower.resize(w.lower.size() - (suffix == "s'" ? 1 : suffix.size()));
-        break;
-      }
-    }
-    w.begin = static_cast<std::uint32_t>(i);
-    w.end = static_cast<std::uint32_t>(j);
-    words.push_back(std::move(w));
-    i = j;
+    return prefix && rest.empty();
   }
-  return words;
+  return token.front() == word.front() && masked_match(token.substr(1), word.substr(1), prefix);
 }
 
-bool matches_at(const Term& term, const std::vector<Word>& words, std::size_t at) {
-  if (at + term.words.size() > words.size()) return false;
-  for (std::size_t k = 0; k < term.words.size(); ++k) {
-    const auto& want = term.words[k];
-    const auto& have = words[at + k].lower;
-    bool last = k + 1 == term.words.size();
-    if (last && term.prefix ? !have.starts_with(want) : have != want) return false;
-  }
-  return true;
-}
-
-void add(std::vector<Finding>& out, std::string_view field, std::string kind, std::size_t b, std::size_t e,
-         float confidence, std::string detail = {}) {
-  out.push_back(Finding{std::move(kind), std::string(field), static_cast<std::uint32_t>(b),
-                        static_cast<std::uint32_t>(e), confidence, std::move(detail)});
-}
-
-void scan_terms(std::string_view text, std::string_view field, const Matcher& m, std::vector<Finding>& out) {
-  auto words = words_of(text);
-  for (std::size_t i = 0; i < words.size(); ++i) {
-    auto emit = [&](const Term& t) {
-      if (matches_at(t, words, i)) add(out, field, t.kind, words[i].begin, words[i + t.words.size() - 1].end, t.confidence, t.detail);
+// Starred-out words: only tokens with a '*' are tried, against terms of the same first letter.
+template <typename Emit>
+void scan_masked(const std::string& s, const LexiconMatcher& lexicon, Emit emit) {
+  for (std::size_t star = s.find('*'); star != std::string::npos; star = s.find('*', star + 1)) {
+    std::size_t b = star, e = star;
+    while (b > 0 && word_byte(s[b - 1])) --b;
+    while (e < s.size() && word_byte(s[e])) ++e;
+    std::string_view token = std::string_view(s).substr(b, e - b);
+    star = e;
+    if (token.size() < 3 || token.front() == '*') continue;
+    auto it = lexicon.masked.find(token.front());
+    if (it == lexicon.masked.end()) continue;
+    // Prefer a term spelt letter for letter ("f*ck" is four letters), then profanity,
+    // the likeliest meaning of a starred word, then the more severe.
+    const MaskedTerm* best = nullptr;
+    auto rank = [&](const MaskedTerm& m) {
+      bool exact = m.prefix ? token.size() >= m.term.size() : token.size() == m.term.size();
+      return std::tuple(exact, m.kind == "language.profanity", m.severity);
     };
-    if (auto it = m.by_first_word.find(words[i].lower); it != m.by_first_word.end()) {
-      for (auto index : it->second) emit(m.terms[index]);
+    for (const auto& m : it->second) {
+      if (masked_match(token, m.term, m.prefix) && (!best || rank(m) > rank(*best))) best = &m;
     }
-    for (auto index : m.prefix_first) emit(m.terms[index]);
+    if (best) emit(best->kind, b, e);
   }
 }
 
-bool email_byte(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-'; }
-
-void scan_emails(std::string_view text, std::string_view field, const Matcher& m, std::vector<Finding>& out) {
-  for (std::size_t at = text.find('@'); at != std::string_view::npos; at = text.find('@', at + 1)) {
-    std::size_t b = at, e = at + 1;
-    while (b > 0 && email_byte(text[b - 1])) --b;
-    while (e < text.size() && (email_byte(text[e]))) ++e;
-    while (e > at + 1 && text[e - 1] == '.') --e;
-    std::string_view domain = text.substr(at + 1, e - at - 1);
-    if (b == at || domain.find('.') == std::string_view::npos) continue;
-    std::string lower(domain);
-    for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    bool school = std::any_of(m.school_domains.begin(), m.school_domains.end(),
-                              [&](const std::string& d) { return lower == d || lower.ends_with("." + d); });
-    add(out, field, school ? "school.contact" : "personal_data.email", b, e, 0.99f);
-  }
-}
-
-void scan_links(std::string_view text, std::string_view field, const Matcher& m, std::vector<Finding>& out) {
-  for (std::string_view start : {"https://", "http://", "www."}) {
-    for (std::size_t b = text.find(start); b != std::string_view::npos; b = text.find(start, b + 1)) {
-      if (start == "www." && b >= 3 && text.substr(b - 3, 3) == "://") continue;
-      std::size_t e = b;
-      while (e < text.size() && !std::isspace(static_cast<unsigned char>(text[e]))) ++e;
-      std::string_view url = text.substr(b, e - b);
-      auto host_start = url.find("://") == std::string_view::npos ? 0 : url.find("://") + 3;
-      std::string_view host = url.substr(host_start, url.find('/', host_start) - host_start);
-      bool shortener = std::find(m.shorteners.begin(), m.shorteners.end(), host) != m.shorteners.end();
-      add(out, field, shortener ? "link.shortener" : "link", b, e, 0.99f);
+void scan_lexicon(const NormalisedText& view, std::string_view field, const LexiconMatcher& lexicon, std::vector<Finding>& out) {
+  const std::string& s = view.text;
+  struct Hit {
+    const std::string* kind;
+    std::size_t begin, end;
+    float confidence;
+  };
+  std::vector<Hit> hits;
+  std::vector<std::pair<std::size_t, std::size_t>> exceptions;
+  lexicon.set.scan(s, [&](unsigned id, std::size_t begin, std::size_t end) {
+    const LexTerm& term = lexicon.terms[id];
+    if (begin > 0 && word_byte(s[begin - 1])) return;
+    if (term.prefix) {
+      while (end < s.size() && word_byte(s[end])) ++end;
+    } else if (end < s.size() && word_byte(s[end])) {
+      return;
     }
+    if (term.kind == "exception") exceptions.emplace_back(begin, end);
+    else hits.push_back(Hit{&term.kind, begin, end, term.confidence});
+  });
+  lexicon.patterns.scan(s, [&](unsigned id, std::size_t begin, std::size_t end) {
+    hits.push_back(Hit{&lexicon.pattern_kinds[id], begin, end, 0.85f});
+  });
+  scan_masked(s, lexicon, [&](const std::string& kind, std::size_t begin, std::size_t end) {
+    hits.push_back(Hit{&kind, begin, end, 0.8f});
+  });
+  for (const Hit& h : hits) {
+    // "faggots and peas", "the Spastics Society": an innocent phrase cancels the word in it.
+    bool excepted = h.kind->starts_with("language.") &&
+                    std::any_of(exceptions.begin(), exceptions.end(), [&](auto e) { return e.first <= h.begin && h.end <= e.second; });
+    if (!excepted) add(out, *h.kind, field, view.original_span(h.begin, h.end), h.confidence);
   }
 }
 
-void scan_shapes(std::string_view text, std::string_view field, std::vector<Finding>& out) {
-  static const std::regex k_phone(R"((?:\+44\s?|\b0)(?:\d\s?){9,10}\b)");
-  static const std::regex k_postcode(R"(\b[A-Za-z]{1,2}\d[A-Za-z\d]?\s?\d[A-Za-z]{2}\b)");
-  std::string s(text);
-  for (auto it = std::sregex_iterator(s.begin(), s.end(), k_phone); it != std::sregex_iterator(); ++it) {
-    add(out, field, "personal_data.phone", static_cast<std::size_t>(it->position()),
-        static_cast<std::size_t>(it->position() + it->length()), 0.9f);
+// Keeps, of findings of one kind that overlap, the longest ("Hillside Primary School"
+// over "Hillside Primary"; "piece of shit" over "shit").
+std::vector<Finding> tidy(std::vector<Finding> found) {
+  std::stable_sort(found.begin(), found.end(), [](const Finding& a, const Finding& b) {
+    return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
+  });
+  // A name inside an e-mail address or a link is part of that, not a mention.
+  auto swallows = [](const Finding& outer, const Finding& inner) {
+    bool container = outer.kind == "school.contact" || outer.kind.starts_with("link") || outer.kind == "personal_data.email";
+    bool name = inner.kind.starts_with("person.") || inner.kind == "school.name";
+    return container && name && outer.begin <= inner.begin && inner.end <= outer.end;
+  };
+  std::vector<Finding> kept;
+  for (auto& f : found) {
+    bool inside = std::any_of(kept.begin(), kept.end(), [&](const Finding& k) {
+      return (k.kind == f.kind && k.begin <= f.begin && f.end <= k.end) || swallows(k, f);
+    });
+    if (!inside) kept.push_back(std::move(f));
   }
-  for (auto it = std::sregex_iterator(s.begin(), s.end(), k_postcode); it != std::sregex_iterator(); ++it) {
-    add(out, field, "personal_data.postcode", static_cast<std::size_t>(it->position()),
-        static_cast<std::size_t>(it->position() + it->length()), 0.8f);
-  }
+  return kept;
 }
 
 }  // namespace
 
 std::vector<Finding> detect_text(std::string_view text, std::string_view field, const Matcher& matcher) {
   std::vector<Finding> out;
-  scan_terms(text, field, matcher, out);
-  scan_emails(text, field, matcher, out);
-  scan_links(text, field, matcher, out);
-  scan_shapes(text, field, out);
-  // Longest first at each start, then drop a finding inside another of the same kind
-  // ("Hillside Primary" within "Hillside Primary School").
-  std::stable_sort(out.begin(), out.end(), [](const Finding& a, const Finding& b) {
-    return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
-  });
-  std::vector<Finding> kept;
-  for (auto& f : out) {
-    bool inside = std::any_of(kept.begin(), kept.end(), [&](const Finding& k) {
-      return k.kind == f.kind && k.begin <= f.begin && f.end <= k.end;
-    });
-    if (!inside) kept.push_back(std::move(f));
+  if (text.empty()) return out;
+  NormalisedText plain = normalise(text);
+  ShapeOptions options{&matcher.school_domains, &matcher.school_phones, &matcher.shorteners};
+  for (const auto& hit : scan_shapes(plain, text, options)) {
+    add(out, hit.kind, field, plain.original_span(hit.begin, hit.end), hit.confidence);
   }
-  return kept;
+  for (const auto& hit : matcher.names.scan(plain, text)) {
+    add(out, *hit.kind, field, plain.original_span(hit.begin, hit.end), hit.confidence, *hit.detail);
+  }
+  if (matcher.lexicon) scan_lexicon(deobfuscate(plain), field, *matcher.lexicon, out);
+  return tidy(std::move(out));
 }
 
 std::vector<Finding> detect(const Event& event, const Matcher& matcher) {

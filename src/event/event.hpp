@@ -96,11 +96,14 @@ std::expected<Event, Error> parse_text_line(std::string_view json, int line);
 
 struct Finding;
 
-// A line that wraps an event with labels and stated findings, as test cases and
-// comparison scenarios are written:
+// A line that wraps an event with labels, as test cases, comparison scenarios and the
+// evaluation set are written:
 //   {"rule": "x", "fires": true, "event": {...}, "findings": [{"kind": ..., "span": [b, e]}]}
-// Labels are the other top-level members whose values are strings, numbers or booleans,
-// as text ("true", "12").
+//   {"id": "p1", "text": "...", "findings": ["person.pupil"], "outcomes": {"pack-id": "allow"}}
+// Without "event", "text" is a public post on a personal account. Labels are the
+// top-level members whose values are strings, numbers or booleans, as text ("true");
+// lists are arrays of strings; tables are objects of strings. "findings" holding objects
+// are stated detector findings.
 struct WrappedEvent;
 std::expected<WrappedEvent, Error> parse_wrapped_event(std::string_view json, int line);
 
@@ -118,7 +121,11 @@ struct WrappedEvent {
   Event event;
   std::vector<Finding> findings;
   std::vector<std::pair<std::string, std::string>> labels;
-  std::string label(std::string_view key) const;  // "" when absent
+  std::vector<std::pair<std::string, std::vector<std::string>>> lists;
+  std::vector<std::pair<std::string, std::vector<std::pair<std::string, std::string>>>> tables;
+  std::string label(std::string_view key) const;                 // "" when absent
+  std::vector<std::string> list(std::string_view key) const;     // empty when absent
+  std::vector<std::pair<std::string, std::string>> table(std::string_view key) const;
 };
 
 // True when `kind` is `prefix` or lies under it ("language.slur" under "language").

@@ -100,8 +100,8 @@ std::string id_of(const json& object) {
   return it->is_string() ? it->get<std::string>() : it->dump();
 }
 
-std::expected<Event, Error> build(Kind kind, const json& object, int line) {
-  Event event = make_event(kind);
+std::expected<Event, Error> build(Event event, const json& object, int line) {
+  Kind kind = event.kind;
   event.line = line;
   event.id = id_of(object);
   if (auto ok = read_object(event, object, "", false); !ok) return std::unexpected(at_line(line, ok.error()));
@@ -132,7 +132,7 @@ std::expected<Event, Error> parse_event(std::string_view text, int line) {
     return fail(ErrorCode::invalid, where(line) + ": field kind: unknown event kind '" +
                                         kind_it->get<std::string>() + "'");
   }
-  return build(*kind, *object, line);
+  return build(make_event(*kind), *object, line);
 }
 
 std::expected<Event, Error> parse_text_line(std::string_view text, int line) {
@@ -146,10 +146,9 @@ std::expected<Event, Error> parse_text_line(std::string_view text, int line) {
   if (text_it == object->end() || !text_it->is_string()) {
     return fail(ErrorCode::invalid, where(line) + ": field text: expected a string");
   }
-  json post = *object;
-  post["account"] = "personal";
-  if (!post.contains("audience")) post["audience"] = "public";
-  return build(Kind::post, post, line);
+  Event post = make_event(Kind::post);
+  (void)set_field(post, "account", "personal");  // the audience already falls back to public
+  return build(std::move(post), *object, line);
 }
 
 std::string WrappedEvent::label(std::string_view key) const {
@@ -159,34 +158,83 @@ std::string WrappedEvent::label(std::string_view key) const {
   return {};
 }
 
+std::vector<std::string> WrappedEvent::list(std::string_view key) const {
+  for (const auto& [k, v] : lists) {
+    if (k == key) return v;
+  }
+  return {};
+}
+
+std::vector<std::pair<std::string, std::string>> WrappedEvent::table(std::string_view key) const {
+  for (const auto& [k, v] : tables) {
+    if (k == key) return v;
+  }
+  return {};
+}
+
+namespace {
+
+std::expected<Finding, Error> stated_finding(const json& f, int line) {
+  auto span = f.find("span");
+  if (!f.contains("kind") || !f["kind"].is_string() || span == f.end() || !span->is_array() || span->size() != 2 ||
+      !(*span)[0].is_number_unsigned() || !(*span)[1].is_number_unsigned()) {
+    return fail(ErrorCode::invalid, where(line) + ": field findings: each needs kind and span [begin, end]");
+  }
+  Finding finding;
+  finding.kind = f["kind"].get<std::string>();
+  finding.field = f.value("field", "text");
+  finding.begin = (*span)[0].get<std::uint32_t>();
+  finding.end = (*span)[1].get<std::uint32_t>();
+  return finding;
+}
+
+// Sorts one top-level member into labels, lists, tables or stated findings.
+std::expected<void, Error> read_label(WrappedEvent& out, const std::string& key, const json& value, int line) {
+  if (value.is_string()) {
+    out.labels.emplace_back(key, value.get<std::string>());
+  } else if (value.is_boolean() || value.is_number()) {
+    out.labels.emplace_back(key, value.dump());
+  } else if (value.is_array() && key == "findings" && !value.empty() && value.front().is_object()) {
+    for (const auto& f : value) {
+      auto finding = stated_finding(f, line);
+      if (!finding) return std::unexpected(finding.error());
+      out.findings.push_back(std::move(*finding));
+    }
+  } else if (value.is_array()) {
+    std::vector<std::string> items;
+    for (const auto& item : value) {
+      if (!item.is_string()) return fail(ErrorCode::invalid, where(line) + ": field " + key + ": expected strings");
+      items.push_back(item.get<std::string>());
+    }
+    out.lists.emplace_back(key, std::move(items));
+  } else if (value.is_object() && key != "event") {
+    std::vector<std::pair<std::string, std::string>> items;
+    for (const auto& [k, v] : value.items()) {
+      if (v.is_string()) items.emplace_back(k, v.get<std::string>());
+    }
+    out.tables.emplace_back(key, std::move(items));
+  }
+  return {};
+}
+
+}  // namespace
+
 std::expected<WrappedEvent, Error> parse_wrapped_event(std::string_view text, int line) {
   auto object = parse_json(text, line);
   if (!object) return std::unexpected(object.error());
-  auto event_it = object->is_object() ? object->find("event") : object->end();
-  if (event_it == object->end() || !event_it->is_object()) {
-    return fail(ErrorCode::invalid, where(line) + ": field event: expected an event object");
+  if (!object->is_object()) return fail(ErrorCode::invalid, where(line) + ": expected a JSON object");
+  auto event_it = object->find("event");
+  std::expected<Event, Error> event = fail(ErrorCode::invalid, where(line) + ": field event: expected an event object");
+  if (event_it != object->end() && event_it->is_object()) {
+    event = parse_event(event_it->dump(), line);
+  } else if (object->contains("text")) {
+    json post = {{"id", object->value("id", "")}, {"text", (*object)["text"]}};
+    event = parse_text_line(post.dump(), line);
   }
-  auto event = parse_event(event_it->dump(), line);
   if (!event) return std::unexpected(event.error());
-  WrappedEvent out{std::move(*event), {}, {}};
+  WrappedEvent out{std::move(*event), {}, {}, {}, {}};
   for (const auto& [key, value] : object->items()) {
-    if (value.is_string()) out.labels.emplace_back(key, value.get<std::string>());
-    else if (value.is_boolean() || value.is_number()) out.labels.emplace_back(key, value.dump());
-  }
-  auto findings = object->find("findings");
-  if (findings == object->end()) return out;
-  for (const auto& f : *findings) {
-    auto span = f.find("span");
-    if (!f.is_object() || !f.contains("kind") || span == f.end() || !span->is_array() || span->size() != 2 ||
-        !(*span)[0].is_number_unsigned() || !(*span)[1].is_number_unsigned()) {
-      return fail(ErrorCode::invalid, where(line) + ": field findings: each needs kind and span [begin, end]");
-    }
-    Finding finding;
-    finding.kind = f["kind"].get<std::string>();
-    finding.field = f.value("field", "text");
-    finding.begin = (*span)[0].get<std::uint32_t>();
-    finding.end = (*span)[1].get<std::uint32_t>();
-    out.findings.push_back(std::move(finding));
+    if (auto ok = read_label(out, key, value, line); !ok) return std::unexpected(ok.error());
   }
   return out;
 }

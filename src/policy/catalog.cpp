@@ -66,12 +66,6 @@ Catalog load_catalog() {
       for (const auto& host : hosts.array) catalog.categories_by_host[host.text] = category;
     }
   }
-  auto terms = toml_tree::parse(*embedded_file("data/terms.toml"), "data/terms.toml");
-  if (!terms) broken(terms.error());
-  if (const Node* table = terms->find("terms")) {
-    for (const auto& [kind, phrases] : table->table) catalog.terms.emplace_back(kind, strings(&phrases));
-  }
-  if (const Node* s = terms->find("shorteners")) catalog.shorteners = strings(s->find("hosts"));
   catalog.categories.push_back("uncategorised");
   std::sort(catalog.categories.begin(), catalog.categories.end());
   return catalog;

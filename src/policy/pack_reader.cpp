@@ -17,7 +17,7 @@ using toml_tree::Node;
 constexpr std::string_view k_top_keys[] = {"pack", "roles", "school", "timetable", "sites", "clause", "rule"};
 constexpr std::string_view k_pack_keys[] = {"id", "title", "school", "scope", "version", "approved_on",
                                             "approved_by", "review_due", "summary"};
-constexpr std::string_view k_school_keys[] = {"names", "email_domains"};
+constexpr std::string_view k_school_keys[] = {"names", "email_domains", "phones"};
 constexpr std::string_view k_timetable_keys[] = {"time_zone", "days", "hours", "breaks"};
 constexpr std::string_view k_clause_keys[] = {"id", "section", "says", "informational"};
 constexpr std::string_view k_rule_keys[] = {"id", "on", "when", "outcome", "severity", "clauses", "message",
@@ -148,8 +148,9 @@ class Reader {
     const Node* school = doc.find("school");
     if (!school) return;
     only_keys(*school, k_school_keys, "[school]");
-    pack.school_names = texts(school->find("names"), "names");
-    pack.email_domains = texts(school->find("email_domains"), "email_domains");
+    pack.school.names = texts(school->find("names"), "names");
+    pack.school.email_domains = texts(school->find("email_domains"), "email_domains");
+    pack.school.phones = texts(school->find("phones"), "phones");
   }
 
   std::optional<std::pair<int, int>> span_of(const Node& node, std::string_view what) {
@@ -379,6 +380,23 @@ std::expected<std::unique_ptr<Pack>, Error> load_pack(const std::filesystem::pat
   auto text = read_file(path);
   if (!text) return std::unexpected(text.error());
   return parse_pack(*text, path.string());
+}
+
+std::expected<SchoolIdentity, Error> parse_school_identity(std::string_view text, std::string_view name) {
+  auto doc = toml_tree::parse(text, name);
+  if (!doc) return std::unexpected(doc.error());
+  Reader reader(name);
+  Pack scratch;
+  if (!doc->find("school")) reader.error(*doc, "expected a [school] table with names, email_domains and phones");
+  reader.read_school(*doc, scratch);
+  if (reader.failed()) return fail(ErrorCode::invalid, reader.joined());
+  return scratch.school;
+}
+
+std::expected<SchoolIdentity, Error> load_school_identity(const std::filesystem::path& path) {
+  auto text = read_file(path);
+  if (!text) return std::unexpected(text.error());
+  return parse_school_identity(*text, path.string());
 }
 
 std::vector<std::string> bundled_pack_ids() {

@@ -101,14 +101,11 @@ struct Platform {
   std::vector<std::string> hosts;
 };
 
-// Reference data compiled into the binary: platforms, site categories, detector terms.
+// Reference data compiled into the binary: platforms and site categories.
 struct Catalog {
   std::vector<Platform> platforms;
   std::unordered_map<std::string, std::string> categories_by_host;
   std::vector<std::string> categories;  // every category name, sorted
-  // Detector term lists by finding kind, and link-shortener hosts (data/terms.toml).
-  std::vector<std::pair<std::string, std::vector<std::string>>> terms;
-  std::vector<std::string> shorteners;
 
   // Case-insensitive by name or alias; nullptr when unknown.
   const Platform* platform(std::string_view name) const;
@@ -119,10 +116,21 @@ struct Catalog {
 // The catalogue compiled into the binary. Loaded once; a broken embedded file is a bug.
 const Catalog& builtin_catalog();
 
+// Who the school is, as its detectors need to know: its names and aliases, its e-mail
+// domains and phone numbers. A pack's [school] table gives defaults; a school using a
+// shared pack sets its own (`--school FILE`).
+struct SchoolIdentity {
+  std::vector<std::string> names, email_domains, phones;
+};
+
+// Reads the [school] table of a TOML file; errors name file:line:col.
+std::expected<SchoolIdentity, Error> parse_school_identity(std::string_view text, std::string_view name);
+std::expected<SchoolIdentity, Error> load_school_identity(const std::filesystem::path& path);
+
 struct Pack {
   PackInfo info;
   std::vector<std::pair<std::string, std::vector<std::string>>> roles;  // title lists by role
-  std::vector<std::string> school_names, email_domains;
+  SchoolIdentity school;
   Timetable timetable;
   std::vector<Clause> clauses;
   std::vector<Rule> rules;  // never resized after loading: CompiledRule points into it

@@ -1,0 +1,59 @@
+'use strict';
+// Throughput of npm text filters and of `smpolicy check` on the same corpus.
+// Usage: node speed.js CORPUS.jsonl ROSTER.csv SMPOLICY_BIN OUT_DIR
+const fs = require('fs');
+const path = require('path');
+const { filters, runCheck } = require('./common.js');
+
+const [corpusPath, rosterPath, bin, outDir] = process.argv.slice(2);
+const texts = fs.readFileSync(corpusPath, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l).text);
+const bytes = texts.reduce((n, t) => n + Buffer.byteLength(t), 0);
+const MB = 1e6;
+const budget = Number(process.env.BENCH_SECONDS || 3);  // seconds of measuring per library
+
+const rows = [];
+const libs = filters();
+for (const name of ['obscenity', '@2toad/profanity', 'redact-pii']) {
+  const find = libs[name].find;
+  for (let i = 0; i < Math.min(300, texts.length); i++) find(texts[i]);  // warm up the JIT
+  let done = 0, i = 0;
+  const t0 = process.hrtime.bigint();
+  let secs = 0;
+  // Whole passes over the corpus until the budget is spent; a slow library stops mid-pass.
+  for (;;) {
+    find(texts[i]);
+    done += Buffer.byteLength(texts[i]);
+    i = (i + 1) % texts.length;
+    if ((i & 63) === 0 || i === 0) {
+      secs = Number(process.hrtime.bigint() - t0) / 1e9;
+      if (secs >= budget && done >= Math.min(bytes, 256 * 1024)) break;
+    }
+  }
+  rows.push({ name, mbps: done / MB / secs, note: `${(done / MB).toFixed(1)} MB in ${secs.toFixed(2)} s` });
+}
+
+let smp = null;
+const check = ['--policy', 'salterlee-2017', '--roster', rosterPath, '--jsonl', corpusPath, '--json'];
+const first = runCheck(bin, check, '/dev/null');
+if (first.status === 'not_built') {
+  smp = { name: 'smpolicy check', skipped: 'smpolicy check not built' };
+} else if (first.status === 'failed') {
+  smp = { name: 'smpolicy check', skipped: `smpolicy check failed: ${first.message}` };
+} else {
+  let best = first.secs;
+  for (let k = 0; k < 2; k++) best = Math.min(best, runCheck(bin, check, '/dev/null').secs);
+  smp = { name: 'smpolicy check', mbps: bytes / MB / best,
+          note: `best of 3 whole runs, ${best.toFixed(2)} s (process start, pack and roster load, JSON in and out included)` };
+  if (first.code === 2) smp.note += '; exit 2, some input lines rejected';
+}
+
+console.log(`Speed: ${texts.length} posts of up to 280 characters, ${(bytes / MB).toFixed(2)} MB of text, one thread each (node ${process.version})`);
+const fmt = (x) => x.toFixed(2).padStart(9);
+console.log(`${'tool'.padEnd(20)}${'MB/s'.padStart(9)}  ${'smpolicy/tool'.padStart(13)}  measured`);
+for (const r of rows) {
+  const ratio = smp.mbps ? `${(smp.mbps / r.mbps).toFixed(2)}x` : '-';
+  console.log(`${r.name.padEnd(20)}${fmt(r.mbps)}  ${ratio.padStart(13)}  ${r.note}`);
+}
+if (smp.mbps) console.log(`${smp.name.padEnd(20)}${fmt(smp.mbps)}  ${''.padStart(13)}  ${smp.note}`);
+else console.log(smp.skipped);
+fs.writeFileSync(path.join(outDir, 'speed.json'), JSON.stringify({ posts: texts.length, bytes, tools: [...rows, smp] }, null, 2) + '\n');

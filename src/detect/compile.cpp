@@ -1,0 +1,99 @@
+// Building a school's matcher: the shared lexicon set plus the school's own names.
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <algorithm>
+#include <map>
+#include <mutex>
+
+#include "detect/matcher.hpp"
+#include "detect/pii.hpp"
+
+namespace smpolicy {
+namespace {
+
+bool is_language(std::string_view kind) { return kind.starts_with("language."); }
+
+// Spellings of one lexicon entry: the term and its plurals. Starred-out spellings
+// ("f***ing") are matched separately, against `LexiconMatcher::masked`.
+std::vector<std::string> variants(const LexiconEntry& entry, std::string_view base, bool prefix) {
+  std::vector<std::string> out = {std::string(base)};
+  bool one_word = base.find(' ') == std::string_view::npos;
+  if (is_language(entry.kind) && one_word && !prefix && !base.ends_with('s')) {
+    out.push_back(std::string(base) + "s");
+    out.push_back(std::string(base) + "es");
+  }
+  return out;
+}
+
+std::shared_ptr<const LexiconMatcher> compile_lexicon(const Lexicon& lexicon) {
+  auto compiled = std::make_shared<LexiconMatcher>();
+  std::vector<std::string> literals;
+  for (const auto& entry : lexicon.terms) {
+    bool prefix = entry.term.ends_with('*');
+    std::string_view base = std::string_view(entry.term).substr(0, entry.term.size() - (prefix ? 1 : 0));
+    if (base.empty()) continue;
+    float confidence = is_language(entry.kind) ? 0.8f + 0.05f * static_cast<float>(entry.severity) : 0.8f;
+    if (is_language(entry.kind) && entry.kind != "language.threat" && base.size() >= 3 &&
+        base.find(' ') == std::string_view::npos) {
+      compiled->masked[base.front()].push_back(MaskedTerm{std::string(base), entry.kind, prefix, entry.severity});
+    }
+    for (auto& literal : variants(entry, base, prefix)) {
+      compiled->terms.push_back(LexTerm{entry.kind, static_cast<std::uint32_t>(literal.size()), prefix, confidence});
+      literals.push_back(std::move(literal));
+    }
+  }
+  for (const auto& phrase : lexicon.exceptions) {
+    compiled->terms.push_back(LexTerm{"exception", static_cast<std::uint32_t>(phrase.size()), false, 1.0f});
+    literals.push_back(phrase);
+  }
+  auto broken = [](const Error& e) {
+    std::fprintf(stderr, "smpolicy: the lexicon does not compile: %s\n", e.message.c_str());
+    std::abort();
+  };
+  if (!literals.empty()) {
+    auto set = LiteralSet::compile(literals);
+    if (!set) broken(set.error());
+    compiled->set = std::move(*set);
+  }
+  std::vector<std::string> patterns;
+  for (const auto& p : lexicon.patterns) {
+    patterns.push_back(p.pattern);
+    compiled->pattern_kinds.push_back(p.kind);
+  }
+  if (!patterns.empty()) {
+    auto set = LiteralSet::compile_patterns(patterns);
+    if (!set) broken(set.error());
+    compiled->patterns = std::move(*set);
+  }
+  return compiled;
+}
+
+// The lexicon's compiled set, built once per lexicon for the life of the process.
+std::shared_ptr<const LexiconMatcher> shared_lexicon(const Lexicon& lexicon) {
+  static std::mutex mutex;
+  static std::map<const Lexicon*, std::shared_ptr<const LexiconMatcher>> cache;
+  std::lock_guard lock(mutex);
+  auto& slot = cache[&lexicon];
+  if (!slot) slot = compile_lexicon(lexicon);
+  return slot;
+}
+
+}  // namespace
+
+std::shared_ptr<const Matcher> compile_matcher(const Pack& pack, const Roster* roster, const Lexicon& lexicon) {
+  auto m = std::make_shared<Matcher>(lexicon);
+  m->lexicon = shared_lexicon(lexicon);
+  for (const auto& name : pack.school.names) m->names.add_school_name(name);
+  if (roster) {
+    for (const auto& person : roster->people) m->names.add_person(person, lexicon);
+  }
+  m->school_domains = pack.school.email_domains;
+  for (const auto& phone : pack.school.phones) {
+    if (auto national = national_phone(phone); !national.empty()) m->school_phones.push_back(national);
+  }
+  m->shorteners = lexicon.shorteners;
+  return m;
+}
+
+}  // namespace smpolicy

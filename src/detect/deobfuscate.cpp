@@ -1,0 +1,153 @@
+// The lexicon's view of a text: the tricks people use to get a word past a filter undone,
+// byte by byte, so every match still maps back to the original text.
+#include <cctype>
+#include <cstring>
+
+#include "detect/detect.hpp"
+
+namespace smpolicy {
+namespace {
+
+bool letter(char c) { return c >= 'a' && c <= 'z'; }
+
+// Digits and symbols that stand in for letters inside a word ("sh1t", "@ss", "b!tch").
+char leet(char c) {
+  switch (c) {
+    case '0': return 'o';
+    case '1': return 'i';
+    case '3': return 'e';
+    case '4': return 'a';
+    case '5': return 's';
+    case '7': return 't';
+    case '@': return 'a';
+    case '$': return 's';
+    case '!': return 'i';
+    case '|': return 'l';
+    case '+': return 't';
+    default: return 0;
+  }
+}
+
+bool token_char(char c) { return letter(c) || std::isdigit(static_cast<unsigned char>(c)) || c == '*' || leet(c); }
+
+void copy(NormalisedText& out, const NormalisedText& in, std::size_t j, char c) {
+  out.text.push_back(c);
+  out.from.push_back(in.begin_of(j));
+  out.to.push_back(in.end_of(j));
+}
+
+// Quick looks for whether a pass has anything to undo, so most posts skip the copying.
+bool may_have_leet(const std::string& s) {
+  for (std::size_t i = 0; i + 1 < s.size(); ++i) {
+    if (leet(s[i]) && letter(s[i + 1]) && (i == 0 || letter(s[i - 1]) || s[i] == '@' || s[i] == '$')) return true;
+  }
+  return false;
+}
+
+bool may_have_spacing(const std::string& s) {
+  for (std::size_t i = 0; i + 2 < s.size(); ++i) {
+    bool lone = letter(s[i]) && (i == 0 || !letter(s[i - 1])) && !letter(s[i + 1]) && letter(s[i + 2]) &&
+                (i + 3 >= s.size() || !letter(s[i + 3]));
+    bool stretched = letter(s[i]) && s[i] == s[i + 1] && s[i] == s[i + 2];
+    if (lone || stretched) return true;
+  }
+  return false;
+}
+
+// Pass 1: substitutes look-alike digits and symbols in tokens that are mostly letters.
+NormalisedText undo_leet(const NormalisedText& in) {
+  NormalisedText out;
+  out.text.reserve(in.text.size());
+  out.from.reserve(in.text.size());
+  out.to.reserve(in.text.size());
+  const std::string& s = in.text;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    if (!token_char(s[i])) {
+      copy(out, in, i, s[i]);
+      ++i;
+      continue;
+    }
+    std::size_t end = i;
+    int letters = 0;
+    while (end < s.size() && token_char(s[end])) letters += letter(s[end++]);
+    std::size_t first_letter = i, last_letter = end;
+    while (first_letter < end && !letter(s[first_letter])) ++first_letter;
+    while (last_letter > i && !letter(s[last_letter - 1])) --last_letter;
+    for (std::size_t j = i; j < end; ++j) {
+      char c = s[j], sub = leet(c);
+      // Digits count as letters only inside a word ("sh1t", "n00b"), never at its edges
+      // ("3pm", "4th", "covid19"); '@' and '$' may also open one ("@ss", "$hit").
+      bool inside = j > first_letter && j < last_letter;
+      bool opening = (c == '@' || c == '$') && j < first_letter;
+      bool use = sub && letters >= 2 && (inside || opening);
+      copy(out, in, j, use ? sub : c);
+    }
+    i = end;
+  }
+  return out;
+}
+
+// Length of a run "f.u.c.k" starting at i: letters joined by one repeated separator.
+// Returns the index one past the last letter, or i when there is no such run.
+std::size_t spaced_run(const std::string& s, std::size_t i) {
+  if (!letter(s[i]) || (i > 0 && std::isalnum(static_cast<unsigned char>(s[i - 1])))) return i;
+  if (i + 2 >= s.size() || !std::strchr(".-_*~ ", s[i + 1]) || s[i + 1] == '\0') return i;
+  char sep = s[i + 1];
+  std::size_t j = i, last = i, count = 0;
+  // Each step: a lone letter, then the separator and another lone letter, or stop.
+  while (j < s.size() && letter(s[j]) && (j + 1 >= s.size() || !letter(s[j + 1]))) {
+    ++count;
+    last = j;
+    if (j + 2 < s.size() && s[j + 1] == sep && letter(s[j + 2])) j += 2;
+    else break;
+  }
+  j = last;
+  std::size_t minimum = sep == ' ' ? 4 : 3;
+  return count >= minimum ? j + 1 : i;
+}
+
+// Pass 2: joins spaced-out letters and shortens stretched ones ("fuuuuck").
+NormalisedText undo_spacing(const NormalisedText& in) {
+  NormalisedText out;
+  out.text.reserve(in.text.size());
+  out.from.reserve(in.text.size());
+  out.to.reserve(in.text.size());
+  const std::string& s = in.text;
+  for (std::size_t i = 0; i < s.size();) {
+    if (std::size_t end = spaced_run(s, i); end > i) {
+      // "a s h i t": the article stands apart; the run proper starts after it.
+      if ((s[i] == 'a' || s[i] == 'i') && s[i + 1] == ' ' && spaced_run(s, i + 2) > i + 2) {
+        copy(out, in, i, s[i]);
+        copy(out, in, i + 1, s[i + 1]);
+        i += 2;
+        continue;
+      }
+      for (std::size_t j = i; j < end; j += 2) copy(out, in, j, s[j]);
+      i = end;
+      continue;
+    }
+    std::size_t run = i + 1;
+    while (run < s.size() && s[run] == s[i]) ++run;
+    if (letter(s[i]) && run - i >= 3) {
+      copy(out, in, i, s[i]);  // three or more of a letter read as one
+      i = run;
+      continue;
+    }
+    copy(out, in, i, s[i]);
+    ++i;
+  }
+  return out;
+}
+
+}  // namespace
+
+NormalisedText deobfuscate(const NormalisedText& plain) {
+  bool leet = may_have_leet(plain.text), spacing = may_have_spacing(plain.text);
+  if (!leet && !spacing) return plain;
+  if (!leet) return undo_spacing(plain);
+  NormalisedText unleeted = undo_leet(plain);
+  return spacing || may_have_spacing(unleeted.text) ? undo_spacing(unleeted) : unleeted;
+}
+
+}  // namespace smpolicy

@@ -1,0 +1,73 @@
+// Private to detect: people of the roster and the school's own names, found by word.
+// Names are looked up word by word in a hash index, so a local authority's roster of
+// 100,000 people compiles in a moment and costs one lookup per word of a post.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "detect/detect.hpp"
+
+namespace smpolicy {
+
+namespace names_detail {
+struct Context;
+}
+
+struct NameHit {
+  const std::string* kind = nullptr;
+  std::size_t begin = 0, end = 0;  // in the plain view
+  float confidence = 0;
+  const std::string* detail = nullptr;
+};
+
+class NameIndex {
+ public:
+  explicit NameIndex(const std::unordered_set<std::string>* ordinary_names) : m_ordinary(ordinary_names) {}
+
+  void add_person(const Person& person, const Lexicon& lexicon);
+  void add_school_name(std::string_view name);
+
+  // `plain` is the plain view of `original`.
+  std::vector<NameHit> scan(const NormalisedText& plain, std::string_view original) const;
+
+  enum class Form : std::uint8_t { full, initial, given, family, hashtag, school };
+  struct Entry {
+    std::uint32_t owner = 0;  // index into m_owners
+    Form form = Form::full;
+  };
+  struct Owner {
+    std::string kind, id, family;  // family: lower-case family name, to tell "Grace Hill" from "Grace Kelly"
+    bool ordinary_given = false;
+  };
+
+ private:
+  bool match(const std::vector<Entry>& entries, const names_detail::Context& c, std::size_t i, std::size_t k,
+             std::vector<NameHit>& hits) const;
+  void parent_of(const Owner& pupil, const names_detail::Context& c, std::size_t k, std::vector<NameHit>& hits) const;
+  // Keys are the plain view's words joined by single spaces: "oliver", "oliver bennett",
+  // "grace h", "hillside primary school".
+  void add(std::string key, Entry entry);
+  std::uint32_t owner(std::string kind, std::string id, std::string family, bool ordinary);
+
+  // Looked up by string_view, so scanning a post allocates nothing per word.
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, std::vector<Entry>, Hash, std::equal_to<>> m_by_key;
+  std::size_t m_longest = 1;  // words in the longest key
+  std::vector<Owner> m_owners;
+  std::unordered_map<std::string, std::string> m_parents_by_family;  // family name -> a parent's id
+  const std::unordered_set<std::string>* m_ordinary;
+};
+
+// The word-level normal form of a name: lower case, accents stripped ("Chloé" -> "chloe").
+std::string name_key(std::string_view name);
+
+}  // namespace smpolicy

@@ -1,0 +1,139 @@
+// The one file that sees utf8proc. Two views of a text, each byte mapped back to the
+// original: the plain view (NFKC, case folded, accents stripped, look-alike letters
+// mapped) and the de-obfuscated view the lexicon is matched on (leetspeak, spaced-out
+// letters and stretched words undone).
+#include <utf8proc.h>
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+
+#include "detect/detect.hpp"
+
+namespace smpolicy {
+namespace {
+
+// Letters from other scripts that look like Latin ones and are used to dodge filters.
+char32_t look_alike(char32_t cp) {
+  switch (cp) {
+    case 0x0430: case 0x0410: case 0x03B1: case 0x0391: return 'a';
+    case 0x0432: case 0x0412: case 0x03B2: case 0x0392: return 'b';
+    case 0x0441: case 0x0421: case 0x03F2: return 'c';
+    case 0x0435: case 0x0415: case 0x0451: case 0x03B5: case 0x0395: return 'e';
+    case 0x043D: case 0x041D: case 0x0397: return 'h';
+    case 0x0456: case 0x0406: case 0x03B9: case 0x0399: return 'i';
+    case 0x0458: case 0x0408: return 'j';
+    case 0x043A: case 0x041A: case 0x03BA: case 0x039A: return 'k';
+    case 0x043C: case 0x041C: case 0x039C: return 'm';
+    case 0x03BD: case 0x039D: return 'n';
+    case 0x043E: case 0x041E: case 0x03BF: case 0x039F: return 'o';
+    case 0x0440: case 0x0420: case 0x03C1: case 0x03A1: return 'p';
+    case 0x0455: case 0x0405: return 's';
+    case 0x0442: case 0x0422: case 0x03C4: case 0x03A4: return 't';
+    case 0x0443: case 0x0423: case 0x03C5: return 'y';
+    case 0x0445: case 0x0425: case 0x03C7: case 0x03A7: return 'x';
+    case 0x2018: case 0x2019: case 0x201B: case 0x02BC: case 0x2032: return '\'';
+    case 0x201C: case 0x201D: case 0x201F: case 0x2033: return '"';
+    case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015: case 0x2212: return '-';
+    default: return 0;
+  }
+}
+
+// Characters that are invisible and only serve to split a word.
+bool invisible(char32_t cp) {
+  return cp == 0x00AD || (cp >= 0x200B && cp <= 0x200F) || cp == 0x2060 || cp == 0xFEFF ||
+         (cp >= 0xFE00 && cp <= 0xFE0F);
+}
+
+class Builder {
+ public:
+  explicit Builder(std::size_t reserve) {
+    m_out.text.reserve(reserve);
+    m_out.from.reserve(reserve);
+    m_out.to.reserve(reserve);
+  }
+  void put(char c, std::uint32_t from, std::uint32_t to) {
+    m_out.text.push_back(c);
+    m_out.from.push_back(from);
+    m_out.to.push_back(to);
+  }
+  void put_code_point(char32_t cp, std::uint32_t from, std::uint32_t to) {
+    std::array<std::uint8_t, 4> bytes{};
+    auto n = utf8proc_encode_char(static_cast<utf8proc_int32_t>(cp), bytes.data());
+    for (utf8proc_ssize_t i = 0; i < n; ++i) put(static_cast<char>(bytes[static_cast<std::size_t>(i)]), from, to);
+  }
+  NormalisedText take() { return std::move(m_out); }
+
+ private:
+  NormalisedText m_out;
+};
+
+void put_non_ascii(Builder& out, char32_t cp, std::uint32_t from, std::uint32_t to) {
+  if (invisible(cp)) return;
+  if (char32_t mapped = look_alike(cp)) {
+    out.put(static_cast<char>(mapped), from, to);
+    return;
+  }
+  std::array<utf8proc_int32_t, 18> buf{};
+  int boundclass = UTF8PROC_BOUNDCLASS_START;
+  auto n = utf8proc_decompose_char(static_cast<utf8proc_int32_t>(cp), buf.data(), buf.size(),
+                                   static_cast<utf8proc_option_t>(UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD |
+                                                                  UTF8PROC_STRIPMARK | UTF8PROC_IGNORE),
+                                   &boundclass);
+  if (n < 0 || n > static_cast<utf8proc_ssize_t>(buf.size())) {
+    out.put(' ', from, to);
+    return;
+  }
+  for (utf8proc_ssize_t i = 0; i < n; ++i) {
+    auto c = static_cast<char32_t>(buf[static_cast<std::size_t>(i)]);
+    if (c < 0x80) out.put(static_cast<char>(std::tolower(static_cast<int>(c))), from, to);
+    else if (char32_t mapped = look_alike(c)) out.put(static_cast<char>(mapped), from, to);
+    else out.put_code_point(c, from, to);
+  }
+}
+
+}  // namespace
+
+NormalisedText normalise(std::string_view original) {
+  bool plain_ascii = std::all_of(original.begin(), original.end(), [](char c) {
+    auto u = static_cast<unsigned char>(c);
+    return u >= 0x20 && u < 0x7F;
+  });
+  if (plain_ascii) {
+    NormalisedText out;
+    out.text.resize(original.size());
+    std::transform(original.begin(), original.end(), out.text.begin(),
+                   [](char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); });
+    return out;
+  }
+  Builder out(original.size());
+  const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(original.data());
+  std::size_t i = 0;
+  while (i < original.size()) {
+    auto c = static_cast<unsigned char>(original[i]);
+    auto at = static_cast<std::uint32_t>(i);
+    if (c < 0x80) {
+      // The common case, kept off utf8proc: ASCII folds to lower case, controls to space.
+      out.put(c < 0x20 || c == 0x7F ? ' ' : static_cast<char>(std::tolower(c)), at, at + 1);
+      ++i;
+      continue;
+    }
+    utf8proc_int32_t cp = 0;
+    auto n = utf8proc_iterate(bytes + i, static_cast<utf8proc_ssize_t>(original.size() - i), &cp);
+    if (n <= 0) {  // invalid UTF-8: one byte becomes a space, nothing is lost or misread
+      out.put(' ', at, at + 1);
+      ++i;
+      continue;
+    }
+    put_non_ascii(out, static_cast<char32_t>(cp), at, static_cast<std::uint32_t>(i + static_cast<std::size_t>(n)));
+    i += static_cast<std::size_t>(n);
+  }
+  return out.take();
+}
+
+std::pair<std::uint32_t, std::uint32_t> NormalisedText::original_span(std::size_t begin, std::size_t end) const {
+  if (begin >= end || end > text.size()) return {0, 0};
+  return {begin_of(begin), end_of(end - 1)};
+}
+
+}  // namespace smpolicy

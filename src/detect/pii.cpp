@@ -1,0 +1,286 @@
+#include "detect/pii.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <cstring>
+
+namespace smpolicy {
+namespace {
+
+bool digit(char c) { return c >= '0' && c <= '9'; }
+bool alpha(char c) { return c >= 'a' && c <= 'z'; }
+bool alnum(char c) { return digit(c) || alpha(c) || static_cast<unsigned char>(c) >= 0x80; }
+bool boundary_before(std::string_view s, std::size_t i) { return i == 0 || !alnum(s[i - 1]); }
+bool boundary_after(std::string_view s, std::size_t i) { return i >= s.size() || !alnum(s[i]); }
+
+struct Scanner {
+  Scanner(const NormalisedText& p, std::string_view o, const ShapeOptions& opts)
+      : plain(p), original(o), options(opts), s(p.text), taken(p.text.size(), false) {
+    // Every shape starts a word; most scanners visit only those places.
+    for (std::size_t i = 0; i < s.size(); ++i) {
+      if (alnum(s[i]) && boundary_before(s, i)) starts.push_back(i);
+    }
+  }
+  std::vector<std::size_t> starts;
+
+  const NormalisedText& plain;
+  std::string_view original;
+  const ShapeOptions& options;
+  std::string_view s;
+  std::vector<ShapeHit> hits;
+  std::vector<bool> taken;
+
+  void add(std::string_view kind, std::size_t b, std::size_t e, float confidence) {
+    hits.push_back(ShapeHit{kind, b, e, confidence});
+    std::fill(taken.begin() + static_cast<long>(b), taken.begin() + static_cast<long>(e), true);
+  }
+  bool free(std::size_t b, std::size_t e) const {
+    return std::none_of(taken.begin() + static_cast<long>(b), taken.begin() + static_cast<long>(e), [](bool t) { return t; });
+  }
+  bool capitalised(std::size_t i) const { return std::isupper(static_cast<unsigned char>(original[plain.begin_of(i)])); }
+
+  // Digits from `i` joined by single separators; returns the end and the digits read,
+  // stopping once `max_digits` are read.
+  std::size_t digit_run(std::size_t i, std::string_view separators, std::string& digits, std::size_t max_digits) const {
+    std::size_t j = i, end = i;
+    while (j < s.size() && digits.size() < max_digits) {
+      if (digit(s[j])) {
+        digits += s[j++];
+        end = j;
+      } else if (std::strchr(separators.data(), s[j]) && j + 1 < s.size() && (digit(s[j + 1]) || s[j + 1] == '(')) {
+        ++j;
+      } else if (s[j] == '(' || s[j] == ')') {
+        ++j;
+      } else {
+        break;
+      }
+    }
+    return end;
+  }
+
+  void nhs_numbers() {
+    for (std::size_t i : starts) {
+      if (i + 10 > s.size() || !digit(s[i])) continue;
+      std::string digits;
+      std::size_t end = digit_run(i, " -", digits, 10);
+      if (digits.size() == 10 && boundary_after(s, end) && (end == s.size() || !digit(s[end])) &&
+          (end - i == 10 || end - i == 12) && nhs_number_valid(digits)) {
+        add("personal_data.nhs_number", i, end, end - i == 12 ? 0.97f : 0.85f);
+      }
+    }
+  }
+
+  void phones() {
+    for (std::size_t i = 0; i < s.size(); ++i) {
+      bool plus = s[i] == '+' && s.substr(i + 1, 2) == "44";
+      if (!plus && !(s[i] == '0' && boundary_before(s, i))) continue;
+      std::string digits;
+      std::size_t end = digit_run(plus ? i + 1 : i, " -.", digits, 14);
+      std::string national = national_phone(s.substr(i, end - i));
+      if (national.empty() || !boundary_after(s, end) || !free(i, end)) continue;
+      bool school = options.school_phones &&
+                    std::find(options.school_phones->begin(), options.school_phones->end(), national) != options.school_phones->end();
+      add(school ? "school.contact" : "personal_data.phone", i, end, 0.97f);
+      i = end;
+    }
+  }
+
+  void national_insurance() {
+    static constexpr std::string_view k_bad_prefixes[] = {"bg", "gb", "nk", "kn", "tn", "nt", "zz"};
+    for (std::size_t i : starts) {
+      if (i + 9 > s.size() || !alpha(s[i]) || !alpha(s[i + 1])) continue;
+      if (std::strchr("dfiquv", s[i]) || std::strchr("dfiquvo", s[i + 1])) continue;
+      if (std::find(std::begin(k_bad_prefixes), std::end(k_bad_prefixes), s.substr(i, 2)) != std::end(k_bad_prefixes)) continue;
+      std::size_t j = i + 2;
+      if (j < s.size() && s[j] == ' ') ++j;
+      std::string digits;
+      std::size_t end = digit_run(j, " ", digits, 6);
+      if (digits.size() != 6) continue;
+      std::size_t k = end < s.size() && s[end] == ' ' ? end + 1 : end;
+      if (k < s.size() && s[k] >= 'a' && s[k] <= 'd' && boundary_after(s, k + 1)) add("personal_data.ni_number", i, k + 1, 0.95f);
+    }
+  }
+
+  void postcodes() {
+    for (std::size_t i : starts) {
+      if (i + 5 > s.size() || !alpha(s[i]) || s[i] == 'q' || s[i] == 'v' || s[i] == 'x') continue;
+      std::size_t j = i + 1;
+      if (alpha(s[j])) {
+        if (std::strchr("ijz", s[j])) continue;
+        ++j;
+      }
+      if (j >= s.size() || !digit(s[j])) continue;
+      ++j;
+      if (j < s.size() && alnum(s[j]) && !(j + 1 < s.size() && alpha(s[j + 1]) && digit(s[j]))) ++j;
+      std::size_t k = j < s.size() && s[j] == ' ' ? j + 1 : j;
+      if (k + 3 > s.size() || !digit(s[k]) || !alpha(s[k + 1]) || !alpha(s[k + 2]) || !boundary_after(s, k + 3)) continue;
+      if (std::strchr("cikmov", s[k + 1]) || std::strchr("cikmov", s[k + 2])) continue;
+      if (free(i, k + 3)) add("personal_data.postcode", i, k + 3, 0.95f);
+    }
+  }
+
+  void emails() {
+    for (std::size_t at = s.find('@'); at != std::string_view::npos; at = s.find('@', at + 1)) {
+      auto local = [](char c) { return alnum(c) || std::strchr("._%+-", c); };
+      std::size_t b = at, e = at + 1;
+      while (b > 0 && local(s[b - 1])) --b;
+      while (e < s.size() && (alnum(s[e]) || s[e] == '.' || s[e] == '-')) ++e;
+      while (e > at + 1 && s[e - 1] == '.') --e;
+      std::string_view domain = s.substr(at + 1, e - at - 1);
+      if (b == at || domain.find('.') == std::string_view::npos) continue;
+      bool school = options.school_domains &&
+                    std::any_of(options.school_domains->begin(), options.school_domains->end(), [&](const std::string& d) {
+                      return domain == d || (domain.size() > d.size() && domain.ends_with(d) && domain[domain.size() - d.size() - 1] == '.');
+                    });
+      add(school ? "school.contact" : "personal_data.email", b, e, 0.99f);
+    }
+  }
+
+  void links() {
+    auto shortener = [&](std::string_view host) {
+      return options.shorteners && std::find(options.shorteners->begin(), options.shorteners->end(), host) != options.shorteners->end();
+    };
+    for (std::size_t i : starts) {
+      if (taken[i]) continue;
+      std::size_t host_start;
+      if (s.compare(i, 8, "https://") == 0) host_start = i + 8;
+      else if (s.compare(i, 7, "http://") == 0) host_start = i + 7;
+      else if (s.compare(i, 4, "www.") == 0) host_start = i;
+      else if (alpha(s[i]) && options.shorteners) {
+        // A bare shortener link ("bit.ly/abc"): its host is short, so look only a little way.
+        std::string_view window = s.substr(i, 14);
+        auto slash = window.find('/');
+        if (slash == std::string_view::npos || window.find('.') > slash || !shortener(window.substr(0, slash))) continue;
+        host_start = i;
+      } else {
+        continue;
+      }
+      std::size_t e = host_start;
+      while (e < s.size() && !std::isspace(static_cast<unsigned char>(s[e])) && s[e] != '"' && s[e] != '<' && s[e] != '>') ++e;
+      while (e > host_start && std::strchr(".,;:!?)'", s[e - 1])) --e;
+      std::string_view rest = s.substr(host_start, e - host_start);
+      std::string_view host = rest.substr(0, rest.find_first_of("/?#:"));
+      if (host.find('.') == std::string_view::npos) continue;
+      add(shortener(host) ? "link.shortener" : "link", i, e, 0.99f);
+    }
+  }
+
+  void street_addresses() {
+    for (std::size_t i : starts) street_address_at(i);
+  }
+
+  void street_address_at(std::size_t i) {
+    static constexpr std::array<std::string_view, 26> k_streets = {
+        "road", "rd", "street", "avenue", "ave", "lane", "close", "drive", "way", "crescent", "grove", "gardens",
+        "place", "court", "terrace", "walk", "rise", "hill", "mews", "square", "row", "parade", "green", "view",
+        "park", "cottages"};
+    {
+      if (!digit(s[i]) || taken[i]) return;
+      std::size_t j = i;
+      while (j < s.size() && digit(s[j]) && j - i < 4) ++j;
+      if (j < s.size() && alpha(s[j]) && boundary_after(s, j + 1)) ++j;  // "12a"
+      if (j < s.size() && s[j] == ',') ++j;                                // "Unit 4, Westgate Park"
+      if (j >= s.size() || s[j] != ' ') return;
+      std::size_t k = j + 1;
+      for (int words = 0; words < 3 && k < s.size(); ++words) {
+        std::size_t w = k;
+        while (w < s.size() && alpha(s[w])) ++w;
+        if (w == k || !capitalised(k)) break;
+        std::string_view word = s.substr(k, w - k);
+        if (words > 0 && std::find(k_streets.begin(), k_streets.end(), word) != k_streets.end() && boundary_after(s, w)) {
+          add("personal_data.address", i, w, 0.9f);
+          break;
+        }
+        if (w >= s.size() || s[w] != ' ') break;
+        k = w + 1;
+      }
+    }
+  }
+
+  void dates_of_birth() {
+    static constexpr std::string_view k_cues[] = {"born", "dob", "d.o.b", "date of birth", "birthday", "birth date"};
+    static constexpr std::string_view k_months[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
+    for (std::size_t i : starts) {
+      if (!digit(s[i]) || taken[i]) continue;
+      std::size_t e = date_end(i, k_months);
+      if (e == i) continue;
+      std::string_view before = s.substr(i >= 30 ? i - 30 : 0, i >= 30 ? 30 : i);
+      bool cue = std::any_of(std::begin(k_cues), std::end(k_cues), [&](std::string_view c) { return before.find(c) != std::string_view::npos; });
+      if (cue) add("personal_data.date_of_birth", i, e, 0.9f);
+    }
+  }
+
+  // The end of a date starting at i with a four-digit year ("14/03/2016", "2016-03-14",
+  // "3rd March 2016"), or i.
+  template <std::size_t N>
+  std::size_t date_end(std::size_t i, const std::string_view (&months)[N]) const {
+    std::size_t j = i;
+    while (j < s.size() && digit(s[j])) ++j;
+    std::size_t first = j - i;
+    if (j < s.size() && std::strchr("/-.", s[j]) && (first == 1 || first == 2 || first == 4)) {
+      char sep = s[j];
+      std::size_t k = j + 1, m = k;
+      while (m < s.size() && digit(s[m])) ++m;
+      if (m - k < 1 || m - k > 2 || m >= s.size() || s[m] != sep) return i;
+      std::size_t y = m + 1, z = y;
+      while (z < s.size() && digit(s[z])) ++z;
+      bool ok = first == 4 ? (z - y >= 1 && z - y <= 2) : z - y == 4;
+      return ok && boundary_after(s, z) ? z : i;
+    }
+    if (first < 1 || first > 2) return i;
+    if (s.compare(j, 2, "st") == 0 || s.compare(j, 2, "nd") == 0 || s.compare(j, 2, "rd") == 0 || s.compare(j, 2, "th") == 0) j += 2;
+    if (j >= s.size() || s[j] != ' ') return i;
+    std::size_t w = j + 1;
+    if (std::none_of(std::begin(months), std::end(months), [&](std::string_view m) { return s.compare(w, 3, m) == 0; })) return i;
+    while (w < s.size() && alpha(s[w])) ++w;
+    if (w + 5 > s.size() || s[w] != ' ') return i;
+    std::size_t y = w + 1;
+    for (std::size_t d = 0; d < 4; ++d) {
+      if (!digit(s[y + d])) return i;
+    }
+    return boundary_after(s, y + 4) ? y + 4 : i;
+  }
+};
+
+}  // namespace
+
+std::string national_phone(std::string_view text) {
+  std::string digits;
+  for (char c : text) {
+    if (digit(c)) digits += c;
+  }
+  if (text.starts_with("+44") || digits.starts_with("0044")) {
+    digits = digits.substr(digits.starts_with("0044") ? 4 : 2);
+    if (digits.starts_with("0")) digits.erase(0, 1);  // "+44 (0)1632 ..."
+    digits = "0" + digits;
+  }
+  if (digits.size() < 2 || digits[0] != '0' || !std::strchr("12378", digits[1])) return {};
+  if (digits.size() == 11 || (digits.size() == 10 && digits.starts_with("01"))) return digits;
+  return {};
+}
+
+bool nhs_number_valid(std::string_view d) {
+  if (d.size() != 10) return false;
+  int sum = 0;
+  for (int i = 0; i < 9; ++i) sum += (d[static_cast<std::size_t>(i)] - '0') * (10 - i);
+  int check = 11 - sum % 11;
+  if (check == 11) check = 0;
+  return check != 10 && check == d[9] - '0';
+}
+
+std::vector<ShapeHit> scan_shapes(const NormalisedText& plain, std::string_view original, const ShapeOptions& options) {
+  Scanner scanner{plain, original, options};
+  // Order matters: the most specific shapes claim their bytes first.
+  scanner.emails();
+  scanner.links();
+  scanner.nhs_numbers();
+  scanner.national_insurance();
+  scanner.phones();
+  scanner.postcodes();
+  scanner.dates_of_birth();
+  scanner.street_addresses();
+  return std::move(scanner.hits);
+}
+
+}  // namespace smpolicy
