@@ -7,6 +7,7 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   libtomlplusplus-dev nlohmann-json3-dev libcctz-dev tzdata
   libsodium-dev libutf8proc-dev libvectorscan-dev libsqlite3-dev zlib1g-dev
+  clang-16 libclang-rt-16-dev
 )
 missing=()
 for p in "${packages[@]}"; do

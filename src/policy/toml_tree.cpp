@@ -15,7 +15,7 @@ Node convert(const toml::node& in) {
   out.column = static_cast<int>(in.source().begin.column);
   if (auto* t = in.as_table()) {
     out.type = Node::Type::table;
-    for (auto&& [key, value] : *t) out.table.emplace_back(std::string(key.str()), convert(value));
+    for (auto&& [key, value] : *t) out.table.push_back(Member{std::string(key.str()), convert(value)});
   } else if (auto* a = in.as_array()) {
     out.type = Node::Type::array;
     for (auto&& value : *a) out.array.push_back(convert(value));

@@ -13,6 +13,8 @@
 
 namespace smpolicy::toml_tree {
 
+struct Member;
+
 struct Node {
   enum class Type : std::uint8_t { table, array, string, integer, floating, boolean, date, other };
   Type type = Type::other;
@@ -20,12 +22,18 @@ struct Node {
   std::int64_t integer = 0;
   double floating = 0;
   bool boolean = false;
-  std::vector<std::pair<std::string, Node>> table;  // in key order
+  std::vector<Member> table;  // in key order
   std::vector<Node> array;
   int line = 0, column = 0;
 
   const Node* find(std::string_view key) const;
   std::string_view type_name() const;
+};
+
+// One key of a table; `first`/`second` as in a map, so loops read the same.
+struct Member {
+  std::string first;
+  Node second;
 };
 
 // Parses a whole document. Failure: "name:line:col: message".
