@@ -184,8 +184,14 @@ std::uint32_t NameIndex::owner(std::string kind, std::string id, std::string fam
 
 void NameIndex::add(std::string key, Entry entry) {
   if (key.empty()) return;
-  m_longest = std::max<std::size_t>(m_longest, 1 + static_cast<std::size_t>(std::count(key.begin(), key.end(), ' ')));
-  m_by_key[std::move(key)].push_back(entry);
+  auto space = key.find(' ');
+  if (space == std::string::npos) {
+    m_words[key].entries.push_back(entry);
+    return;
+  }
+  Slot& first = m_words[key.substr(0, space)];
+  first.longest = std::max<std::size_t>(first.longest, 1 + static_cast<std::size_t>(std::count(key.begin(), key.end(), ' ')));
+  m_phrases[std::move(key)].push_back(entry);
 }
 
 void NameIndex::add_person(const Person& person, const Lexicon& lexicon) {
@@ -231,20 +237,23 @@ std::vector<NameHit> NameIndex::scan(const NormalisedText& plain, std::string_vi
   std::size_t skip_to = 0;  // tokens inside a name already found
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     if (i < skip_to) continue;
+    auto slot = m_words.find(tokens[i].word);
+    if (slot == m_words.end()) continue;
     // Longest first: "oliver bennett" before "oliver"; words must be one space apart.
     std::size_t last = i;
-    while (last + 1 < tokens.size() && last + 1 < i + m_longest && c.adjacent(last, last + 1) &&
+    while (last + 1 < tokens.size() && last + 1 < i + slot->second.longest && c.adjacent(last, last + 1) &&
            !tokens[last].possessive) {
       ++last;
     }
-    for (std::size_t k = last + 1; k-- > i;) {
-      auto it = m_by_key.find(s.substr(tokens[i].begin, tokens[k].end - tokens[i].begin));
-      if (it == m_by_key.end()) continue;
-      if (match(it->second, c, i, k, hits)) {
+    bool found = false;
+    for (std::size_t k = last; k > i && !found; --k) {
+      auto phrase = m_phrases.find(s.substr(tokens[i].begin, tokens[k].end - tokens[i].begin));
+      if (phrase != m_phrases.end() && match(phrase->second, c, i, k, hits)) {
         skip_to = k + 1;
-        break;
+        found = true;
       }
     }
+    if (!found && !slot->second.entries.empty() && match(slot->second.entries, c, i, i, hits)) skip_to = i + 1;
   }
   return hits;
 }

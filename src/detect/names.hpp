@@ -60,8 +60,14 @@ class NameIndex {
     using is_transparent = void;
     std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
   };
-  std::unordered_map<std::string, std::vector<Entry>, Hash, std::equal_to<>> m_by_key;
-  std::size_t m_longest = 1;  // words in the longest key
+  // One lookup per word of a post: the entries of the word itself, and how many words
+  // the longest key starting with it has, so longer keys are tried only where one could be.
+  struct Slot {
+    std::vector<Entry> entries;
+    std::size_t longest = 1;
+  };
+  std::unordered_map<std::string, Slot, Hash, std::equal_to<>> m_words;
+  std::unordered_map<std::string, std::vector<Entry>, Hash, std::equal_to<>> m_phrases;  // keys of 2+ words
   std::vector<Owner> m_owners;
   std::unordered_map<std::string, std::string> m_parents_by_family;  // family name -> a parent's id
   const std::unordered_set<std::string>* m_ordinary;
