@@ -1,0 +1,114 @@
+// Private to monitor: the state of a Monitor. monitor.cpp turns lines into hits and hits
+// into visits; tally.cpp decides each visit and builds the report.
+#pragma once
+
+#include <deque>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "monitor/monitor.hpp"
+#include "monitor/visits.hpp"
+
+namespace smpolicy::monitor {
+
+// Interns strings: the same text always gets the same index.
+class Names {
+ public:
+  // The index of `key`; `added` says whether it is new (the caller then adds its entry).
+  std::uint32_t intern(std::string_view key, bool& added);
+  std::size_t size() const { return m_keys.size(); }
+
+ private:
+  std::deque<std::string> m_keys;  // a deque never moves its strings: the index views them
+  std::unordered_map<std::string_view, std::uint32_t> m_index;
+};
+
+struct PersonEntry {
+  std::string who;
+  std::vector<std::string> logged_as;
+  bool known = false;
+  Counts counts;
+  std::uint64_t blocked = 0, edits = 0;
+};
+
+struct SiteEntry {
+  std::string name;
+  std::uint32_t category = 0;
+  Counts counts;
+};
+
+struct HostEntry {
+  std::string name;  // lower-cased
+  std::uint32_t site = 0, category = 0;
+  bool encyclopaedia = false;
+};
+
+struct CategoryEntry {
+  std::string name;
+  Counts counts;
+};
+
+// What one source (file, stdin) is up to.
+struct SourceState {
+  std::string name;
+  std::uint64_t line = 0;
+  std::int64_t latest_ms = 0;  // the latest stamp so far, for lines out of order
+  std::optional<LineParser> parser;
+  std::vector<std::string> pending;          // first lines, kept until the format is known
+  std::vector<std::uint64_t> pending_lines;  // their numbers
+};
+
+struct Monitor::Impl {
+  Impl(const Pack& pack, const Roster* roster, const UserMap* users, Options options);
+
+  // monitor.cpp
+  void line(std::string_view text, std::uint64_t number);
+  void hit(const Hit& hit, std::uint64_t number, std::string_view text);
+  void detect();
+  void problem(std::size_t kind, std::uint64_t number, std::string_view why, std::string_view text);
+  std::uint32_t person_of_user(std::string_view user, bool escaped);
+  std::uint32_t person_of_client(std::string_view client);
+  std::uint32_t person(const std::string& who, std::string_view logged_as, bool known);
+  std::uint32_t host(std::string_view raw);
+  std::uint32_t category(std::string_view name);
+
+  // tally.cpp
+  void decide_visit(const Visit& visit);
+  std::uint32_t rule(const Rule& rule);
+  std::string describe(const FlaggedVisit& visit) const;
+  Report report() const;
+
+  const Pack& pack;
+  const Roster* roster;
+  const UserMap* users;
+  Options options;
+  TimeZone zone;
+  Event event_template;
+
+  SourceState source;
+  std::vector<std::pair<std::string, LogFormat>> sources;
+  Totals totals;
+  std::vector<ProblemKind> problems;  // malformed, too long, out of order
+
+  Names user_names, client_names, person_names, host_names, site_names, category_names;
+  std::vector<std::uint32_t> user_person, client_person;
+  std::vector<PersonEntry> people;
+  std::vector<HostEntry> hosts;
+  std::vector<SiteEntry> sites;
+  std::vector<CategoryEntry> categories;
+  std::vector<std::string> edit_urls;
+  VisitBook visits;
+  VisitBook::Closed on_closed;
+
+  // tally
+  std::unordered_set<std::uint64_t> person_site, person_category;
+  std::unordered_map<const Rule*, std::uint32_t> rule_index;
+  std::vector<RuleRow> rules;
+  std::vector<FlaggedVisit> flagged;
+  std::vector<EditRow> edits;
+  std::array<std::array<std::uint64_t, 24>, 7> heat{}, heat_flagged{};
+  std::int64_t first_ms = 0, last_ms = 0;
+  std::size_t fresh_flagged = 0;  // flagged visits not yet passed on by close_idle
+};
+
+}  // namespace smpolicy::monitor

@@ -1,0 +1,1 @@
+SMPOLICY monitor ../../fixtures/proxy/e2guardian.log ../../fixtures/proxy/e2guardian-squid.log --policy salterlee-2017 --roster ../../fixtures/proxy/roster.csv --users ../../fixtures/proxy/users.csv --report csv
