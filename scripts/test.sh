@@ -22,7 +22,7 @@ ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 echo "== fuzzing (libFuzzer, ASan + UBSan, ${FUZZ_SECONDS:-60} s per harness) =="
 CXX=clang++-16 cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSMPOLICY_FUZZ=ON \
   -DSMPOLICY_SANITIZE=ON -DSMPOLICY_BENCH=OFF >/dev/null
-cmake --build build-fuzz -j "$jobs"
+cmake --build build-fuzz -j "$jobs" --target fuzz_all
 fuzz_failed=0 fuzz_passed=0
 for harness in build-fuzz/*_fuzz; do
   name=$(basename "$harness")
