@@ -92,7 +92,8 @@ NormalisedText undo_leet(const NormalisedText& in) {
 // Returns the index one past the last letter, or i when there is no such run.
 std::size_t spaced_run(const std::string& s, std::size_t i) {
   if (!letter(s[i]) || (i > 0 && std::isalnum(static_cast<unsigned char>(s[i - 1])))) return i;
-  if (i + 2 >= s.size() || !std::strchr(".-_*~ ", s[i + 1]) || s[i + 1] == '\0') return i;
+  char next = s[i + 1];
+  if (i + 2 >= s.size() || !(next == '.' || next == '-' || next == '_' || next == '*' || next == '~' || next == ' ')) return i;
   char sep = s[i + 1];
   std::size_t j = i, last = i, count = 0;
   // Each step: a lone letter, then the separator and another lone letter, or stop.
@@ -142,9 +143,9 @@ NormalisedText undo_spacing(const NormalisedText& in) {
 
 }  // namespace
 
-NormalisedText deobfuscate(const NormalisedText& plain) {
+NormalisedText deobfuscate(NormalisedText plain) {
   bool leet = may_have_leet(plain.text), spacing = may_have_spacing(plain.text);
-  if (!leet && !spacing) return plain;
+  if (!leet && !spacing) return plain;  // most posts: the plain view, moved, not copied
   if (!leet) return undo_spacing(plain);
   NormalisedText unleeted = undo_leet(plain);
   return spacing || may_have_spacing(unleeted.text) ? undo_spacing(unleeted) : unleeted;

@@ -40,7 +40,7 @@ NormalisedText normalise(std::string_view original);
 // The lexicon's view of a normalised text: digits and symbols standing for letters inside
 // words ("sh1t", "@ss", "b!tch"), spaced-out letters ("f.u.c.k", "f u c k") and stretched
 // letters ("fuuuck") undone.
-NormalisedText deobfuscate(const NormalisedText& plain);
+NormalisedText deobfuscate(NormalisedText plain);
 
 // Word lists the detectors use (data/lexicon/, NOTICE names their sources).
 struct LexiconEntry {

@@ -103,7 +103,7 @@ NormalisedText normalise(std::string_view original) {
     NormalisedText out;
     out.text.resize(original.size());
     std::transform(original.begin(), original.end(), out.text.begin(),
-                   [](char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); });
+                   [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c; });
     return out;
   }
   Builder out(original.size());
@@ -114,7 +114,7 @@ NormalisedText normalise(std::string_view original) {
     auto at = static_cast<std::uint32_t>(i);
     if (c < 0x80) {
       // The common case, kept off utf8proc: ASCII folds to lower case, controls to space.
-      out.put(c < 0x20 || c == 0x7F ? ' ' : static_cast<char>(std::tolower(c)), at, at + 1);
+      out.put(c < 0x20 || c == 0x7F ? ' ' : c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : static_cast<char>(c), at, at + 1);
       ++i;
       continue;
     }

@@ -16,20 +16,32 @@ bool boundary_after(std::string_view s, std::size_t i) { return i >= s.size() ||
 
 struct Scanner {
   Scanner(const NormalisedText& p, std::string_view o, const ShapeOptions& opts)
-      : plain(p), original(o), options(opts), s(p.text), taken(p.text.size(), false) {
+      : plain(p), original(o), options(opts), s(p.text), taken(buffers().taken), starts(buffers().starts) {
+    taken.assign(s.size(), false);
+    starts.clear();
     // Every shape starts a word; most scanners visit only those places.
     for (std::size_t i = 0; i < s.size(); ++i) {
-      if (alnum(s[i]) && boundary_before(s, i)) starts.push_back(i);
+      if (alnum(s[i]) && (i == 0 || !alnum(s[i - 1]))) starts.push_back(i);
     }
   }
-  std::vector<std::size_t> starts;
+
+  // Scratch reused by each thread from post to post, so scanning allocates nothing.
+  struct Buffers {
+    std::vector<bool> taken;
+    std::vector<std::size_t> starts;
+  };
+  static Buffers& buffers() {
+    thread_local Buffers b;
+    return b;
+  }
 
   const NormalisedText& plain;
   std::string_view original;
   const ShapeOptions& options;
   std::string_view s;
   std::vector<ShapeHit> hits;
-  std::vector<bool> taken;
+  std::vector<bool>& taken;
+  std::vector<std::size_t>& starts;
 
   void add(std::string_view kind, std::size_t b, std::size_t e, float confidence) {
     hits.push_back(ShapeHit{kind, b, e, confidence});
@@ -48,7 +60,8 @@ struct Scanner {
       if (digit(s[j])) {
         digits += s[j++];
         end = j;
-      } else if (std::strchr(separators.data(), s[j]) && j + 1 < s.size() && (digit(s[j + 1]) || s[j + 1] == '(')) {
+      } else if (separators.find(s[j]) != std::string_view::npos && j + 1 < s.size() &&
+                 (digit(s[j + 1]) || s[j + 1] == '(')) {
         ++j;
       } else if (s[j] == '(' || s[j] == ')') {
         ++j;
@@ -90,7 +103,10 @@ struct Scanner {
     static constexpr std::string_view k_bad_prefixes[] = {"bg", "gb", "nk", "kn", "tn", "nt", "zz"};
     for (std::size_t i : starts) {
       if (i + 9 > s.size() || !alpha(s[i]) || !alpha(s[i + 1])) continue;
-      if (std::strchr("dfiquv", s[i]) || std::strchr("dfiquvo", s[i + 1])) continue;
+      if (std::string_view("dfiquv").find(s[i]) != std::string_view::npos ||
+          std::string_view("dfiquvo").find(s[i + 1]) != std::string_view::npos) {
+        continue;
+      }
       if (std::find(std::begin(k_bad_prefixes), std::end(k_bad_prefixes), s.substr(i, 2)) != std::end(k_bad_prefixes)) continue;
       std::size_t j = i + 2;
       if (j < s.size() && s[j] == ' ') ++j;
@@ -107,7 +123,7 @@ struct Scanner {
       if (i + 5 > s.size() || !alpha(s[i]) || s[i] == 'q' || s[i] == 'v' || s[i] == 'x') continue;
       std::size_t j = i + 1;
       if (alpha(s[j])) {
-        if (std::strchr("ijz", s[j])) continue;
+        if (s[j] == 'i' || s[j] == 'j' || s[j] == 'z') continue;
         ++j;
       }
       if (j >= s.size() || !digit(s[j])) continue;
@@ -115,14 +131,15 @@ struct Scanner {
       if (j < s.size() && alnum(s[j]) && !(j + 1 < s.size() && alpha(s[j + 1]) && digit(s[j]))) ++j;
       std::size_t k = j < s.size() && s[j] == ' ' ? j + 1 : j;
       if (k + 3 > s.size() || !digit(s[k]) || !alpha(s[k + 1]) || !alpha(s[k + 2]) || !boundary_after(s, k + 3)) continue;
-      if (std::strchr("cikmov", s[k + 1]) || std::strchr("cikmov", s[k + 2])) continue;
+      constexpr std::string_view k_not_inward = "cikmov";
+      if (k_not_inward.find(s[k + 1]) != std::string_view::npos || k_not_inward.find(s[k + 2]) != std::string_view::npos) continue;
       if (free(i, k + 3)) add("personal_data.postcode", i, k + 3, 0.95f);
     }
   }
 
   void emails() {
     for (std::size_t at = s.find('@'); at != std::string_view::npos; at = s.find('@', at + 1)) {
-      auto local = [](char c) { return alnum(c) || std::strchr("._%+-", c); };
+      auto local = [](char c) { return alnum(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-'; };
       std::size_t b = at, e = at + 1;
       while (b > 0 && local(s[b - 1])) --b;
       while (e < s.size() && (alnum(s[e]) || s[e] == '.' || s[e] == '-')) ++e;
@@ -158,7 +175,7 @@ struct Scanner {
       }
       std::size_t e = host_start;
       while (e < s.size() && !std::isspace(static_cast<unsigned char>(s[e])) && s[e] != '"' && s[e] != '<' && s[e] != '>') ++e;
-      while (e > host_start && std::strchr(".,;:!?)'", s[e - 1])) --e;
+      while (e > host_start && std::string_view(".,;:!?)'").find(s[e - 1]) != std::string_view::npos) --e;
       std::string_view rest = s.substr(host_start, e - host_start);
       std::string_view host = rest.substr(0, rest.find_first_of("/?#:"));
       if (host.find('.') == std::string_view::npos) continue;
@@ -218,7 +235,7 @@ struct Scanner {
     std::size_t j = i;
     while (j < s.size() && digit(s[j])) ++j;
     std::size_t first = j - i;
-    if (j < s.size() && std::strchr("/-.", s[j]) && (first == 1 || first == 2 || first == 4)) {
+    if (j < s.size() && (s[j] == '/' || s[j] == '-' || s[j] == '.') && (first == 1 || first == 2 || first == 4)) {
       char sep = s[j];
       std::size_t k = j + 1, m = k;
       while (m < s.size() && digit(s[m])) ++m;
@@ -255,7 +272,7 @@ std::string national_phone(std::string_view text) {
     if (digits.starts_with("0")) digits.erase(0, 1);  // "+44 (0)1632 ..."
     digits = "0" + digits;
   }
-  if (digits.size() < 2 || digits[0] != '0' || !std::strchr("12378", digits[1])) return {};
+  if (digits.size() < 2 || digits[0] != '0' || std::string_view("12378").find(digits[1]) == std::string_view::npos) return {};
   if (digits.size() == 11 || (digits.size() == 10 && digits.starts_with("01"))) return digits;
   return {};
 }

@@ -130,7 +130,7 @@ std::vector<Finding> detect_text(std::string_view text, std::string_view field, 
   for (const auto& hit : matcher.names.scan(plain, text)) {
     add(out, *hit.kind, field, plain.original_span(hit.begin, hit.end), hit.confidence, *hit.detail);
   }
-  if (matcher.lexicon) scan_lexicon(deobfuscate(plain), field, *matcher.lexicon, out);
+  if (matcher.lexicon) scan_lexicon(deobfuscate(std::move(plain)), field, *matcher.lexicon, out);
   return tidy(std::move(out));
 }
 
