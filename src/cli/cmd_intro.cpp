@@ -14,9 +14,15 @@ constexpr const char* k_commands =
     "  smpolicy policy show ID [--coverage]      a pack's clauses, in our words, with its rules\n"
     "  smpolicy policy lint FILE...              check a pack file; errors as file:line:col\n"
     "  smpolicy policy diff ID ID [--json]       what one policy permits that another forbids\n"
+    "  smpolicy check --policy ID [--roster F] \"TEXT\" | --file F | --jsonl F\n"
+    "                                            may I post this? findings marked, verdict, what to do\n"
     "  smpolicy decide --policy ID [--roster F] [--json] [EVENTS.jsonl...]\n"
     "                                            one verdict per event (JSON lines, or stdin)\n"
-    "Exit status: 0 done, 1 could not run, 2 ran but some input was bad (named on stderr).\n"
+    "  smpolicy monitor LOG... --policy ID [--report text|csv|json|html]\n"
+    "                                            proxy logs against the permitted times and sites\n"
+    "  smpolicy eval                             detectors and packs against the labelled posts\n"
+    "Exit status: 0 done, 1 could not run, 2 ran but some input was bad (named on stderr);\n"
+    "check also answers 3 needs permission, 4 breach.\n"
     "Event and pack formats: docs/packs.md.\n";
 
 // A small invented roster for the worked example.
