@@ -3,6 +3,11 @@
 composition: posts by category, by finding kind, and outcomes per pack.
 
     python3 tests/data/eval/check.py            # exit 0 when every check passes
+    python3 tests/data/eval/check.py tests/data/eval/heldout.jsonl   # the held-out set
+
+The optional argument names the post file (default: posts.jsonl next to this script); a bare
+file name is looked up next to this script. Ids are p### in posts.jsonl and h### in
+heldout.jsonl; all ids in one file share the first post's letter.
 
 Checks: valid JSON per line; the fields id, text, findings, outcomes, note; unique ids;
 finding kinds from docs/packs.md ("Finding kinds"); outcomes for exactly the five bundled
@@ -86,12 +91,25 @@ def check_roster(path):
     return roles
 
 
+def post_file():
+    if len(sys.argv) > 2:
+        sys.exit("usage: check.py [POSTS.jsonl]")
+    if len(sys.argv) == 1:
+        return HERE / "posts.jsonl"
+    path = pathlib.Path(sys.argv[1])
+    if not path.exists() and (HERE / path.name).exists() and path.parent == pathlib.Path("."):
+        path = HERE / path.name
+    return path
+
+
 def main():
     roles = check_roster(HERE / "roster.csv")
+    path = post_file()
     posts = []
     ids = set()
-    for n, line in enumerate((HERE / "posts.jsonl").read_text(encoding="utf-8").splitlines(), 1):
-        where = f"posts.jsonl:{n}"
+    id_letter = None
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        where = f"{path.name}:{n}"
         try:
             o = json.loads(line)
         except json.JSONDecodeError as e:
@@ -100,7 +118,9 @@ def main():
         if list(o) != ["id", "text", "findings", "outcomes", "note"]:
             err(where, f"fields {list(o)}")
             continue
-        if not re.fullmatch(r"p\d{3}", o["id"]) or o["id"] in ids:
+        if id_letter is None:
+            id_letter = o["id"][:1] if o["id"][:1] in ("p", "h") else "p"
+        if not re.fullmatch(id_letter + r"\d{3}", o["id"]) or o["id"] in ids:
             err(where, f"bad or duplicate id {o['id']}")
         ids.add(o["id"])
         if not isinstance(o["text"], str) or not o["text"] or len(o["text"]) > 300:
@@ -147,7 +167,7 @@ def main():
     by_kind = collections.Counter(k for o in posts for k in o["findings"])
     no_findings = sum(1 for o in posts if not o["findings"])
     print(f"roster: {sum(roles.values())} people: " + ", ".join(f"{r} {c}" for r, c in sorted(roles.items())))
-    print(f"posts: {len(posts)}")
+    print(f"posts: {len(posts)} ({path.name})")
     print("by category:")
     for c in CATEGORIES:
         print(f"  {c:15} {by_cat[c]:4}")
