@@ -6,7 +6,7 @@ packages=(
   build-essential cmake ninja-build pkg-config git
   libgtest-dev libgmock-dev libbenchmark-dev
   libtomlplusplus-dev nlohmann-json3-dev libcctz-dev tzdata
-  libsodium-dev libutf8proc-dev libvectorscan-dev libsqlite3-dev zlib1g-dev
+  libsodium-dev libutf8proc-dev libvectorscan-dev libsqlite3-dev sqlite3 zlib1g-dev
   clang-16 libclang-rt-16-dev
 )
 missing=()

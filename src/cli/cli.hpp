@@ -52,5 +52,9 @@ int run_decide(const std::vector<std::string>& argv);
 int run_check(const std::vector<std::string>& argv);
 int run_eval(const std::vector<std::string>& argv);
 int run_monitor(const std::vector<std::string>& argv);
+int run_admin(const std::vector<std::string>& argv);
+int run_roster(const std::vector<std::string>& argv);
+int run_audit(const std::vector<std::string>& argv);
+int run_backup(const std::vector<std::string>& argv);
 
 }  // namespace smpolicy::cli

@@ -21,6 +21,10 @@ constexpr const char* k_commands =
     "  smpolicy monitor LOG... --policy ID [--report text|csv|json|html]\n"
     "                                            proxy logs against the permitted times and sites\n"
     "  smpolicy eval                             detectors and packs against the labelled posts\n"
+    "  smpolicy admin create-school --name N --pack ID   a school in the store (./smpolicy-data)\n"
+    "  smpolicy roster import FILE --school ID [--commit] preview, then all-or-nothing import\n"
+    "  smpolicy audit verify                     the audit log's hash chain, first broken link named\n"
+    "  smpolicy backup FILE                      a consistent online copy of the store\n"
     "Exit status: 0 done, 1 could not run, 2 ran but some input was bad (named on stderr);\n"
     "check also answers 3 needs permission, 4 breach.\n"
     "Event and pack formats: docs/packs.md.\n";

@@ -16,6 +16,10 @@ int main(int argc, char** argv) {
   if (command == "check") return run_check(args);
   if (command == "eval") return run_eval(args);
   if (command == "monitor") return run_monitor(args);
+  if (command == "admin") return run_admin(args);
+  if (command == "roster") return run_roster(args);
+  if (command == "audit") return run_audit(args);
+  if (command == "backup") return run_backup(args);
   std::fprintf(stderr, "smpolicy: unknown command '%s' (try: smpolicy help)\n", command.c_str());
   return k_exit_failed;
 }

@@ -1,0 +1,134 @@
+// The commands over the store: `admin create-school`, `roster import`, `audit verify` and
+// `backup`. Each opens the SQLite store in --data DIR (default ./smpolicy-data).
+#include <cstdio>
+#include <iostream>
+
+#include "cli/cli.hpp"
+#include "policy/policy.hpp"
+#include "store/store.hpp"
+
+namespace smpolicy::cli {
+namespace {
+
+constexpr const char* k_default_data = "smpolicy-data";
+constexpr const char* k_actor = "cli";
+
+int usage(const char* text) {
+  std::fprintf(stderr, "usage: smpolicy %s\n", text);
+  return k_exit_failed;
+}
+
+// "1 entry", "2 entries".
+std::string count(std::size_t n, std::string_view one, std::string_view many) {
+  return std::to_string(n) + " " + std::string(n == 1 ? one : many);
+}
+
+int report(const Error& error, int status = k_exit_failed) {
+  std::fprintf(stderr, "smpolicy: %s\n", error.message.c_str());
+  return status;
+}
+
+std::expected<std::unique_ptr<store::Store>, Error> open_store(const Args& args) {
+  return store::open_sqlite_store(args.get("data").value_or(k_default_data),
+                                  store::system_clock());
+}
+
+int create_school(const std::vector<std::string>& argv) {
+  const char* text = "admin create-school --name NAME --pack ID [--data DIR]";
+  Args args = parse_args(argv, {"name", "pack", "data"}, {});
+  if (!args.error.empty() || !args.positional.empty() || !args.has("name") || !args.has("pack")) {
+    return usage(text);
+  }
+  if (auto pack = resolve_pack(*args.get("pack")); !pack) return report(pack.error());
+  auto db = open_store(args);
+  if (!db) return report(db.error());
+  auto school = (*db)->create_school({*args.get("name"), *args.get("pack")}, k_actor);
+  if (!school) return report(school.error());
+  std::cout << school->id << "\n";
+  return k_exit_ok;
+}
+
+void print_preview(const store::ImportPreview& preview) {
+  for (const Error& e : preview.bad_rows) std::fprintf(stderr, "%s\n", e.message.c_str());
+  std::cout << preview.source << ": " << count(preview.people.size(), "person", "people") << ": "
+            << preview.added << " new, " << preview.updated << " updated, "
+            << preview.unchanged << " unchanged";
+  if (!preview.bad_rows.empty()) {
+    std::cout << "; " << count(preview.bad_rows.size(), "bad row", "bad rows");
+  }
+  std::cout << "\n";
+}
+
+int import_roster(const std::vector<std::string>& argv) {
+  const char* text = "roster import FILE --school ID [--commit] [--data DIR]";
+  Args args = parse_args(argv, {"school", "data"}, {"commit"});
+  if (!args.error.empty() || args.positional.size() != 1 || !args.has("school")) {
+    return usage(text);
+  }
+  auto csv = read_file(args.positional[0]);
+  if (!csv) return report(csv.error());
+  auto db = open_store(args);
+  if (!db) return report(db.error());
+  auto preview = store::preview_roster_import(**db, *args.get("school"), *csv,
+                                              args.positional[0]);
+  if (!preview) return report(preview.error());
+  print_preview(*preview);
+  if (!preview->bad_rows.empty()) {
+    std::cout << "nothing imported: fix the bad rows and import again\n";
+    return k_exit_bad_input;
+  }
+  if (!args.has("commit")) {
+    std::cout << "preview only: add --commit to import\n";
+    return k_exit_ok;
+  }
+  auto committed = store::commit_roster_import(**db, *args.get("school"), *preview, k_actor);
+  if (!committed) return report(committed.error());
+  std::cout << "imported " << count(preview->people.size(), "person", "people") << "\n";
+  return k_exit_ok;
+}
+
+}  // namespace
+
+int run_admin(const std::vector<std::string>& argv) {
+  if (argv.empty() || argv.front() != "create-school") {
+    return usage("admin create-school --name NAME --pack ID [--data DIR]");
+  }
+  return create_school({argv.begin() + 1, argv.end()});
+}
+
+int run_roster(const std::vector<std::string>& argv) {
+  if (argv.empty() || argv.front() != "import") {
+    return usage("roster import FILE --school ID [--commit] [--data DIR]");
+  }
+  return import_roster({argv.begin() + 1, argv.end()});
+}
+
+int run_audit(const std::vector<std::string>& argv) {
+  const char* text = "audit verify [--data DIR]";
+  if (argv.empty() || argv.front() != "verify") return usage(text);
+  Args args = parse_args({argv.begin() + 1, argv.end()}, {"data"}, {});
+  if (!args.error.empty() || !args.positional.empty()) return usage(text);
+  auto db = open_store(args);
+  if (!db) return report(db.error());
+  auto check = (*db)->verify_audit();
+  if (!check) return report(check.error());
+  if (!check->intact) {
+    std::cout << "audit log broken at entry " << check->broken_at << ": " << check->why << "\n";
+    return k_exit_bad_input;
+  }
+  std::cout << "audit log intact: "
+            << count(static_cast<std::size_t>(check->entries), "entry", "entries") << "\n";
+  return k_exit_ok;
+}
+
+int run_backup(const std::vector<std::string>& argv) {
+  Args args = parse_args(argv, {"data"}, {});
+  if (!args.error.empty() || args.positional.size() != 1) return usage("backup FILE [--data DIR]");
+  auto db = open_store(args);
+  if (!db) return report(db.error());
+  if (auto done = (*db)->backup(args.positional[0]); !done) return report(done.error());
+  std::cout << "backed up to " << args.positional[0] << "\n";
+  return k_exit_ok;
+}
+
+}  // namespace smpolicy::cli

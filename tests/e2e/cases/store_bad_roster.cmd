@@ -1,0 +1,1 @@
+d=$(mktemp -d) && SMPOLICY admin create-school --name "Salterlee Primary" --pack salterlee-2017 --data $d && SMPOLICY roster import ../fixtures/roster-bad.csv --school salterlee-primary --commit --data $d 2>&1; s=$?; SMPOLICY audit verify --data $d; rm -rf $d; exit $s
