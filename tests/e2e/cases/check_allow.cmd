@@ -1,0 +1,1 @@
+SMPOLICY check --policy willow-lane-2021 "Lovely walk by the river this afternoon"
