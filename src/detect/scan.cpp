@@ -1,6 +1,7 @@
 // Runs every detector over one text and maps each finding back to the original bytes.
 #include <algorithm>
 #include <tuple>
+#include <unordered_map>
 
 #include "detect/matcher.hpp"
 #include "detect/pii.hpp"
@@ -96,23 +97,33 @@ void scan_lexicon(const NormalisedText& view, std::string_view field, const Lexi
 }
 
 // Keeps, of findings of one kind that overlap, the longest ("Hillside Primary School"
-// over "Hillside Primary"; "piece of shit" over "shit").
+// over "Hillside Primary"; "piece of shit" over "shit"), and drops a name inside an e-mail
+// address or a link, which is part of that, not a mention. One pass over findings sorted by
+// start (longest first): a finding is inside an earlier one exactly when it ends no later
+// than the furthest end seen so far for its kind (or for a container).
 std::vector<Finding> tidy(std::vector<Finding> found) {
   std::stable_sort(found.begin(), found.end(), [](const Finding& a, const Finding& b) {
     return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
   });
-  // A name inside an e-mail address or a link is part of that, not a mention.
-  auto swallows = [](const Finding& outer, const Finding& inner) {
-    bool container = outer.kind == "school.contact" || outer.kind.starts_with("link") || outer.kind == "personal_data.email";
-    bool name = inner.kind.starts_with("person.") || inner.kind == "school.name";
-    return container && name && outer.begin <= inner.begin && inner.end <= outer.end;
+  auto container = [](const Finding& f) {
+    return f.kind == "school.contact" || f.kind.starts_with("link") || f.kind == "personal_data.email";
   };
+  auto name = [](const Finding& f) { return f.kind.starts_with("person.") || f.kind == "school.name"; };
+  std::unordered_map<std::string, std::uint32_t> furthest;  // by kind (owned: `kept` moves its strings as it grows)
+  std::uint32_t container_end = 0;
+  bool any_container = false;
   std::vector<Finding> kept;
   for (auto& f : found) {
-    bool inside = std::any_of(kept.begin(), kept.end(), [&](const Finding& k) {
-      return (k.kind == f.kind && k.begin <= f.begin && f.end <= k.end) || swallows(k, f);
-    });
-    if (!inside) kept.push_back(std::move(f));
+    auto it = furthest.find(f.kind);
+    bool inside = (it != furthest.end() && f.end <= it->second) || (name(f) && any_container && f.end <= container_end);
+    if (inside) continue;
+    if (container(f)) {
+      container_end = std::max(container_end, f.end);
+      any_container = true;
+    }
+    kept.push_back(std::move(f));
+    auto& end = furthest[kept.back().kind];
+    end = std::max(end, kept.back().end);
   }
   return kept;
 }
