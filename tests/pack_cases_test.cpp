@@ -3,7 +3,6 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <algorithm>
 #include <set>
@@ -56,22 +55,19 @@ TEST_P(PackCases, EveryCaseDecidesAsWritten) {
   ASSERT_TRUE(pack) << pack.error().message;
   auto matcher = compile_matcher(**pack, &test_roster());
   std::string file = "packs/cases/" + id + ".jsonl";
-  std::ifstream in(source_path(file));
-  ASSERT_TRUE(in) << "no cases file " << file;
+  auto text = read_file(source_path(file));
+  ASSERT_TRUE(text) << "no cases file " << file;
   std::map<std::string, std::pair<int, int>> seen;  // rule -> (fires, silent)
-  std::string line;
-  int number = 0;
-  while (std::getline(in, line)) {
-    ++number;
-    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+  for_each_line(*text, [&](std::string_view line, int number) {
+    if (line.find_first_not_of(" \t") == std::string_view::npos) return;
     auto wrapped = parse_wrapped_event(line, number);
     if (!wrapped) {
       ADD_FAILURE() << file << ":" << wrapped.error().message;
-      continue;
+      return;
     }
     std::string rule = wrapped->label("rule");
     bool want = wrapped->label("fires") == "true";
-    bool stated = line.find("\"findings\"") != std::string::npos;
+    bool stated = line.find("\"findings\"") != std::string_view::npos;
     auto findings = stated ? wrapped->findings : detect(wrapped->event, *matcher);
     Verdict v = decide(wrapped->event, findings, **pack, &test_roster());
     EXPECT_EQ(fired(v, rule), want) << file << ":" << number << ": rule '" << rule << "' should "
@@ -81,7 +77,7 @@ TEST_P(PackCases, EveryCaseDecidesAsWritten) {
       EXPECT_EQ(name_of(v.outcome), outcome) << file << ":" << number << ": verdict: " << render_json(v, wrapped->event, findings);
     }
     (want ? seen[rule].first : seen[rule].second)++;
-  }
+  });
   for (const auto& rule : (*pack)->rules) {
     EXPECT_GT(seen[rule.id].first, 0) << id << ": rule '" << rule.id << "' has no case where it fires";
     EXPECT_GT(seen[rule.id].second, 0) << id << ": rule '" << rule.id << "' has no near case where it does not fire";

@@ -39,7 +39,7 @@ std::optional<School> load_school(const Args& args, bool* bad_input);
 
 // Calls `each(line_text, line_number, source_name)` for every non-blank line of the files
 // named (or of stdin when none, or for "-"). Returns false when a file cannot be read.
-bool for_each_line(const std::vector<std::string>& files,
+bool for_each_input_line(const std::vector<std::string>& files,
                    const std::function<void(std::string_view, int, const std::string&)>& each);
 
 // True when stdout is a terminal and NO_COLOR is unset.

@@ -25,30 +25,6 @@ int status_of(Outcome worst) {
   return worst == Outcome::breach ? k_exit_breach : worst == Outcome::needs_permission ? k_exit_needs_permission : k_exit_ok;
 }
 
-void append_detected(std::string& out, const Event& event, const std::vector<Finding>& findings) {
-  out.pop_back();  // reopen the verdict object
-  out += ",\"detected\":[";
-  for (std::size_t i = 0; i < findings.size(); ++i) {
-    const Finding& f = findings[i];
-    const std::string& text = event.field(f.field).text;
-    out += i ? ",{\"kind\":" : "{\"kind\":";
-    append_json_string(out, f.kind);
-    out += ",\"field\":";
-    append_json_string(out, f.field);
-    out += ",\"span\":[" + std::to_string(f.begin) + "," + std::to_string(f.end) + "],\"text\":";
-    append_json_string(out, std::string_view(text).substr(f.begin, f.end - f.begin));
-    char confidence[16];
-    std::snprintf(confidence, sizeof confidence, "%.2f", static_cast<double>(f.confidence));
-    out += std::string(",\"confidence\":") + confidence;
-    if (!f.detail.empty()) {
-      out += ",\"detail\":";
-      append_json_string(out, f.detail);
-    }
-    out += "}";
-  }
-  out += "]}";
-}
-
 // The post with each finding in brackets and numbered, then what each number is.
 std::string marked_text(const std::string& text, const std::vector<Finding>& findings, bool colour) {
   std::string out = "  ", legend;
@@ -101,9 +77,7 @@ int check_one(const Args& args, const School& school) {
   if (!post) return bad ? k_exit_bad_input : k_exit_failed;
   auto checked = check(*post, school);
   if (args.has("json")) {
-    std::string out = render_json(checked.verdict, *post, checked.findings);
-    append_detected(out, *post, checked.findings);
-    std::cout << out << "\n";
+    std::cout << render_json(checked.verdict, *post, checked.findings, JsonDetail::with_detected) << "\n";
   } else {
     bool colour = colour_output();
     std::cout << "Your post:\n" << marked_text(post->field("text").text, checked.findings, colour) << "\n"
@@ -135,7 +109,7 @@ int check_batch(const Args& args, const School& school, bool bad_input) {
   std::size_t lines = 0, bytes = 0;
   Progress progress(::isatty(STDERR_FILENO) && path != "-");
   std::string out;
-  bool readable = for_each_line({path}, [&](std::string_view line, int number, const std::string& name) {
+  bool readable = for_each_input_line({path}, [&](std::string_view line, int number, const std::string& name) {
     ++lines;
     bytes += line.size() + 1;
     progress.update(lines, bytes);
@@ -151,8 +125,7 @@ int check_batch(const Args& args, const School& school, bool bad_input) {
     auto checked = check(*event, school);
     worst = std::max(worst, checked.verdict.outcome);
     if (json) {
-      out += render_json(checked.verdict, *event, checked.findings);
-      append_detected(out, *event, checked.findings);
+      out += render_json(checked.verdict, *event, checked.findings, JsonDetail::with_detected);
       out += '\n';
     } else {
       out += render_text(checked.verdict, *event, checked.findings, colour) + "\n";

@@ -17,7 +17,7 @@ int run_decide(const std::vector<std::string>& argv) {
   if (!school) return k_exit_failed;
   bool json = args.has("json"), colour = !json && colour_output();
   std::string out;
-  bool readable = for_each_line(args.positional, [&](std::string_view line, int number, const std::string& name) {
+  bool readable = for_each_input_line(args.positional, [&](std::string_view line, int number, const std::string& name) {
     auto event = parse_event(line, number);
     if (!event) {
       std::cout << std::flush;

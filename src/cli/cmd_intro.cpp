@@ -58,16 +58,12 @@ int run_intro() {
     }
     School school = make_school(std::move(*pack), std::make_unique<Roster>(roster->roster));
     std::cout << "\n== " << school.pack->info.title << " ==\n";
-    int number = 0;
-    std::size_t start = 0;
-    while (start < examples->size()) {
-      auto end = std::min(examples->find('\n', start), examples->size());
-      auto event = parse_event(examples->substr(start, end - start), ++number);
-      start = end + 1;
-      if (!event) continue;
+    for_each_line(*examples, [&](std::string_view line, int number) {
+      auto event = parse_event(line, number);
+      if (!event) return;
       auto checked = check(*event, school);
       std::cout << "\n" << render_text(checked.verdict, *event, checked.findings, colour_output());
-    }
+    });
   }
   return k_exit_ok;
 }

@@ -41,7 +41,7 @@ std::optional<School> load_school(const Args& args, bool* bad_input) {
   return make_school(std::move(*pack), std::move(roster));
 }
 
-bool for_each_line(const std::vector<std::string>& files,
+bool for_each_input_line(const std::vector<std::string>& files,
                    const std::function<void(std::string_view, int, const std::string&)>& each) {
   auto read = [&](std::istream& in, const std::string& name) {
     std::string line;

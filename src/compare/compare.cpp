@@ -14,15 +14,10 @@ struct Scenario {
 
 std::vector<Scenario> load_scenarios() {
   std::vector<Scenario> out;
-  auto text = embedded_file("data/scenarios.jsonl");
-  if (!text) return out;
-  std::size_t start = 0;
-  int number = 0;
-  while (start < text->size()) {
-    auto end = std::min(text->find('\n', start), text->size());
-    ++number;
-    if (end > start) out.push_back(Scenario{{}, {}, text->substr(start, end - start), number});
-    start = end + 1;
+  if (auto text = embedded_file("data/scenarios.jsonl")) {
+    for_each_line(*text, [&](std::string_view line, int number) {
+      if (!line.empty()) out.push_back(Scenario{{}, {}, line, number});
+    });
   }
   return out;
 }

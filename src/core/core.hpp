@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <expected>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -49,6 +50,10 @@ std::expected<std::string, Error> read_file(const std::filesystem::path& path);
 // reader never sees half a file.
 std::expected<void, Error> write_file_atomic(const std::filesystem::path& path,
                                              std::string_view text);
+
+// Calls `each(line, number)` for every line of `text` (without its newline or a trailing
+// '\r'), numbered from 1, blank lines included.
+void for_each_line(std::string_view text, const std::function<void(std::string_view line, int number)>& each);
 
 // A file compiled into the binary, by its path in the repository
 // ("packs/salterlee-2017.toml"), or nullopt.
@@ -105,6 +110,23 @@ std::expected<TimeZone, Error> load_time_zone(std::string_view name);
 
 // "08:30" -> 510. nullopt unless HH:MM with a valid hour and minute.
 std::optional<int> parse_clock(std::string_view text);
+
+// ---- CSV ----------------------------------------------------------------------------
+
+struct CsvCell {
+  std::string text;
+  int column = 1;  // 1-based byte column where the cell starts
+};
+
+struct CsvRow {
+  std::vector<CsvCell> cells;
+  int line = 1;  // 1-based line where the row starts
+};
+
+// Splits RFC 4180 CSV into rows, remembering where each cell began so errors can name
+// line and column. A quoted cell may hold commas, doubled quotes and newlines; blank rows
+// are skipped. Fails as "NAME:LINE:COL: quoted cell is never closed".
+std::expected<std::vector<CsvRow>, Error> parse_csv(std::string_view text, std::string_view name);
 
 // ---- Roster -------------------------------------------------------------------------
 

@@ -1,24 +1,24 @@
-#include "core/csv.hpp"
+#include "core/core.hpp"
 
-namespace smpolicy::csv {
+namespace smpolicy {
 
-std::vector<Row> parse(std::string_view text, std::string* error) {
-  std::vector<Row> rows;
-  Row row;
-  Cell cell;
+std::expected<std::vector<CsvRow>, Error> parse_csv(std::string_view text, std::string_view name) {
+  std::vector<CsvRow> rows;
+  CsvRow row;
+  CsvCell cell;
   int line = 1, column = 1;
   bool quoted = false, cell_started = false;
   int quote_line = 0, quote_column = 0;
   auto end_cell = [&] {
     row.cells.push_back(std::move(cell));
-    cell = Cell{};
+    cell = CsvCell{};
     cell_started = false;
   };
   auto end_row = [&] {
     end_cell();
     bool blank = row.cells.size() == 1 && row.cells[0].text.empty();
     if (!blank) rows.push_back(std::move(row));
-    row = Row{};
+    row = CsvRow{};
   };
   for (std::size_t i = 0; i < text.size(); ++i) {
     char c = text[i];
@@ -61,12 +61,12 @@ std::vector<Row> parse(std::string_view text, std::string* error) {
       ++column;
     }
   }
-  if (quoted && error) {
-    *error = std::to_string(quote_line) + ":" + std::to_string(quote_column) +
-             ": quoted cell is never closed";
+  if (quoted) {
+    return fail(ErrorCode::parse, std::string(name) + ":" + std::to_string(quote_line) + ":" +
+                                      std::to_string(quote_column) + ": quoted cell is never closed");
   }
   if (cell_started || !row.cells.empty()) end_row();
   return rows;
 }
 
-}  // namespace smpolicy::csv
+}  // namespace smpolicy

@@ -47,6 +47,17 @@ std::expected<void, Error> write_file_atomic(const std::filesystem::path& path,
   return {};
 }
 
+void for_each_line(std::string_view text, const std::function<void(std::string_view, int)>& each) {
+  int number = 0;
+  for (std::size_t start = 0; start < text.size();) {
+    auto end = std::min(text.find('\n', start), text.size());
+    std::string_view line = text.substr(start, end - start);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    each(line, ++number);
+    start = end + 1;
+  }
+}
+
 std::optional<std::string_view> embedded_file(std::string_view name) {
   using namespace embedded_detail;
   for (int i = 0; i < k_entry_count; ++i) {

@@ -2,7 +2,6 @@
 #include <array>
 
 #include "core/core.hpp"
-#include "core/csv.hpp"
 
 namespace smpolicy {
 namespace {
@@ -95,11 +94,9 @@ const Person* Roster::find(std::string_view id) const {
 }
 
 std::expected<RosterLoad, Error> parse_roster(std::string_view text, std::string_view name) {
-  std::string csv_error;
-  auto rows = csv::parse(text, &csv_error);
-  if (!csv_error.empty()) {
-    return fail(ErrorCode::parse, std::string(name) + ":" + csv_error);
-  }
+  auto parsed = parse_csv(text, name);
+  if (!parsed) return std::unexpected(parsed.error());
+  const auto& rows = *parsed;
   if (rows.empty()) return fail(ErrorCode::invalid, std::string(name) + ": empty roster");
   std::vector<std::string> header;
   for (auto& cell : rows[0].cells) {

@@ -59,10 +59,14 @@ std::vector<std::string_view> field_names(Kind kind, std::uint64_t mask);
 // A duty in words, with the pack's own title for the role: "Tell the Head of School".
 std::string describe_duty(const DutySpec& duty, const Pack& pack);
 
+// How much a JSON verdict carries: the verdict alone, or also "detected", every detector
+// finding with its kind, field, span in the original text, text, confidence and detail.
+enum class JsonDetail { verdict, with_detected };
+
 // One verdict as one line of JSON (DESIGN.md's contract, plus "advice", "assumed",
 // "missing", each duty's "text", and the event's "id" when it carried one).
-std::string render_json(const Verdict& verdict, const Event& event,
-                        std::span<const Finding> findings);
+std::string render_json(const Verdict& verdict, const Event& event, std::span<const Finding> findings,
+                        JsonDetail detail = JsonDetail::verdict);
 
 // One verdict for people: outcome, each finding with its clauses, what to do instead,
 // and the duties. `colour` adds ANSI colours for a terminal.

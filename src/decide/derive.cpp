@@ -59,9 +59,13 @@ class Deriver {
     set_choice(day, spec("day"), when.day);
   }
 
-  const Platform* platform() const {
-    if (!has("platform") || input("platform").missing()) return nullptr;
-    return builtin_catalog().platform(input("platform").text);
+  // The catalogue's entry for the event's platform, looked up once per event.
+  const Platform* platform() {
+    if (!m_platform_looked_up) {
+      m_platform_looked_up = true;
+      if (has("platform") && !input("platform").missing()) m_platform = builtin_catalog().platform(input("platform").text);
+    }
+    return m_platform;
   }
 
   void platform_type() {
@@ -150,6 +154,8 @@ class Deriver {
   }
 
   Facts& m_facts;
+  const Platform* m_platform = nullptr;
+  bool m_platform_looked_up = false;
   const Event& m_event;
   const Pack& m_pack;
   const Roster* m_roster;

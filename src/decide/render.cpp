@@ -1,3 +1,4 @@
+#include <cstdio>
 #include <set>
 
 #include "decide/decide.hpp"
@@ -68,9 +69,28 @@ void add_finding(std::string& out, const Verdict& verdict, const VerdictFinding&
   out += '}';
 }
 
+void add_detected(std::string& out, const Event& event, std::span<const Finding> findings) {
+  out += ",\"detected\":[";
+  for (std::size_t i = 0; i < findings.size(); ++i) {
+    const Finding& f = findings[i];
+    out += i ? ",{" : "{";
+    add_key(out, "kind"); append_json_string(out, f.kind);
+    out += ','; add_key(out, "field"); append_json_string(out, f.field);
+    out += ",\"span\":[" + std::to_string(f.begin) + ',' + std::to_string(f.end) + "],";
+    add_key(out, "text"); append_json_string(out, evidence_text(event, f));
+    char confidence[16];
+    std::snprintf(confidence, sizeof confidence, "%.2f", static_cast<double>(f.confidence));
+    out += std::string(",\"confidence\":") + confidence;
+    if (!f.detail.empty()) { out += ','; add_key(out, "detail"); append_json_string(out, f.detail); }
+    out += '}';
+  }
+  out += ']';
+}
+
 }  // namespace
 
-std::string render_json(const Verdict& verdict, const Event& event, std::span<const Finding> findings) {
+std::string render_json(const Verdict& verdict, const Event& event, std::span<const Finding> findings,
+                        JsonDetail detail) {
   std::string out = "{";
   if (!event.id.empty()) { add_key(out, "id"); append_json_string(out, event.id); out += ','; }
   add_key(out, "policy"); append_json_string(out, verdict.pack->info.id);
@@ -93,6 +113,7 @@ std::string render_json(const Verdict& verdict, const Event& event, std::span<co
   }
   out += ']';
   if (verdict.missing) { out += ','; add_key(out, "missing"); add_list(out, names(verdict.kind, verdict.missing)); }
+  if (detail == JsonDetail::with_detected) add_detected(out, event, findings);
   out += '}';
   return out;
 }

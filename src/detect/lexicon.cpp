@@ -28,18 +28,14 @@ std::string trim(std::string_view s) {
 // Calls `each(fields, line_number)` for every non-blank, non-comment line after the header.
 template <typename Each>
 std::expected<void, Error> for_rows(std::string_view text, std::string_view name, bool header, Each each) {
-  int number = 0;
-  std::size_t start = 0;
-  while (start < text.size()) {
-    auto end = std::min(text.find('\n', start), text.size());
-    std::string_view line = text.substr(start, end - start);
-    start = end + 1;
-    ++number;
-    if (trim(line).empty() || line.front() == '#' || (header && number == 1)) continue;
-    if (auto why = each(split(line, '\t'), number); !why.empty()) {
-      return fail(ErrorCode::parse, std::string(name) + ":" + std::to_string(number) + ": " + why);
-    }
-  }
+  std::string why;
+  int bad_line = 0;
+  for_each_line(text, [&](std::string_view line, int number) {
+    if (bad_line || trim(line).empty() || line.front() == '#' || (header && number == 1)) return;
+    why = each(split(line, '\t'), number);
+    if (!why.empty()) bad_line = number;
+  });
+  if (bad_line) return fail(ErrorCode::parse, std::string(name) + ":" + std::to_string(bad_line) + ": " + why);
   return {};
 }
 

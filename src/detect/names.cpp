@@ -223,10 +223,7 @@ void NameIndex::add_person(const Person& person, const Lexicon& lexicon) {
 }
 
 void NameIndex::add_school_name(std::string_view name) {
-  std::string key = name_key(name);
-  auto space = key.find(' ');
-  (void)space;
-  add(key, Entry{owner("school.name", "", "", false), Form::school});
+  add(name_key(name), Entry{owner("school.name", "", "", false), Form::school});
 }
 
 std::vector<NameHit> NameIndex::scan(const NormalisedText& plain, std::string_view original) const {

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <fstream>
+#include <optional>
 #include <set>
 
 namespace smpolicy {
@@ -35,20 +35,22 @@ double Counts::f1() const {
 }
 
 std::expected<std::vector<LabelledPost>, Error> load_labelled_posts(const std::filesystem::path& path) {
-  std::ifstream in(path);
-  if (!in) return fail(ErrorCode::io, path.string() + ": cannot open");
+  auto text = read_file(path);
+  if (!text) return std::unexpected(text.error());
   std::vector<LabelledPost> posts;
-  std::string line;
-  int number = 0;
-  while (std::getline(in, line)) {
-    ++number;
-    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+  std::optional<Error> error;
+  for_each_line(*text, [&](std::string_view line, int number) {
+    if (error || line.find_first_not_of(" \t") == std::string_view::npos) return;
     auto wrapped = parse_wrapped_event(line, number);
-    if (!wrapped) return fail(ErrorCode::invalid, path.string() + ":" + wrapped.error().message);
+    if (!wrapped) {
+      error = Error{ErrorCode::invalid, path.string() + ":" + wrapped.error().message};
+      return;
+    }
     std::string note = wrapped->label("note");
     posts.push_back(LabelledPost{std::move(wrapped->event), wrapped->list("findings"), wrapped->table("outcomes"),
                                  note.substr(0, note.find(':'))});
-  }
+  });
+  if (error) return std::unexpected(*error);
   return posts;
 }
 
@@ -57,26 +59,25 @@ Evaluation evaluate(const std::vector<LabelledPost>& posts, const std::vector<co
   for (const auto& post : posts) {
     ++e.posts;
     std::set<std::string> truth(post.kinds.begin(), post.kinds.end());
-    bool scored_detection = false;
+    // The schools share one identity and roster, so the post is detected once and then
+    // decided by every pack.
+    auto findings = detect(post.post, *schools.front()->matcher);
+    std::set<std::string> seen;
+    for (const auto& f : findings) {
+      if (f.confidence >= min_confidence) seen.insert(f.kind);
+    }
+    tally(e.by_kind, truth, seen);
+    tally(e.by_family, families(truth), families(seen));
+    if (post.category == "benign") {
+      ++e.benign;
+      e.benign_flagged += std::any_of(seen.begin(), seen.end(), [](const std::string& k) { return k.starts_with("person."); });
+    }
     for (const School* school : schools) {
-      auto checked = check(post.post, *school);
-      if (!scored_detection) {  // detection is the same for every pack of one school identity
-        std::set<std::string> seen;
-        for (const auto& f : checked.findings) {
-          if (f.confidence >= min_confidence) seen.insert(f.kind);
-        }
-        tally(e.by_kind, truth, seen);
-        tally(e.by_family, families(truth), families(seen));
-        if (post.category == "benign") {
-          ++e.benign;
-          e.benign_flagged += std::any_of(seen.begin(), seen.end(), [](const std::string& k) { return k.starts_with("person."); });
-        }
-        scored_detection = true;
-      }
+      Verdict verdict = decide(post.post, findings, *school->pack, school->roster.get());
       const std::string& id = school->pack->info.id;
       auto label = std::find_if(post.outcomes.begin(), post.outcomes.end(), [&](const auto& o) { return o.first == id; });
       if (label == post.outcomes.end()) continue;
-      std::string got(name_of(checked.verdict.outcome));
+      std::string got(name_of(verdict.outcome));
       auto& table = e.by_outcome[id];
       if (got == label->second) table[got].true_positives++;
       else {

@@ -37,8 +37,10 @@ struct Evaluation {
 // Reads the labelled set (JSON lines); errors name the line.
 std::expected<std::vector<LabelledPost>, Error> load_labelled_posts(const std::filesystem::path& path);
 
-// Scores every post with every school (one per pack). Detector findings below
-// `min_confidence` are not counted.
+// Scores every post with every school (one per pack). The schools must share one
+// identity and roster: each post is detected once, with the first school's matcher, then
+// decided by every pack. Detector findings below `min_confidence` are not counted.
+// `schools` must not be empty.
 Evaluation evaluate(const std::vector<LabelledPost>& posts, const std::vector<const School*>& schools,
                     float min_confidence = 0.5f);
 

@@ -12,19 +12,6 @@ bool is_address(std::string_view host) {
   return std::all_of(host.begin(), host.end(), [](char c) { return (c >= '0' && c <= '9') || c == '.'; });
 }
 
-// The longest parent domain of `host` (or `host` itself) that `has` accepts, or empty.
-template <class Has>
-std::string_view covering(std::string_view host, Has has) {
-  std::string_view h = host;
-  while (!h.empty()) {
-    if (has(h)) return h;
-    auto dot = h.find('.');
-    if (dot == std::string_view::npos) break;
-    h.remove_prefix(dot + 1);
-  }
-  return {};
-}
-
 // Second-level labels under which names are registered one level further down:
 // example.co.uk, school.org.uk, trust.ac.uk.
 bool is_second_level(std::string_view label) {
@@ -54,13 +41,13 @@ std::string site_of_host(std::string_view raw, const Pack& pack) {
   std::string host = fields::lower(raw);
   while (!host.empty() && host.back() == '.') host.pop_back();
   if (host.empty() || is_address(host)) return host;
-  auto in_pack = covering(host, [&](std::string_view h) { return pack.sites.contains(std::string(h)); });
+  auto in_pack = covering_domain(host, [&](std::string_view h) { return pack.sites.contains(std::string(h)); });
   if (!in_pack.empty()) return std::string(in_pack);
   const Catalog& catalog = builtin_catalog();
   if (const Platform* p = catalog.platform_by_host(host); p && !p->hosts.empty()) return p->hosts.front();
   // A listed entry names the site unless it is broader than one registration: "sch.uk"
   // lists every school, each of which is a site of its own.
-  auto listed = covering(host, [&](std::string_view h) { return catalog.categories_by_host.contains(std::string(h)); });
+  auto listed = covering_domain(host, [&](std::string_view h) { return catalog.categories_by_host.contains(std::string(h)); });
   std::string domain = registrable(host);
   return listed.size() > domain.size() ? std::string(listed) : domain;
 }

@@ -7,31 +7,10 @@
 namespace smpolicy::monitor {
 namespace {
 
-std::string_view trim(std::string_view s) {
+std::string_view trimmed(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
   return s;
-}
-
-// Cells of one CSV row: commas separate, a quoted cell may hold commas and doubled quotes.
-std::vector<std::string> cells(std::string_view row) {
-  std::vector<std::string> out(1);
-  bool quoted = false;
-  for (std::size_t i = 0; i < row.size(); ++i) {
-    char c = row[i];
-    if (quoted && c == '"' && i + 1 < row.size() && row[i + 1] == '"') {
-      out.back() += '"';
-      ++i;
-    } else if (c == '"') {
-      quoted = !quoted;
-    } else if (c == ',' && !quoted) {
-      out.emplace_back();
-    } else {
-      out.back() += c;
-    }
-  }
-  for (auto& cell : out) cell = std::string(trim(cell));
-  return out;
 }
 
 // The names a logged user may be known by: as logged, without a Windows domain, without
@@ -55,30 +34,28 @@ bool matches(const Person& person, const std::string& full, const std::string& n
 }  // namespace
 
 std::expected<UserMap, Error> parse_user_map(std::string_view csv, std::string_view name) {
+  auto rows = parse_csv(csv, name);
+  if (!rows) return std::unexpected(rows.error());
   UserMap map;
-  int user_col = -1, staff_col = -1, line = 0;
-  for (std::size_t begin = 0; begin < csv.size();) {
-    auto end = std::min(csv.find('\n', begin), csv.size());
-    std::string_view row = trim(csv.substr(begin, end - begin));
-    begin = end + 1;
-    ++line;
-    if (row.empty() || row[0] == '#') continue;
-    auto c = cells(row);
+  int user_col = -1, staff_col = -1;
+  for (const auto& row : *rows) {
+    std::vector<std::string_view> c;
+    for (const auto& cell : row.cells) c.push_back(trimmed(cell.text));
+    if (c.empty() || (c.size() == 1 && c[0].empty()) || c[0].starts_with('#')) continue;
+    auto where = std::string(name) + ":" + std::to_string(row.line);
     if (user_col < 0) {
       for (std::size_t i = 0; i < c.size(); ++i) {
         if (fields::lower(c[i]) == "user") user_col = static_cast<int>(i);
         if (fields::lower(c[i]) == "staff") staff_col = static_cast<int>(i);
       }
-      if (user_col < 0 || staff_col < 0) {
-        return fail(ErrorCode::parse, std::string(name) + ":" + std::to_string(line) + ": the header needs columns user and staff");
-      }
+      if (user_col < 0 || staff_col < 0) return fail(ErrorCode::parse, where + ": the header needs columns user and staff");
       continue;
     }
     auto u = static_cast<std::size_t>(user_col), s = static_cast<std::size_t>(staff_col);
     if (c.size() <= std::max(u, s) || c[u].empty() || c[s].empty()) {
-      return fail(ErrorCode::parse, std::string(name) + ":" + std::to_string(line) + ": a row needs a user and a staff id");
+      return fail(ErrorCode::parse, where + ": a row needs a user and a staff id");
     }
-    map.staff_by_user[fields::lower(c[u])] = c[s];
+    map.staff_by_user[fields::lower(c[u])] = std::string(c[s]);
   }
   if (user_col < 0) return fail(ErrorCode::parse, std::string(name) + ": no header (user,staff)");
   return map;

@@ -54,6 +54,7 @@ Catalog load_catalog() {
       auto category = category_of_type(p.type);
       for (const auto& host : p.hosts) {
         if (!category.empty()) catalog.categories_by_host[host] = std::string(category);
+        catalog.platform_of_host.emplace(host, catalog.platforms.size());
       }
       catalog.platforms.push_back(std::move(p));
     }
@@ -89,18 +90,20 @@ const Platform* Catalog::platform(std::string_view name) const {
   return nullptr;
 }
 
-const Platform* Catalog::platform_by_host(std::string_view host) const {
-  auto key = lower(host);
-  std::string_view h = key;
-  while (!h.empty()) {
-    for (const auto& p : platforms) {
-      if (std::find(p.hosts.begin(), p.hosts.end(), h) != p.hosts.end()) return &p;
-    }
+std::string_view covering_domain(std::string_view host, const std::function<bool(std::string_view)>& listed) {
+  for (std::string_view h = host; !h.empty();) {
+    if (listed(h)) return h;
     auto dot = h.find('.');
     if (dot == std::string_view::npos) break;
     h.remove_prefix(dot + 1);
   }
-  return nullptr;
+  return {};
+}
+
+const Platform* Catalog::platform_by_host(std::string_view host) const {
+  auto key = lower(host);
+  auto found = covering_domain(key, [&](std::string_view h) { return platform_of_host.contains(std::string(h)); });
+  return found.empty() ? nullptr : &platforms[platform_of_host.at(std::string(found))];
 }
 
 std::string_view Pack::category_of(std::string_view host) const {
@@ -109,18 +112,15 @@ std::string_view Pack::category_of(std::string_view host) const {
   if (auto colon = key.rfind(':'); colon != std::string::npos && key.find(']') == std::string::npos) {
     key.resize(colon);  // "host:443" from CONNECT lines
   }
-  std::string_view h = key;
-  while (!h.empty()) {
+  // The pack's own entry for a domain wins over the catalogue's for the same domain.
+  auto entry = [&](std::string_view h) -> const std::string* {
     std::string probe(h);
-    if (auto it = sites.find(probe); it != sites.end()) return it->second;
-    if (auto it = catalog.categories_by_host.find(probe); it != catalog.categories_by_host.end()) {
-      return it->second;
-    }
-    auto dot = h.find('.');
-    if (dot == std::string_view::npos) break;
-    h.remove_prefix(dot + 1);
-  }
-  return "uncategorised";
+    if (auto it = sites.find(probe); it != sites.end()) return &it->second;
+    if (auto it = catalog.categories_by_host.find(probe); it != catalog.categories_by_host.end()) return &it->second;
+    return nullptr;
+  };
+  auto domain = covering_domain(key, [&](std::string_view h) { return entry(h) != nullptr; });
+  return domain.empty() ? std::string_view("uncategorised") : std::string_view(*entry(domain));
 }
 
 const Clause* Pack::clause(std::string_view id) const {

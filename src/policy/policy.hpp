@@ -7,6 +7,7 @@
 #include <array>
 #include <cstdint>
 #include <expected>
+#include <functional>
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -101,10 +102,15 @@ struct Platform {
   std::vector<std::string> hosts;
 };
 
+// The longest of `host` and its parent domains ("m.facebook.com", then "facebook.com",
+// then "com") that `listed` accepts, or empty when none is.
+std::string_view covering_domain(std::string_view host, const std::function<bool(std::string_view)>& listed);
+
 // Reference data compiled into the binary: platforms and site categories.
 struct Catalog {
   std::vector<Platform> platforms;
   std::unordered_map<std::string, std::string> categories_by_host;
+  std::unordered_map<std::string, std::size_t> platform_of_host;  // host -> index into platforms
   std::vector<std::string> categories;  // every category name, sorted
 
   // Case-insensitive by name or alias; nullptr when unknown.
