@@ -7,8 +7,12 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   libtomlplusplus-dev nlohmann-json3-dev libcctz-dev tzdata
   libsodium-dev libutf8proc-dev libvectorscan-dev libsqlite3-dev sqlite3 zlib1g-dev
+  libpqxx-dev postgresql postgresql-client
   clang-16 libclang-rt-16-dev
+  libcpp-httplib-dev curl chromium wrk
 )
+# Node.js runs the browser tests (playwright-core); Debian's own package when none is there.
+command -v node >/dev/null 2>&1 || packages+=(nodejs npm)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

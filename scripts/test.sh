@@ -7,6 +7,12 @@ cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
 jobs=$(nproc)
 
+# The store's tests run on SQLite and on PostgreSQL: a throwaway cluster for this run.
+scripts/pg-test-server.sh stop
+trap 'scripts/pg-test-server.sh stop' EXIT
+SMPOLICY_TEST_POSTGRES_URL=$(scripts/pg-test-server.sh start)
+export SMPOLICY_TEST_POSTGRES_URL
+
 echo "== release build (warnings are errors) =="
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSMPOLICY_WERROR=ON >/dev/null
 cmake --build build -j "$jobs"

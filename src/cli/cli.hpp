@@ -56,5 +56,6 @@ int run_admin(const std::vector<std::string>& argv);
 int run_roster(const std::vector<std::string>& argv);
 int run_audit(const std::vector<std::string>& argv);
 int run_backup(const std::vector<std::string>& argv);
+int run_serve(const std::vector<std::string>& argv);
 
 }  // namespace smpolicy::cli

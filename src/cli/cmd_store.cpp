@@ -1,5 +1,6 @@
 // The commands over the store: `admin create-school`, `roster import`, `audit verify` and
-// `backup`. Each opens the SQLite store in --data DIR (default ./smpolicy-data).
+// `backup`. Each opens PostgreSQL at --database URL, or else the SQLite store in
+// --data DIR (default ./smpolicy-data).
 #include <cstdio>
 #include <iostream>
 
@@ -29,13 +30,13 @@ int report(const Error& error, int status = k_exit_failed) {
 }
 
 std::expected<std::unique_ptr<store::Store>, Error> open_store(const Args& args) {
-  return store::open_sqlite_store(args.get("data").value_or(k_default_data),
-                                  store::system_clock());
+  std::string database = args.get("database").value_or(args.get("data").value_or(k_default_data));
+  return store::open_store(database, store::system_clock());
 }
 
 int create_school(const std::vector<std::string>& argv) {
-  const char* text = "admin create-school --name NAME --pack ID [--data DIR]";
-  Args args = parse_args(argv, {"name", "pack", "data"}, {});
+  const char* text = "admin create-school --name NAME --pack ID [--data DIR | --database URL]";
+  Args args = parse_args(argv, {"name", "pack", "data", "database"}, {});
   if (!args.error.empty() || !args.positional.empty() || !args.has("name") || !args.has("pack")) {
     return usage(text);
   }
@@ -51,8 +52,8 @@ int create_school(const std::vector<std::string>& argv) {
 void print_preview(const store::ImportPreview& preview) {
   for (const Error& e : preview.bad_rows) std::fprintf(stderr, "%s\n", e.message.c_str());
   std::cout << preview.source << ": " << count(preview.people.size(), "person", "people") << ": "
-            << preview.added << " new, " << preview.updated << " updated, "
-            << preview.unchanged << " unchanged";
+            << preview.added << " new, " << preview.updated << " updated, " << preview.unchanged
+            << " unchanged";
   if (!preview.bad_rows.empty()) {
     std::cout << "; " << count(preview.bad_rows.size(), "bad row", "bad rows");
   }
@@ -60,8 +61,8 @@ void print_preview(const store::ImportPreview& preview) {
 }
 
 int import_roster(const std::vector<std::string>& argv) {
-  const char* text = "roster import FILE --school ID [--commit] [--data DIR]";
-  Args args = parse_args(argv, {"school", "data"}, {"commit"});
+  const char* text = "roster import FILE --school ID [--commit] [--data DIR | --database URL]";
+  Args args = parse_args(argv, {"school", "data", "database"}, {"commit"});
   if (!args.error.empty() || args.positional.size() != 1 || !args.has("school")) {
     return usage(text);
   }
@@ -69,8 +70,7 @@ int import_roster(const std::vector<std::string>& argv) {
   if (!csv) return report(csv.error());
   auto db = open_store(args);
   if (!db) return report(db.error());
-  auto preview = store::preview_roster_import(**db, *args.get("school"), *csv,
-                                              args.positional[0]);
+  auto preview = store::preview_roster_import(**db, *args.get("school"), *csv, args.positional[0]);
   if (!preview) return report(preview.error());
   print_preview(*preview);
   if (!preview->bad_rows.empty()) {
@@ -91,22 +91,22 @@ int import_roster(const std::vector<std::string>& argv) {
 
 int run_admin(const std::vector<std::string>& argv) {
   if (argv.empty() || argv.front() != "create-school") {
-    return usage("admin create-school --name NAME --pack ID [--data DIR]");
+    return usage("admin create-school --name NAME --pack ID [--data DIR | --database URL]");
   }
   return create_school({argv.begin() + 1, argv.end()});
 }
 
 int run_roster(const std::vector<std::string>& argv) {
   if (argv.empty() || argv.front() != "import") {
-    return usage("roster import FILE --school ID [--commit] [--data DIR]");
+    return usage("roster import FILE --school ID [--commit] [--data DIR | --database URL]");
   }
   return import_roster({argv.begin() + 1, argv.end()});
 }
 
 int run_audit(const std::vector<std::string>& argv) {
-  const char* text = "audit verify [--data DIR]";
+  const char* text = "audit verify [--data DIR | --database URL]";
   if (argv.empty() || argv.front() != "verify") return usage(text);
-  Args args = parse_args({argv.begin() + 1, argv.end()}, {"data"}, {});
+  Args args = parse_args({argv.begin() + 1, argv.end()}, {"data", "database"}, {});
   if (!args.error.empty() || !args.positional.empty()) return usage(text);
   auto db = open_store(args);
   if (!db) return report(db.error());
@@ -116,14 +116,15 @@ int run_audit(const std::vector<std::string>& argv) {
     std::cout << "audit log broken at entry " << check->broken_at << ": " << check->why << "\n";
     return k_exit_bad_input;
   }
-  std::cout << "audit log intact: "
-            << count(static_cast<std::size_t>(check->entries), "entry", "entries") << "\n";
+  std::cout << "audit log intact: " << count(static_cast<std::size_t>(check->entries), "entry", "entries")
+            << "\n";
   return k_exit_ok;
 }
 
 int run_backup(const std::vector<std::string>& argv) {
-  Args args = parse_args(argv, {"data"}, {});
-  if (!args.error.empty() || args.positional.size() != 1) return usage("backup FILE [--data DIR]");
+  Args args = parse_args(argv, {"data", "database"}, {});
+  if (!args.error.empty() || args.positional.size() != 1)
+    return usage("backup FILE [--data DIR | --database URL]");
   auto db = open_store(args);
   if (!db) return report(db.error());
   if (auto done = (*db)->backup(args.positional[0]); !done) return report(done.error());

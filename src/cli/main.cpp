@@ -20,6 +20,7 @@ int main(int argc, char** argv) {
   if (command == "roster") return run_roster(args);
   if (command == "audit") return run_audit(args);
   if (command == "backup") return run_backup(args);
+  if (command == "serve") return run_serve(args);
   std::fprintf(stderr, "smpolicy: unknown command '%s' (try: smpolicy help)\n", command.c_str());
   return k_exit_failed;
 }

@@ -79,6 +79,8 @@ struct Instant {
 // fractional seconds allowed. A time without an offset is an error: its meaning would
 // depend on the reader's machine.
 std::expected<Instant, Error> parse_instant(std::string_view text);
+// Writes seconds since the epoch as ISO 8601 in UTC: "2026-03-03T10:15:00+00:00".
+std::string format_utc(std::int64_t seconds);
 // Parses "YYYY-MM-DD" into days since 1970-01-01.
 std::expected<std::int64_t, Error> parse_date(std::string_view text);
 // Days since 1970-01-01 of a civil date; used by the parsers and tests.

@@ -1,4 +1,5 @@
 #include <charconv>
+#include <ctime>
 
 #include "core/core.hpp"
 
@@ -92,6 +93,19 @@ std::optional<int> parse_clock(std::string_view text) {
     return std::nullopt;
   }
   return *hour * 60 + *minute;
+}
+
+}  // namespace smpolicy
+
+namespace smpolicy {
+
+std::string format_utc(std::int64_t seconds) {
+  std::time_t t = static_cast<std::time_t>(seconds);
+  std::tm utc{};
+  gmtime_r(&t, &utc);
+  char text[32];
+  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%S+00:00", &utc);
+  return text;
 }
 
 }  // namespace smpolicy

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <expected>
+#include <map>
 #include <optional>
 #include <span>
 #include <string>
@@ -93,6 +94,14 @@ std::expected<void, Error> set_field(Event& event, std::string_view name,
 // {"id", "text"} lines, which are public posts on a personal account).
 std::expected<Event, Error> parse_event(std::string_view json, int line);
 std::expected<Event, Error> parse_text_line(std::string_view json, int line);
+// Parses an event that must be of `kind`; its "kind" member may be left out.
+std::expected<Event, Error> parse_event_of(std::string_view json, Kind kind, int line);
+
+// A flat JSON object, as API request bodies carry: each member a string, number, boolean
+// or list of strings (null members are left out). Bad JSON fails as "1:COL: invalid JSON
+// ..."; a nested object or a list of non-strings fails naming the member.
+using JsonFields = std::map<std::string, Value, std::less<>>;
+std::expected<JsonFields, Error> parse_json_fields(std::string_view json);
 
 struct Finding;
 

@@ -151,6 +151,20 @@ std::expected<Event, Error> parse_text_line(std::string_view text, int line) {
   return build(std::move(post), *object, line);
 }
 
+std::expected<Event, Error> parse_event_of(std::string_view text, Kind kind, int line) {
+  auto object = parse_json(text, line);
+  if (!object) return std::unexpected(object.error());
+  if (!object->is_object()) {
+    return fail(ErrorCode::invalid, where(line) + ": expected a JSON object, got " + type_name(*object));
+  }
+  if (auto kind_it = object->find("kind"); kind_it != object->end()) {
+    if (!kind_it->is_string() || kind_it->get_ref<const std::string&>() != name_of(kind)) {
+      return fail(ErrorCode::invalid, where(line) + ": field kind: expected \"" + std::string(name_of(kind)) + "\"");
+    }
+  }
+  return build(make_event(kind), *object, line);
+}
+
 std::string WrappedEvent::label(std::string_view key) const {
   for (const auto& [k, v] : labels) {
     if (k == key) return v;
@@ -237,6 +251,54 @@ std::expected<WrappedEvent, Error> parse_wrapped_event(std::string_view text, in
     if (auto ok = read_label(out, key, value, line); !ok) return std::unexpected(ok.error());
   }
   return out;
+}
+
+namespace {
+
+std::expected<Value, Error> field_value(const std::string& name, const json& value) {
+  Value out;
+  if (value.is_string()) {
+    out.type = Value::Type::text;
+    out.text = value.get<std::string>();
+  } else if (value.is_boolean()) {
+    out.type = Value::Type::boolean;
+    out.boolean = value.get<bool>();
+    out.text = out.boolean ? "true" : "false";
+  } else if (value.is_number()) {
+    out.type = Value::Type::number;
+    out.number = value.get<double>();
+    out.text = value.dump();
+  } else if (value.is_array()) {
+    out.type = Value::Type::list;
+    for (const auto& item : value) {
+      if (!item.is_string()) {
+        return fail(ErrorCode::invalid, "field " + name + ": expected a list of strings, found " + type_name(item));
+      }
+      out.list.push_back(item.get<std::string>());
+    }
+  } else {
+    return fail(ErrorCode::invalid, "field " + name + ": expected a string, number, boolean or list, got " +
+                                        type_name(value));
+  }
+  return out;
+}
+
+}  // namespace
+
+std::expected<JsonFields, Error> parse_json_fields(std::string_view text) {
+  auto object = parse_json(text, 1);
+  if (!object) return std::unexpected(object.error());
+  if (!object->is_object()) {
+    return fail(ErrorCode::invalid, "expected a JSON object, got " + type_name(*object));
+  }
+  JsonFields fields;
+  for (const auto& [name, value] : object->items()) {
+    if (value.is_null()) continue;
+    auto read = field_value(name, value);
+    if (!read) return std::unexpected(read.error());
+    fields.emplace(name, std::move(*read));
+  }
+  return fields;
 }
 
 }  // namespace smpolicy

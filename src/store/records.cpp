@@ -2,6 +2,7 @@
 
 #include "core/core.hpp"
 #include "store/records.hpp"
+#include "store/store.hpp"
 
 namespace smpolicy::store {
 
@@ -31,13 +32,13 @@ std::string json_object(std::initializer_list<std::pair<std::string_view, std::s
   return out + "}";
 }
 
-std::string join_consent(const std::vector<std::string>& channels) {
+std::string join_list(const std::vector<std::string>& items) {
   std::string out;
-  for (const auto& c : channels) out += (out.empty() ? "" : ";") + c;
+  for (const auto& item : items) out += (out.empty() ? "" : ";") + item;
   return out;
 }
 
-std::vector<std::string> split_consent(const std::string& text) {
+std::vector<std::string> split_list(const std::string& text) {
   std::vector<std::string> out;
   std::size_t start = 0;
   while (!text.empty() && start <= text.size()) {
@@ -46,6 +47,33 @@ std::vector<std::string> split_consent(const std::string& text) {
     start = end + 1;
   }
   return out;
+}
+
+namespace {
+
+constexpr std::pair<DeclarationKind, std::string_view> k_declaration_kinds[] = {
+    {DeclarationKind::employment_reference, "employment_reference"},
+    {DeclarationKind::relationship_pupil, "relationship_pupil"},
+    {DeclarationKind::relationship_parent, "relationship_parent"},
+    {DeclarationKind::staff_parent, "staff_parent"},
+    {DeclarationKind::online_friendship, "online_friendship"},
+    {DeclarationKind::other, "other"},
+};
+
+}  // namespace
+
+std::string_view name_of(DeclarationKind kind) {
+  for (const auto& [k, name] : k_declaration_kinds) {
+    if (k == kind) return name;
+  }
+  return "other";
+}
+
+std::optional<DeclarationKind> parse_declaration_kind(std::string_view text) {
+  for (const auto& [kind, name] : k_declaration_kinds) {
+    if (name == text) return kind;
+  }
+  return std::nullopt;
 }
 
 }  // namespace smpolicy::store

@@ -17,8 +17,9 @@ std::string school_slug(std::string_view name);
 std::string json_object(
     std::initializer_list<std::pair<std::string_view, std::string_view>> fields);
 
-// Photo-consent channels as one column: "print;social", and back. Empty is no channels.
-std::string join_consent(const std::vector<std::string>& channels);
-std::vector<std::string> split_consent(const std::string& text);
+// A list as one column: "print;social", and back. Empty is no items. Used for photo-consent
+// channels, account custodians and user roles.
+std::string join_list(const std::vector<std::string>& items);
+std::vector<std::string> split_list(const std::string& text);
 
 }  // namespace smpolicy::store

@@ -6,29 +6,22 @@
 namespace smpolicy::store {
 namespace {
 
-using testing::open_store;
-using testing::TempDir;
-
 constexpr std::string_view k_header = "id,role,given_name,family_name,photo_consent\n";
 
 std::string roster(std::string_view rows) { return std::string(k_header) + std::string(rows); }
 
-struct Fixture {
-  TempDir dir;
-  std::unique_ptr<Store> db = open_store(dir);
-  std::string school = db->create_school({"School A", "salterlee-2017"}, "test")->id;
-};
+class RosterImport : public testing::OneSchoolTest {};
+SMPOLICY_STORE_BACKENDS(RosterImport);
 
-TEST(RosterImport, PreviewCountsNewUpdatedAndUnchangedById) {
-  Fixture f;
-  auto first = preview_roster_import(*f.db, f.school,
+TEST_P(RosterImport, PreviewCountsNewUpdatedAndUnchangedById) {
+  auto first = preview_roster_import(*db, school,
                                      roster("pupil:1,pupil,Oliver,Bennett,none\n"
                                             "pupil:2,pupil,Grace,Okafor,print\n"),
                                      "r.csv");
   ASSERT_TRUE(first) << first.error().message;
   EXPECT_EQ(first->added, 2);
-  ASSERT_TRUE(commit_roster_import(*f.db, f.school, *first, "test"));
-  auto second = preview_roster_import(*f.db, f.school,
+  ASSERT_TRUE(commit_roster_import(*db, school, *first, "test"));
+  auto second = preview_roster_import(*db, school,
                                       roster("pupil:1,pupil,Oliver,Bennett,none\n"
                                              "pupil:2,pupil,Grace,Okafor,print;website\n"
                                              "pupil:3,pupil,Noah,Patel,\n"),
@@ -37,12 +30,11 @@ TEST(RosterImport, PreviewCountsNewUpdatedAndUnchangedById) {
   EXPECT_EQ(second->added, 1);
   EXPECT_EQ(second->updated, 1);
   EXPECT_EQ(second->unchanged, 1);
-  EXPECT_EQ(f.db->people(f.school)->size(), 2u);  // a preview writes nothing
+  EXPECT_EQ(db->people(school)->size(), 2u);  // a preview writes nothing
 }
 
-TEST(RosterImport, PreviewNamesEveryBadRowAndCommitRefusesIt) {
-  Fixture f;
-  auto preview = preview_roster_import(*f.db, f.school,
+TEST_P(RosterImport, PreviewNamesEveryBadRowAndCommitRefusesIt) {
+  auto preview = preview_roster_import(*db, school,
                                        roster("pupil:1,pupil,Oliver,Bennett,none\n"
                                               "pupil:2,teacher,Grace,Okafor,none\n"
                                               "pupil:3,pupil,Noah,,none\n"),
@@ -53,38 +45,34 @@ TEST(RosterImport, PreviewNamesEveryBadRowAndCommitRefusesIt) {
             "r.csv:3:9: column role: 'teacher' is not a role (pupil, staff, parent, governor)");
   EXPECT_EQ(preview->bad_rows[1].message.substr(0, 8), "r.csv:4:");
   EXPECT_EQ(preview->added, 1);
-  auto committed = commit_roster_import(*f.db, f.school, *preview, "test");
+  auto committed = commit_roster_import(*db, school, *preview, "test");
   ASSERT_FALSE(committed);
   EXPECT_EQ(committed.error().code, ErrorCode::invalid);
-  EXPECT_TRUE(f.db->people(f.school)->empty());
+  EXPECT_TRUE(db->people(school)->empty());
 }
 
-TEST(RosterImport, CommitUpdatesInPlaceWithOneAuditEntryEach) {
-  Fixture f;
+TEST_P(RosterImport, CommitUpdatesInPlaceWithOneAuditEntryEach) {
   for (std::string_view given : {"Oliver", "Ollie"}) {
     auto preview = preview_roster_import(
-        *f.db, f.school, roster("pupil:1,pupil," + std::string(given) + ",Bennett,none\n"),
-        "r.csv");
-    ASSERT_TRUE(commit_roster_import(*f.db, f.school, *preview, "staff:office"));
+        *db, school, roster("pupil:1,pupil," + std::string(given) + ",Bennett,none\n"), "r.csv");
+    ASSERT_TRUE(commit_roster_import(*db, school, *preview, "staff:office"));
   }
-  auto people = f.db->people(f.school);
+  auto people = db->people(school);
   ASSERT_EQ(people->size(), 1u);
   EXPECT_EQ(people->front().given_name, "Ollie");
-  auto entries = f.db->audit_entries(f.school);
+  auto entries = db->audit_entries(school);
   ASSERT_EQ(entries->size(), 3u);
   EXPECT_EQ(entries->back().action, "roster.import");
   EXPECT_EQ(entries->back().actor, "staff:office");
-  EXPECT_EQ(entries->back().details_json,
-            "{\"file\":\"r.csv\",\"added\":0,\"updated\":1,\"unchanged\":0}");
-  EXPECT_TRUE(f.db->verify_audit()->intact);
+  EXPECT_EQ(entries->back().details_json, "{\"file\":\"r.csv\",\"added\":0,\"updated\":1,\"unchanged\":0}");
+  EXPECT_TRUE(db->verify_audit()->intact);
 }
 
-TEST(RosterImport, AnUnknownSchoolOrAMissingColumnFailsTheWholeImport) {
-  Fixture f;
-  auto nowhere = preview_roster_import(*f.db, "nowhere", roster(""), "r.csv");
+TEST_P(RosterImport, AnUnknownSchoolOrAMissingColumnFailsTheWholeImport) {
+  auto nowhere = preview_roster_import(*db, "nowhere", roster(""), "r.csv");
   ASSERT_FALSE(nowhere);
   EXPECT_EQ(nowhere.error().code, ErrorCode::not_found);
-  EXPECT_FALSE(preview_roster_import(*f.db, f.school, "id,role\npupil:1,pupil\n", "r.csv"));
+  EXPECT_FALSE(preview_roster_import(*db, school, "id,role\npupil:1,pupil\n", "r.csv"));
 }
 
 }  // namespace

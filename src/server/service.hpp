@@ -1,0 +1,63 @@
+// server (private): the work both the API and the pages do, written once.
+#pragma once
+
+#include "server/context.hpp"
+
+namespace smpolicy::server {
+
+// Decides `event` in the school acted on, through the same `check` as the CLI. Who it is
+// about defaults to the signed-in user: a post's author, a contact's staff member.
+std::expected<Checked, Error> check_event(Context& ctx, Event& event);
+
+// A public post on a personal account with `text`, as staff ask "may I post this?".
+Event post_of_text(std::string_view text);
+
+}  // namespace smpolicy::server
+
+namespace smpolicy::server {
+
+// The pack's clauses whose id, section or statement holds every word of `query`, ignoring
+// case; all of them when the query is blank.
+std::vector<const Clause*> search_clauses(const Pack& pack, std::string_view query);
+
+// Who acknowledges: the user's roster id, or "user:NAME" for an account not on the roster.
+std::string acknowledger(const Context& ctx);
+
+// The signed-in user's acknowledgement of the pack in force, if any.
+std::optional<store::Acknowledgement> own_acknowledgement(Context& ctx, const Pack& pack);
+
+}  // namespace smpolicy::server
+
+namespace smpolicy::server {
+
+// Registers, with the checks both the API and the pages need. Each fails with
+// ErrorCode::invalid naming the field that is wrong.
+std::expected<Person, Error> update_consent(Context& ctx, std::string_view person_id,
+                                            const std::vector<std::string>& channels, bool restricted);
+
+// Previews the CSV and, when `commit` and it has no bad rows, writes it all.
+struct ImportResult {
+  store::ImportPreview preview;
+  bool committed = false;
+};
+std::expected<ImportResult, Error> import_roster(Context& ctx, std::string_view csv,
+                                                 std::string_view source, bool commit);
+
+std::expected<store::Declaration, Error> declare(Context& ctx, std::string_view kind,
+                                                 std::string_view about, std::string_view details);
+// Leaders see every declaration; everyone else sees their own.
+bool sees_all_declarations(const Context& ctx);
+std::expected<std::vector<store::Declaration>, Error> visible_declarations(Context& ctx);
+
+std::expected<store::OfficialAccount, Error> save_account(Context& ctx, store::OfficialAccount account);
+
+}  // namespace smpolicy::server
+
+namespace smpolicy::server {
+
+// Reads an uploaded proxy log (plain or gzip, any format the monitor reads) against the
+// school's pack and roster, and keeps the report. Fails when nothing in it could be read.
+std::expected<store::KeptReport, Error> keep_log_report(Context& ctx, std::string_view log,
+                                                        std::string_view title);
+
+}  // namespace smpolicy::server

@@ -1,0 +1,76 @@
+#include "server/state.hpp"
+
+#include "event/event.hpp"
+#include "policy/policy.hpp"
+
+namespace smpolicy::server {
+namespace {
+
+// The identity a school keeps in its record overrides the pack's defaults, list by list.
+std::expected<void, Error> apply_identity(SchoolIdentity& identity, std::string_view json) {
+  auto fields = parse_json_fields(json);
+  if (!fields) return std::unexpected(fields.error());
+  auto take = [&](std::string_view name, std::vector<std::string>& into) {
+    auto found = fields->find(name);
+    if (found != fields->end() && !found->second.list.empty()) into = found->second.list;
+  };
+  take("names", identity.names);
+  take("email_domains", identity.email_domains);
+  take("phones", identity.phones);
+  return {};
+}
+
+}  // namespace
+
+AppState::Lease::~Lease() {
+  if (m_store) m_owner->give_back(std::move(m_store));
+}
+
+std::expected<AppState::Lease, Error> AppState::borrow() {
+  {
+    std::lock_guard lock(m_pool_mutex);
+    if (!m_pool.empty()) {
+      auto store = std::move(m_pool.back());
+      m_pool.pop_back();
+      return Lease(*this, std::move(store));
+    }
+  }
+  auto opened = store::open_store(m_options.database, m_options.clock);
+  if (!opened) return std::unexpected(opened.error());
+  return Lease(*this, std::move(*opened));
+}
+
+void AppState::give_back(std::unique_ptr<store::Store> store) {
+  std::lock_guard lock(m_pool_mutex);
+  m_pool.push_back(std::move(store));
+}
+
+std::expected<std::shared_ptr<const School>, Error> AppState::pipeline(store::Store& store,
+                                                                       const store::School& school) {
+  {
+    std::lock_guard lock(m_schools_mutex);
+    if (auto found = m_schools.find(school.id); found != m_schools.end()) return found->second;
+  }
+  // Built outside the lock: compiling a large roster takes a while and other schools
+  // should not wait. Two threads may build the same school once; the first one kept wins.
+  auto pack = resolve_pack(school.pack_id);
+  if (!pack) return std::unexpected(pack.error());
+  if (auto ok = apply_identity((*pack)->school, school.identity_json); !ok) {
+    return fail(ErrorCode::invalid, "school " + school.id + ": identity: " + ok.error().message);
+  }
+  auto people = store.people(school.id);
+  if (!people) return std::unexpected(people.error());
+  auto roster = std::make_unique<Roster>();
+  roster->people = std::move(*people);
+  for (std::size_t i = 0; i < roster->people.size(); ++i) roster->by_id.emplace(roster->people[i].id, i);
+  auto built = std::make_shared<const School>(make_school(std::move(*pack), std::move(roster)));
+  std::lock_guard lock(m_schools_mutex);
+  return m_schools.emplace(school.id, built).first->second;
+}
+
+void AppState::forget(const std::string& school_id) {
+  std::lock_guard lock(m_schools_mutex);
+  m_schools.erase(school_id);
+}
+
+}  // namespace smpolicy::server
