@@ -19,7 +19,8 @@ constexpr const char* k_usage =
     "         [--format auto|squid|common|combined|e2guardian] [--gap MINUTES]\n"
     "         [--report text|csv|json|html] [--out FILE] [--follow] [--threads N]\n"
     "LOG may be plain or gzip; '-' or none reads standard input. A plain file is read on\n"
-    "--threads threads (default: one per core; 1 reads line by line); the report is the same.\n";
+    "--threads threads (default: one per core; 1 reads line by line); the report is the same.\n"
+    "A line that an earlier LOG held too (overlapping rotated logs) is counted once.\n";
 
 volatile std::sig_atomic_t g_stop = 0;
 extern "C" void on_stop(int) { g_stop = 1; }
@@ -148,8 +149,9 @@ int run_monitor(const std::vector<std::string>& argv) {
   } else {
     users.reset();
   }
-  monitor::Monitor m(*school->pack, school->roster.get(), users.get(), settings->options);
   std::vector<std::string> logs = args.positional.empty() ? std::vector<std::string>{"-"} : args.positional;
+  settings->options.drop_duplicates = logs.size() > 1;  // rotated logs may overlap
+  monitor::Monitor m(*school->pack, school->roster.get(), users.get(), settings->options);
   bool follow = args.has("follow") && !(logs.size() == 1 && logs[0] == "-");
   if (!(follow ? follow_all(logs, m) : read_all(logs, m, &bad_input))) return k_exit_failed;
   monitor::Report report = m.finish();

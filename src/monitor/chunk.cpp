@@ -31,7 +31,15 @@ class ChunkReader {
       example(k_malformed, number, parsed.error(), text);
       return;
     }
-    m_chunk.stamps.push_back(Stamp{parsed->end_ms, offset, number, static_cast<std::uint32_t>(text.size())});
+    std::uint64_t hash = 0;
+    if (m_settings.seen) {
+      hash = SeenLines::hash(text);
+      if (m_settings.seen->earlier(hash, parsed->end_ms)) {
+        ++m_chunk.totals.duplicates;
+        return;
+      }
+    }
+    m_chunk.stamps.push_back(Stamp{parsed->end_ms, offset, number, static_cast<std::uint32_t>(text.size()), hash});
     hit(*parsed);
   }
 

@@ -31,6 +31,7 @@ struct Stamp {
   std::uint64_t offset = 0;  // of the line within the source's text
   std::uint32_t line = 0;    // within the chunk, from 1
   std::uint32_t length = 0;  // without '\r'
+  std::uint64_t hash = 0;    // SeenLines::hash, with drop_duplicates
 };
 
 // A hit that is part of a visit, with the chunk's own name indices.
@@ -55,7 +56,7 @@ struct Chunk {
   std::uint64_t offset = 0;  // of text within the source's text
 
   // Read by read_chunk.
-  Totals totals;  // lines, blank, malformed, too_long, without_user, no_response, blocked, no_host, hits
+  Totals totals;  // all but out_of_order, visits and edits
   std::array<std::vector<Problem>, 2> examples;  // malformed, too long; chunk line numbers
   std::vector<Stamp> stamps;                     // every line read as a hit
   std::vector<ChunkHit> hits;                    // the hits that make visits
@@ -79,6 +80,7 @@ struct ChunkSettings {
   const TimeZone* zone = nullptr;
   const Pack* pack = nullptr;
   std::size_t max_examples = 10;
+  const SeenLines* seen = nullptr;  // with drop_duplicates: the lines of earlier sources
 };
 
 // Reads every line of `chunk.text` as Monitor::add_line would, into the chunk.

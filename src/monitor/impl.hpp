@@ -23,6 +23,23 @@ bool blank(std::string_view text);
 enum class Fate : std::uint8_t { without_user, no_response, blocked, no_host, visit };
 Fate fate_of(const Hit& hit, std::string_view& host);
 
+// The lines earlier sources held, so that a line an overlapping log repeats is counted
+// once: a line is its 64-bit hash (std::hash) with its stamp. Lines of the current source
+// are added as they come and become earlier lines at the end of the source.
+class SeenLines {
+ public:
+  static std::uint64_t hash(std::string_view line) { return std::hash<std::string_view>{}(line); }
+  // Whether an earlier source held the line. Only reads, so threads may ask at once.
+  bool earlier(std::uint64_t hash, std::int64_t end_ms) const;
+  void add(std::uint64_t hash, std::int64_t end_ms);
+  void end_source();
+
+ private:
+  std::vector<std::uint64_t> m_earlier, m_current;  // m_earlier sorted
+  std::int64_t m_first = INT64_MAX, m_last = INT64_MIN;  // the stamps of the earlier lines
+  std::int64_t m_current_first = INT64_MAX, m_current_last = INT64_MIN;
+};
+
 // Interns strings: the same text always gets the same index.
 class Names {
  public:
@@ -124,6 +141,7 @@ struct Monitor::Impl {
   std::vector<SiteEntry> sites;
   std::vector<CategoryEntry> categories;
   std::vector<std::string> edit_urls;
+  SeenLines seen;  // with options.drop_duplicates
   VisitBook visits;
   VisitBook::Closed on_closed;
 

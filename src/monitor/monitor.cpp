@@ -45,6 +45,30 @@ bool blank(std::string_view text) {
   return std::all_of(text.begin(), text.end(), [](char c) { return c == ' ' || c == '\t' || c == '\r'; });
 }
 
+bool SeenLines::earlier(std::uint64_t hash, std::int64_t end_ms) const {
+  // Outside the earlier sources' stretch of time no line can be one of theirs.
+  if (end_ms < m_first || end_ms > m_last) return false;
+  return std::binary_search(m_earlier.begin(), m_earlier.end(), hash);
+}
+
+void SeenLines::add(std::uint64_t hash, std::int64_t end_ms) {
+  m_current.push_back(hash);
+  m_current_first = std::min(m_current_first, end_ms);
+  m_current_last = std::max(m_current_last, end_ms);
+}
+
+void SeenLines::end_source() {
+  if (m_current.empty()) return;
+  std::sort(m_current.begin(), m_current.end());
+  auto middle = m_earlier.insert(m_earlier.end(), m_current.begin(), m_current.end());
+  std::inplace_merge(m_earlier.begin(), middle, m_earlier.end());
+  m_current = {};
+  m_first = std::min(m_first, m_current_first);
+  m_last = std::max(m_last, m_current_last);
+  m_current_first = INT64_MAX;
+  m_current_last = INT64_MIN;
+}
+
 std::uint32_t Names::intern(std::string_view key, bool& added) {
   auto it = m_index.find(key);
   added = it == m_index.end();
@@ -86,6 +110,14 @@ void Monitor::Impl::line(std::string_view text, std::uint64_t number) {
   if (!parsed) {
     problem(k_malformed, number, parsed.error(), text);
     return;
+  }
+  if (options.drop_duplicates) {
+    std::uint64_t hash = SeenLines::hash(text);
+    if (seen.earlier(hash, parsed->end_ms)) {
+      ++totals.duplicates;
+      return;
+    }
+    seen.add(hash, parsed->end_ms);
   }
   hit(*parsed, number, text);
 }
@@ -266,6 +298,7 @@ void Monitor::add_text(std::string_view text) {
 void Monitor::end_source() {
   Impl& m = *m_impl;
   if (!m.source.parser && !m.source.pending.empty()) m.detect();
+  m.seen.end_source();
 }
 
 void Monitor::close_idle(std::int64_t now_seconds, const std::function<void(const std::string&)>& each) {

@@ -168,6 +168,7 @@ struct Totals {
   std::uint64_t blocked = 0;       // refused by the proxy for a person
   std::uint64_t no_response = 0;   // status 0: aborted or failed
   std::uint64_t no_host = 0;
+  std::uint64_t duplicates = 0;    // lines an earlier source held too (Options::drop_duplicates), dropped
   std::uint64_t hits = 0, visits = 0, edits = 0;
 };
 
@@ -207,6 +208,10 @@ struct Options {
   // by line. The report is the same whatever the number.
   std::size_t threads = 1;
   std::size_t chunk_bytes = std::size_t{8} << 20;  // text one thread reads at a time
+  // Logs that may overlap (access.log and access.log.1 after rotation, one file given
+  // twice): a line read from an earlier source is counted once, as a duplicate. Keeps 8
+  // bytes a line read.
+  bool drop_duplicates = false;
 };
 
 // Turns lines into a report. Memory grows with the people, sites and flagged visits, not

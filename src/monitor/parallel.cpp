@@ -47,7 +47,7 @@ void take_chunk(Monitor::Impl& m, Chunk& c, std::string_view text) {
   m.problems[k_malformed].count += c.totals.malformed;
   m.problems[k_too_long].count += c.totals.too_long;
   for (auto Totals::*field : {&Totals::lines, &Totals::blank, &Totals::malformed, &Totals::too_long, &Totals::without_user,
-                              &Totals::blocked, &Totals::no_response, &Totals::no_host}) {
+                              &Totals::blocked, &Totals::no_response, &Totals::no_host, &Totals::duplicates}) {
     m.totals.*field += c.totals.*field;
   }
   c.global.reserve(c.names.size());
@@ -60,7 +60,10 @@ void take_chunk(Monitor::Impl& m, Chunk& c, std::string_view text) {
   }
   c.edit_base = static_cast<std::uint32_t>(m.edit_urls.size());
   m.edit_urls.insert(m.edit_urls.end(), c.edit_urls.begin(), c.edit_urls.end());
-  for (const Stamp& s : c.stamps) m.stamp(s.end_ms, base + s.line, text.substr(s.offset, s.length));
+  for (const Stamp& s : c.stamps) {
+    if (m.options.drop_duplicates) m.seen.add(s.hash, s.end_ms);
+    m.stamp(s.end_ms, base + s.line, text.substr(s.offset, s.length));
+  }
   for (ChunkHit& h : c.hits) h.sweep = m.visits.sweep_due(h.end_ms);
   m.seen_hits(c.totals.hits, c.first_ms, c.last_ms);
 }
@@ -93,7 +96,8 @@ std::size_t chunk_end(std::string_view text, std::size_t pos, std::size_t bytes)
 
 void read_parallel(Monitor::Impl& m, std::string_view text, const std::function<std::string_view()>& next) {
   std::size_t threads = std::max<std::size_t>(m.options.threads, 1);
-  ChunkSettings settings{m.source.parser->format(), &m.zone, &m.pack, m.options.max_examples};
+  ChunkSettings settings{m.source.parser->format(), &m.zone, &m.pack, m.options.max_examples,
+                         m.options.drop_duplicates ? &m.seen : nullptr};
   std::vector<VisitBook> books(threads, VisitBook(m.options.gap_seconds * 1000));
   std::vector<Tally> tallies(threads);
   std::vector<Chunk> chunks(threads);  // kept from round to round, so their memory is reused
