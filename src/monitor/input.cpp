@@ -96,19 +96,19 @@ class BlockReader {
  public:
   BlockReader(int fd, const std::string& path, std::size_t capacity, Monitor& monitor,
               const std::function<void(std::uint64_t)>& progress)
-      : m_fd(fd), m_path(path), m_buffer(capacity), m_monitor(monitor), m_progress(progress) {}
+      : m_fd(fd), m_path(path), m_buffer(new char[capacity]), m_capacity(capacity), m_monitor(monitor), m_progress(progress) {}
 
   // The next block, empty at the end of the file or when it cannot be read (error()).
   std::string_view next() {
-    std::memmove(m_buffer.data(), m_buffer.data() + m_given, m_end - m_given);
+    std::memmove(m_buffer.get(), m_buffer.get() + m_given, m_end - m_given);
     m_end -= m_given;
     m_given = 0;
     while (true) {
       fill();
       if (m_end == 0) return {};
       if (m_eof) return give(m_end);
-      const void* nl = ::memrchr(m_buffer.data(), '\n', m_end);
-      if (nl) return give(static_cast<std::size_t>(static_cast<const char*>(nl) - m_buffer.data()) + 1);
+      const void* nl = ::memrchr(m_buffer.get(), '\n', m_end);
+      if (nl) return give(static_cast<std::size_t>(static_cast<const char*>(nl) - m_buffer.get()) + 1);
       skip_line();  // a full buffer and no line end: a line too long to hold
     }
   }
@@ -117,12 +117,12 @@ class BlockReader {
  private:
   std::string_view give(std::size_t bytes) {
     m_given = bytes;
-    return std::string_view(m_buffer.data(), bytes);
+    return std::string_view(m_buffer.get(), bytes);
   }
 
   void fill() {
-    while (m_end < m_buffer.size() && !m_eof) {
-      ssize_t n = ::read(m_fd, m_buffer.data() + m_end, m_buffer.size() - m_end);
+    while (m_end < m_capacity && !m_eof) {
+      ssize_t n = ::read(m_fd, m_buffer.get() + m_end, m_capacity - m_end);
       if (n < 0 && errno == EINTR) continue;
       if (n < 0) m_error = io_error(m_path, "cannot read");
       if (n <= 0) {
@@ -139,11 +139,11 @@ class BlockReader {
   void skip_line() {
     std::size_t skipped = 0;
     while (m_end > 0) {
-      const void* nl = std::memchr(m_buffer.data(), '\n', m_end);
+      const void* nl = std::memchr(m_buffer.get(), '\n', m_end);
       if (nl) {
-        auto at = static_cast<std::size_t>(static_cast<const char*>(nl) - m_buffer.data());
+        auto at = static_cast<std::size_t>(static_cast<const char*>(nl) - m_buffer.get());
         m_monitor.add_overlong_line(skipped + at);
-        std::memmove(m_buffer.data(), m_buffer.data() + at + 1, m_end - at - 1);
+        std::memmove(m_buffer.get(), m_buffer.get() + at + 1, m_end - at - 1);
         m_end -= at + 1;
         return;
       }
@@ -156,7 +156,8 @@ class BlockReader {
 
   int m_fd;
   const std::string& m_path;
-  std::vector<char> m_buffer;
+  std::unique_ptr<char[]> m_buffer;  // not cleared first: read() writes every byte used
+  std::size_t m_capacity;
   std::size_t m_end = 0, m_given = 0;
   std::uint64_t m_total = 0;
   bool m_eof = false;
