@@ -7,9 +7,10 @@
 //      which a single VisitBook would sweep, since a sweep closes visits of every pair;
 //   3. each thread walks every chunk's hits, keeps those of its own (person, site) pairs in
 //      a VisitBook of its own, sweeps where marked, and decides the visits that close into
-//      a Tally of its own.
+//      a Tally of its own. Step 3 of a round runs with step 1 of the next one.
 // Each pair's hits and sweeps come in the same order as one book would see them, so every
 // visit is the same; the tallies are sums and sets, and the report sorts with no ties.
+#include <array>
 #include <span>
 #include <thread>
 
@@ -100,22 +101,28 @@ void read_parallel(Monitor::Impl& m, std::string_view text, const std::function<
                          m.options.drop_duplicates ? &m.seen : nullptr};
   std::vector<VisitBook> books(threads, VisitBook(m.options.gap_seconds * 1000));
   std::vector<Tally> tallies(threads);
-  std::vector<Chunk> chunks(threads);  // kept from round to round, so their memory is reused
+  // Two rounds' chunks, kept from round to round so their memory is reused: while threads
+  // read one round, they group the round before, which waits on no text.
+  std::array<std::vector<Chunk>, 2> chunks{std::vector<Chunk>(threads), std::vector<Chunk>(threads)};
+  std::span<Chunk> before;
   for (const Visit& v : m.visits.take_open()) books[owner(v.person, v.site, threads)].adopt(v);
-  for (; !text.empty(); text = next()) {
-    for (std::size_t pos = 0; pos < text.size();) {
-      std::size_t used = 0;
-      for (; used < threads && pos < text.size(); ++used) {
-        std::size_t end = chunk_end(text, pos, m.options.chunk_bytes);
-        chunks[used].reset(text.substr(pos, end - pos), pos);
-        pos = end;
-      }
-      std::span<Chunk> round(chunks.data(), used);
-      run_all(used, [&](std::size_t i) { read_chunk(round[i], settings); });
-      for (Chunk& c : round) take_chunk(m, c, text);
-      run_all(threads, [&](std::size_t i) { group(m, round, i, threads, books[i], tallies[i]); });
+  for (std::size_t pos = 0, turn = 0; !text.empty(); turn ^= 1) {
+    std::size_t used = 0;
+    for (; used < threads && pos < text.size(); ++used) {
+      std::size_t end = chunk_end(text, pos, m.options.chunk_bytes);
+      chunks[turn][used].reset(text.substr(pos, end - pos), pos);
+      pos = end;
     }
+    std::span<Chunk> round(chunks[turn].data(), used);
+    run_all(threads, [&](std::size_t i) {
+      if (i < round.size()) read_chunk(round[i], settings);
+      group(m, before, i, threads, books[i], tallies[i]);
+    });
+    for (Chunk& c : round) take_chunk(m, c, text);  // the Impl grows here, while no thread reads it
+    before = round;
+    if (pos == text.size()) text = next(), pos = 0;
   }
+  run_all(threads, [&](std::size_t i) { group(m, before, i, threads, books[i], tallies[i]); });
   for (std::size_t i = 0; i < threads; ++i) {
     for (const Visit& v : books[i].take_open()) m.visits.adopt(v);
     m.tally.add(std::move(tallies[i]));
