@@ -96,13 +96,15 @@ void BM_MonitorEndToEnd(benchmark::State& state) {
 }
 BENCHMARK(BM_MonitorEndToEnd)->Unit(benchmark::kMillisecond);
 
-// A file (in the page cache) -> report text, as `smpolicy monitor` does it.
+// A file (in the page cache) -> report text, as `smpolicy monitor --threads N` does it.
 void BM_ReadLogFile(benchmark::State& state) {
+  Options options;
+  options.threads = static_cast<std::size_t>(state.range(0));
   auto pack = resolve_pack("salterlee-2017");
   auto path = std::filesystem::temp_directory_path() / ("monitor-bench-" + std::to_string(::getpid()) + ".log");
   std::ofstream(path, std::ios::binary) << log_text();
   for (auto _ : state) {
-    Monitor m(**pack, nullptr, nullptr, {});
+    Monitor m(**pack, nullptr, nullptr, options);
     auto read = read_log(path.string(), m, nullptr);
     std::string text = render_report(m.finish(), ReportFormat::text);
     benchmark::DoNotOptimize(text);
@@ -112,7 +114,7 @@ void BM_ReadLogFile(benchmark::State& state) {
   state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * log_lines().size()));
   state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * log_text().size()));
 }
-BENCHMARK(BM_ReadLogFile)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_ReadLogFile)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 }  // namespace
 }  // namespace smpolicy::monitor

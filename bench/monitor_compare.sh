@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Times smpolicy monitor against goaccess, calamaris and sarg on the same generated Squid
-# native log (2 million lines, 300 staff, 40 school days, mostly CONNECT lines, ~250 MB),
+# Times smpolicy monitor (on one thread, then one a core) against goaccess, calamaris and
+# sarg on the same generated Squid native log (2 million lines, 300 staff, 40 school days, mostly CONNECT lines, ~250 MB),
 # and `cat` as the floor; prints lines/s and the ratios. Run from the repository root after
 # a release build:
 #   bash bench/monitor_compare.sh [build-dir]        (default: build)
@@ -44,7 +44,9 @@ measure() {
 }
 
 measure cat cat "$log"
-measure smpolicy "$bin" monitor "$log" --policy salterlee-2017 --out "$out/smpolicy-report.txt"
+measure smpolicy-1 "$bin" monitor "$log" --policy salterlee-2017 --threads 1 --out "$out/smpolicy-report-1.txt"
+measure smpolicy "$bin" monitor "$log" --policy salterlee-2017 --out "$out/smpolicy-report.txt"  # one thread a core
+cmp -s "$out/smpolicy-report-1.txt" "$out/smpolicy-report.txt" || echo "warning: the threaded report differs from one thread's"
 measure goaccess goaccess "$log" --no-global-config --log-format='%x.%^ %~%L %h %^/%s %b %m %U %e %^' \
   --datetime-format='%s' -o "$out/goaccess-report.html"
 measure calamaris sh -c "calamaris -a -n < '$log' > '$out/calamaris-report.txt'"
@@ -53,7 +55,7 @@ measure sarg sarg -l "$PWD/$log" -o "$PWD/$out/sarg"
 
 rate() { awk -v n="$count" -v s="$1" 'BEGIN { printf "%.0f", (s > 0 ? n / s : 0) }'; }
 printf "%-10s %9s %14s %16s %10s\n" tool seconds lines/s "time / smpolicy" "peak RSS"
-for t in cat smpolicy goaccess calamaris sarg; do
+for t in cat smpolicy-1 smpolicy goaccess calamaris sarg; do
   r=$(rate "${seconds[$t]}")
   ratio=$(awk -v a="${seconds[$t]}" -v b="${seconds[smpolicy]}" 'BEGIN { printf "%.1fx", (b > 0 ? a / b : 0) }')
   [ "$t" = smpolicy ] && ratio="-"

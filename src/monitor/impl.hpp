@@ -11,6 +11,35 @@
 
 namespace smpolicy::monitor {
 
+enum ProblemIndex : std::size_t { k_malformed, k_too_long, k_out_of_order };
+
+// The start of a line, printable, for a problem's excerpt.
+std::string printable(std::string_view text);
+// Only spaces, tabs and carriage returns.
+bool blank(std::string_view text);
+
+// What becomes of a hit the parser read. Every fate but the first two names a person;
+// `host` is set for no_host and visit.
+enum class Fate : std::uint8_t { without_user, no_response, blocked, no_host, visit };
+Fate fate_of(const Hit& hit, std::string_view& host);
+
+// The lines earlier sources held, so that a line an overlapping log repeats is counted
+// once: a line is its 64-bit hash (std::hash) with its stamp. Lines of the current source
+// are added as they come and become earlier lines at the end of the source.
+class SeenLines {
+ public:
+  static std::uint64_t hash(std::string_view line) { return std::hash<std::string_view>{}(line); }
+  // Whether an earlier source held the line. Only reads, so threads may ask at once.
+  bool earlier(std::uint64_t hash, std::int64_t end_ms) const;
+  void add(std::uint64_t hash, std::int64_t end_ms);
+  void end_source();
+
+ private:
+  std::vector<std::uint64_t> m_earlier, m_current;  // m_earlier sorted
+  std::int64_t m_first = INT64_MAX, m_last = INT64_MIN;  // the stamps of the earlier lines
+  std::int64_t m_current_first = INT64_MAX, m_current_last = INT64_MIN;
+};
+
 // Interns strings: the same text always gets the same index.
 class Names {
  public:
@@ -27,14 +56,12 @@ struct PersonEntry {
   std::string who;
   std::vector<std::string> logged_as;
   bool known = false;
-  Counts counts;
-  std::uint64_t blocked = 0, edits = 0;
+  std::uint64_t blocked = 0;
 };
 
 struct SiteEntry {
   std::string name;
   std::uint32_t category = 0;
-  Counts counts;
 };
 
 struct HostEntry {
@@ -45,7 +72,23 @@ struct HostEntry {
 
 struct CategoryEntry {
   std::string name;
-  Counts counts;
+};
+
+// What the decided visits add up to. Each thread keeps its own and they are added
+// together: every part is a sum or a set, so the order visits close in does not matter.
+struct Tally {
+  std::vector<Counts> people, sites, categories;  // by the Impl's indices; grown on use
+  std::vector<std::uint64_t> person_edits;
+  std::unordered_set<std::uint64_t> person_site, person_category;
+  std::unordered_map<const Rule*, std::uint32_t> rule_index;
+  std::vector<RuleRow> rules;
+  std::vector<FlaggedVisit> flagged;
+  std::vector<EditRow> edits;
+  std::array<std::array<std::uint64_t, 24>, 7> heat{}, heat_flagged{};
+  std::uint64_t visits = 0, edit_count = 0;
+
+  std::uint32_t rule(const Rule& rule);
+  void add(Tally&& other);
 };
 
 // What one source (file, stdin) is up to.
@@ -64,6 +107,8 @@ struct Monitor::Impl {
   // monitor.cpp
   void line(std::string_view text, std::uint64_t number);
   void hit(const Hit& hit, std::uint64_t number, std::string_view text);
+  void stamp(std::int64_t end_ms, std::uint64_t number, std::string_view text);  // out of order?
+  void seen_hits(std::uint64_t count, std::int64_t first_ms, std::int64_t last_ms);
   void detect();
   void problem(std::size_t kind, std::uint64_t number, std::string_view why, std::string_view text);
   std::uint32_t person_of_user(std::string_view user, bool escaped);
@@ -72,9 +117,8 @@ struct Monitor::Impl {
   std::uint32_t host(std::string_view raw);
   std::uint32_t category(std::string_view name);
 
-  // tally.cpp
-  void decide_visit(const Visit& visit);
-  std::uint32_t rule(const Rule& rule);
+  // tally.cpp. decide_visit only reads the Impl, so threads may call it at once.
+  void decide_visit(const Visit& visit, Tally& tally) const;
   std::string describe(const FlaggedVisit& visit) const;
   Report report() const;
 
@@ -97,16 +141,11 @@ struct Monitor::Impl {
   std::vector<SiteEntry> sites;
   std::vector<CategoryEntry> categories;
   std::vector<std::string> edit_urls;
+  SeenLines seen;  // with options.drop_duplicates
   VisitBook visits;
   VisitBook::Closed on_closed;
 
-  // tally
-  std::unordered_set<std::uint64_t> person_site, person_category;
-  std::unordered_map<const Rule*, std::uint32_t> rule_index;
-  std::vector<RuleRow> rules;
-  std::vector<FlaggedVisit> flagged;
-  std::vector<EditRow> edits;
-  std::array<std::array<std::uint64_t, 24>, 7> heat{}, heat_flagged{};
+  Tally tally;
   std::int64_t first_ms = 0, last_ms = 0;
   std::size_t fresh_flagged = 0;  // flagged visits not yet passed on by close_idle
 };

@@ -1,7 +1,9 @@
 // Lines -> hits -> visits: format detection, who and which site, and the lines that could
 // not be used, each counted and the first few named.
 #include <algorithm>
+#include <utility>
 
+#include "monitor/chunk.hpp"
 #include "monitor/fields.hpp"
 #include "monitor/impl.hpp"
 #include "monitor/render.hpp"
@@ -9,17 +11,8 @@
 namespace smpolicy::monitor {
 namespace {
 
-enum ProblemIndex : std::size_t { k_malformed, k_too_long, k_out_of_order };
 constexpr std::size_t k_detect_lines = 32;
 constexpr std::size_t k_max_spellings = 4;
-
-std::string printable(std::string_view text) {
-  constexpr std::size_t k_excerpt = 100;
-  std::string out;
-  for (char c : text.substr(0, k_excerpt)) out += (c >= 0x20 && c < 0x7f) ? c : '?';
-  if (text.size() > k_excerpt) out += "...";
-  return out;
-}
 
 // Squid's user-name escapes: a doubled backslash, an escaped quote, \t \n \r.
 std::string unescape(std::string_view user) {
@@ -38,11 +31,43 @@ std::string unescape(std::string_view user) {
   return out;
 }
 
+}  // namespace
+
+std::string printable(std::string_view text) {
+  constexpr std::size_t k_excerpt = 100;
+  std::string out;
+  for (char c : text.substr(0, k_excerpt)) out += (c >= 0x20 && c < 0x7f) ? c : '?';
+  if (text.size() > k_excerpt) out += "...";
+  return out;
+}
+
 bool blank(std::string_view text) {
   return std::all_of(text.begin(), text.end(), [](char c) { return c == ' ' || c == '\t' || c == '\r'; });
 }
 
-}  // namespace
+bool SeenLines::earlier(std::uint64_t hash, std::int64_t end_ms) const {
+  // Outside the earlier sources' stretch of time no line can be one of theirs.
+  if (end_ms < m_first || end_ms > m_last) return false;
+  return std::binary_search(m_earlier.begin(), m_earlier.end(), hash);
+}
+
+void SeenLines::add(std::uint64_t hash, std::int64_t end_ms) {
+  m_current.push_back(hash);
+  m_current_first = std::min(m_current_first, end_ms);
+  m_current_last = std::max(m_current_last, end_ms);
+}
+
+void SeenLines::end_source() {
+  if (m_current.empty()) return;
+  std::sort(m_current.begin(), m_current.end());
+  auto middle = m_earlier.insert(m_earlier.end(), m_current.begin(), m_current.end());
+  std::inplace_merge(m_earlier.begin(), middle, m_earlier.end());
+  m_current = {};
+  m_first = std::min(m_first, m_current_first);
+  m_last = std::max(m_last, m_current_last);
+  m_current_first = INT64_MAX;
+  m_current_last = INT64_MIN;
+}
 
 std::uint32_t Names::intern(std::string_view key, bool& added) {
   auto it = m_index.find(key);
@@ -60,7 +85,7 @@ Monitor::Impl::Impl(const Pack& pack_, const Roster* roster_, const UserMap* use
   problems = {ProblemKind{"lines that could not be read", 0, {}},
               ProblemKind{"lines longer than 64 KiB, skipped", 0, {}},
               ProblemKind{"lines stamped more than a second before an earlier line (used all the same)", 0, {}}};
-  on_closed = [this](const Visit& v) { decide_visit(v); };
+  on_closed = [this](const Visit& v) { decide_visit(v, tally); };
 }
 
 void Monitor::Impl::problem(std::size_t kind, std::uint64_t number, std::string_view why, std::string_view text) {
@@ -86,6 +111,14 @@ void Monitor::Impl::line(std::string_view text, std::uint64_t number) {
     problem(k_malformed, number, parsed.error(), text);
     return;
   }
+  if (options.drop_duplicates) {
+    std::uint64_t hash = SeenLines::hash(text);
+    if (seen.earlier(hash, parsed->end_ms)) {
+      ++totals.duplicates;
+      return;
+    }
+    seen.add(hash, parsed->end_ms);
+  }
   hit(*parsed, number, text);
 }
 
@@ -101,30 +134,45 @@ void Monitor::Impl::detect() {
   for (std::size_t i = 0; i < pending.size(); ++i) line(pending[i], numbers[i]);
 }
 
-void Monitor::Impl::hit(const Hit& h, std::uint64_t number, std::string_view text) {
-  if (h.end_ms + 1000 < source.latest_ms) {
-    problem(k_out_of_order, number, std::to_string((source.latest_ms - h.end_ms) / 1000) + " s before an earlier line", text);
-  }
-  source.latest_ms = std::max(source.latest_ms, h.end_ms);
+Fate fate_of(const Hit& h, std::string_view& host) {
   bool no_user = h.user == "-";
   // A tunnel the proxy answered with an error was never opened, whoever answered.
   bool refused = h.denied || (h.status >= 400 && h.method == "CONNECT");
-  if (no_user && (refused || h.status == 0)) {
-    ++totals.without_user;
-    return;
+  if (no_user && (refused || h.status == 0)) return Fate::without_user;
+  if (h.status == 0) return Fate::no_response;
+  if (refused) return Fate::blocked;
+  host = host_of_url(h.url);
+  return host.empty() ? Fate::no_host : Fate::visit;
+}
+
+void Monitor::Impl::stamp(std::int64_t end_ms, std::uint64_t number, std::string_view text) {
+  if (end_ms + 1000 < source.latest_ms) {
+    problem(k_out_of_order, number, std::to_string((source.latest_ms - end_ms) / 1000) + " s before an earlier line", text);
   }
-  if (h.status == 0) {
-    ++totals.no_response;
-    return;
-  }
-  std::uint32_t p = no_user ? person_of_client(h.client) : person_of_user(h.user, h.user_escaped);
-  if (refused) {
+  source.latest_ms = std::max(source.latest_ms, end_ms);
+}
+
+void Monitor::Impl::seen_hits(std::uint64_t count, std::int64_t first, std::int64_t last) {
+  if (count == 0) return;
+  if (totals.hits == 0 || first < first_ms) first_ms = first;
+  last_ms = std::max(last_ms, last);
+  totals.hits += count;
+}
+
+void Monitor::Impl::hit(const Hit& h, std::uint64_t number, std::string_view text) {
+  stamp(h.end_ms, number, text);
+  std::string_view raw_host;
+  Fate fate = fate_of(h, raw_host);
+  if (fate == Fate::without_user) ++totals.without_user;
+  if (fate == Fate::no_response) ++totals.no_response;
+  if (fate == Fate::without_user || fate == Fate::no_response) return;
+  std::uint32_t p = h.user == "-" ? person_of_client(h.client) : person_of_user(h.user, h.user_escaped);
+  if (fate == Fate::blocked) {
     ++totals.blocked;
     ++people[p].blocked;
     return;
   }
-  std::string_view raw_host = host_of_url(h.url);
-  if (raw_host.empty()) {
+  if (fate == Fate::no_host) {
     ++totals.no_host;
     return;
   }
@@ -134,15 +182,14 @@ void Monitor::Impl::hit(const Hit& h, std::uint64_t number, std::string_view tex
     ref.edit_url = static_cast<std::uint32_t>(edit_urls.size());
     edit_urls.emplace_back(h.url);
   }
-  if (totals.hits++ == 0 || h.start_ms < first_ms) first_ms = h.start_ms;
-  last_ms = std::max(last_ms, h.end_ms);
+  seen_hits(1, h.start_ms, h.end_ms);
   visits.add(ref, on_closed);
 }
 
 std::uint32_t Monitor::Impl::person(const std::string& who, std::string_view logged_as, bool known) {
   bool added = false;
   std::uint32_t index = person_names.intern(who, added);
-  if (added) people.push_back(PersonEntry{who, {}, known, {}, 0, 0});
+  if (added) people.push_back(PersonEntry{who, {}, known, 0});
   auto& spellings = people[index].logged_as;
   if (spellings.size() < k_max_spellings && std::find(spellings.begin(), spellings.end(), logged_as) == spellings.end()) {
     spellings.emplace_back(logged_as);
@@ -172,7 +219,7 @@ std::uint32_t Monitor::Impl::person_of_client(std::string_view client) {
 std::uint32_t Monitor::Impl::category(std::string_view name) {
   bool added = false;
   std::uint32_t index = category_names.intern(name, added);
-  if (added) categories.push_back(CategoryEntry{std::string(name), {}});
+  if (added) categories.push_back(CategoryEntry{std::string(name)});
   return index;
 }
 
@@ -185,7 +232,7 @@ std::uint32_t Monitor::Impl::host(std::string_view raw) {
   entry.encyclopaedia = categories[entry.category].name == "encyclopaedia";
   std::string site = site_of_host(entry.name, pack);
   entry.site = site_names.intern(site, added);
-  if (added) sites.push_back(SiteEntry{site, category(pack.category_of(site)), {}});
+  if (added) sites.push_back(SiteEntry{site, category(pack.category_of(site))});
   hosts.push_back(std::move(entry));
   return index;
 }
@@ -225,9 +272,33 @@ void Monitor::add_overlong_line(std::size_t bytes) {
   m.problem(k_too_long, ++m.source.line, std::to_string(bytes) + " bytes", "");
 }
 
+void Monitor::add_blocks(const std::function<std::string_view()>& next) {
+  Impl& m = *m_impl;
+  if (m.sources.empty()) begin_source("<input>");
+  std::string_view block = next();
+  // Lines go one at a time until the format is known (threads need it), or all the way.
+  while (!block.empty() && (!m.source.parser || m.options.threads <= 1)) {
+    NextLine line = next_line(block, 0);
+    if (line.line.size() > k_max_line) {
+      add_overlong_line(line.line.size());
+    } else {
+      if (!line.line.empty() && line.line.back() == '\r') line.line.remove_suffix(1);
+      add_line(line.line);
+    }
+    block.remove_prefix(line.next);
+    if (block.empty()) block = next();
+  }
+  if (!block.empty()) read_parallel(m, block, next);
+}
+
+void Monitor::add_text(std::string_view text) {
+  add_blocks([&text] { return std::exchange(text, {}); });
+}
+
 void Monitor::end_source() {
   Impl& m = *m_impl;
   if (!m.source.parser && !m.source.pending.empty()) m.detect();
+  m.seen.end_source();
 }
 
 void Monitor::close_idle(std::int64_t now_seconds, const std::function<void(const std::string&)>& each) {
@@ -236,7 +307,7 @@ void Monitor::close_idle(std::int64_t now_seconds, const std::function<void(cons
   // lines so far must do.
   if (!m.source.parser && !m.source.pending.empty()) m.detect();
   m.visits.close_before(now_seconds * 1000, m.on_closed);
-  for (; m.fresh_flagged < m.flagged.size(); ++m.fresh_flagged) each(m.describe(m.flagged[m.fresh_flagged]));
+  for (; m.fresh_flagged < m.tally.flagged.size(); ++m.fresh_flagged) each(m.describe(m.tally.flagged[m.fresh_flagged]));
 }
 
 Report Monitor::finish() {
@@ -246,5 +317,7 @@ Report Monitor::finish() {
 }
 
 std::uint64_t Monitor::lines() const { return m_impl->totals.lines; }
+std::size_t Monitor::threads() const { return m_impl->options.threads; }
+std::size_t Monitor::chunk_bytes() const { return m_impl->options.chunk_bytes; }
 
 }  // namespace smpolicy::monitor

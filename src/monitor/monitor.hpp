@@ -168,6 +168,7 @@ struct Totals {
   std::uint64_t blocked = 0;       // refused by the proxy for a person
   std::uint64_t no_response = 0;   // status 0: aborted or failed
   std::uint64_t no_host = 0;
+  std::uint64_t duplicates = 0;    // lines an earlier source held too (Options::drop_duplicates), dropped
   std::uint64_t hits = 0, visits = 0, edits = 0;
 };
 
@@ -203,6 +204,14 @@ struct Options {
   LogFormat format = LogFormat::automatic;
   std::int64_t gap_seconds = 300;  // hits further apart than this start a new visit
   std::size_t max_examples = 10;   // problem lines kept per kind
+  // Threads that read text given whole (add_text, read_log on a plain file); 1 reads line
+  // by line. The report is the same whatever the number.
+  std::size_t threads = 1;
+  std::size_t chunk_bytes = std::size_t{8} << 20;  // text one thread reads at a time
+  // Logs that may overlap (access.log and access.log.1 after rotation, one file given
+  // twice): a line read from an earlier source is counted once, as a duplicate. Keeps 8
+  // bytes a line read.
+  bool drop_duplicates = false;
 };
 
 // Turns lines into a report. Memory grows with the people, sites and flagged visits, not
@@ -219,6 +228,13 @@ class Monitor {
   void begin_source(std::string_view name);
   void add_line(std::string_view line);       // one line without its newline
   void add_overlong_line(std::size_t bytes);  // a line too long to read: counted, named
+  // The rest of the source in blocks of whole lines, each as add_line and
+  // add_overlong_line would take its lines (a '\r' before a newline dropped), read on
+  // options.threads threads once the format is known. `next` gives the next block, empty
+  // at the end; a block stays valid until `next` is called again. `next` may pass a line
+  // too long to hold to add_overlong_line itself.
+  void add_blocks(const std::function<std::string_view()>& next);
+  void add_text(std::string_view text);  // the rest of the source as one block
   void end_source();
 
   // Follow mode: decides the visits no hit can extend any more, taking `now_seconds` as
@@ -228,6 +244,8 @@ class Monitor {
   Report finish();
 
   std::uint64_t lines() const;
+  std::size_t threads() const;      // options.threads
+  std::size_t chunk_bytes() const;  // options.chunk_bytes
 
   struct Impl;
 
@@ -241,7 +259,8 @@ class Monitor {
 inline constexpr std::size_t k_max_line = 64 * 1024;
 
 // Reads the file at `path` into `monitor` as one source: plain or gzip (told by its first
-// bytes), or standard input for "-". `progress` is called now and then with the bytes
+// bytes), or standard input for "-". A plain regular file is read in blocks on the
+// monitor's threads when it has more than one (Options::threads). `progress` is called now and then with the bytes
 // read so far. Fails when the file cannot be opened or read.
 std::expected<void, Error> read_log(const std::string& path, Monitor& monitor,
                                     const std::function<void(std::uint64_t)>& progress);

@@ -1,5 +1,6 @@
 // libFuzzer harness over the proxy log readers: every format's line reader, format
-// detection, the line cutter and gzip path, grouping, deciding and every report format.
+// detection, the line cutter and gzip path, grouping, deciding and every report format;
+// and reading on threads, in chunks as small as a byte, must give the same report.
 // Build with clang: cmake --build BUILD --target monitor_fuzz; run: BUILD/monitor_fuzz.
 #include <cstddef>
 #include <cstdint>
@@ -36,6 +37,17 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   auto report = m.finish();
   for (auto f : {monitor::ReportFormat::text, monitor::ReportFormat::csv, monitor::ReportFormat::json, monitor::ReportFormat::html}) {
     (void)monitor::render_report(report, f);
+  }
+  if (!monitor::is_gzip(input)) {
+    options.threads = 2 + size % 3;
+    options.chunk_bytes = 1 + size % 61;
+    monitor::Monitor threaded(**pack, nullptr, nullptr, options);
+    threaded.begin_source("fuzz");
+    threaded.add_text(input);
+    if (monitor::render_report(threaded.finish(), monitor::ReportFormat::json) !=
+        monitor::render_report(report, monitor::ReportFormat::json)) {
+      __builtin_trap();
+    }
   }
   return 0;
 }

@@ -57,6 +57,7 @@ void totals(Json& j, const Totals& t) {
   j.key("lines").open('{').key("read").num(t.lines).key("blank").num(t.blank).key("unreadable").num(t.malformed)
       .key("too_long").num(t.too_long).key("out_of_order").num(t.out_of_order).key("without_user").num(t.without_user)
       .key("blocked").num(t.blocked).key("no_response").num(t.no_response).key("no_host").num(t.no_host)
+      .key("duplicates").num(t.duplicates)
       .key("hits").num(t.hits).key("visits").num(t.visits).key("edits").num(t.edits).close('}');
 }
 

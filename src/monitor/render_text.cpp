@@ -33,7 +33,8 @@ void summary(const Report& r, std::string& out) {
          " visits (a new visit after " + std::to_string(r.gap_seconds / 60) + " min apart); " +
          std::to_string(t.without_user) + " without a user (sign-in handshakes, refusals, probes); " +
          std::to_string(t.blocked) + " blocked by the proxy; " + std::to_string(t.no_response) + " without a response; " +
-         std::to_string(t.no_host) + " without a host; " + std::to_string(t.malformed + t.too_long) + " unreadable\n";
+         std::to_string(t.no_host) + " without a host; " + std::to_string(t.malformed + t.too_long) + " unreadable" +
+         (t.duplicates ? "; " + std::to_string(t.duplicates) + " duplicates of lines in an earlier log, counted once" : "") + "\n";
 }
 
 void people(const Report& r, std::string& out) {

@@ -1,6 +1,7 @@
 #include "monitor/visits.hpp"
 
 #include <algorithm>
+#include <cassert>
 
 namespace smpolicy::monitor {
 namespace {
@@ -33,6 +34,18 @@ void merge(Visit& v, const HitRef& hit) {
 }  // namespace
 
 void VisitBook::add(const HitRef& hit, const Closed& closed) {
+  insert(hit, closed);
+  // Sweeping once per gap of log time keeps the open visits few, whatever the log's length.
+  if (sweep_due(hit.end_ms)) close_before(hit.end_ms, closed);
+}
+
+bool VisitBook::sweep_due(std::int64_t end_ms) {
+  if (end_ms < m_next_sweep) return false;
+  m_next_sweep = end_ms + m_gap;
+  return true;
+}
+
+void VisitBook::insert(const HitRef& hit, const Closed& closed) {
   std::uint64_t key = (static_cast<std::uint64_t>(hit.person) << 32) | hit.site;
   auto [it, inserted] = m_index.try_emplace(key, 0);
   if (!inserted) {
@@ -46,27 +59,47 @@ void VisitBook::add(const HitRef& hit, const Closed& closed) {
       v = visit_of(hit);
     }
   } else {
-    std::uint32_t slot;
-    if (!m_free.empty()) {
-      slot = m_free.back();
-      m_free.pop_back();
-    } else {
-      slot = static_cast<std::uint32_t>(m_slots.size());
-      m_slots.emplace_back();
-    }
-    m_slots[slot] = Slot{visit_of(hit), key, true};
-    it->second = slot;
-  }
-  // Sweeping once per gap of log time keeps the open visits few, whatever the log's length.
-  if (hit.end_ms >= m_next_sweep) {
-    close_before(hit.end_ms, closed);
-    m_next_sweep = hit.end_ms + m_gap;
+    adopt_at(it->second, visit_of(hit), key);
   }
 }
 
+void VisitBook::adopt_at(std::uint32_t& index, const Visit& visit, std::uint64_t key) {
+  std::uint32_t slot;
+  if (!m_free.empty()) {
+    slot = m_free.back();
+    m_free.pop_back();
+  } else {
+    slot = static_cast<std::uint32_t>(m_slots.size());
+    m_slots.emplace_back();
+  }
+  m_slots[slot] = Slot{visit, key, true};
+  index = slot;
+}
+
+void VisitBook::adopt(const Visit& visit) {
+  std::uint64_t key = (static_cast<std::uint64_t>(visit.person) << 32) | visit.site;
+  auto [it, inserted] = m_index.try_emplace(key, 0);
+  assert(inserted);
+  adopt_at(it->second, visit, key);
+}
+
+std::vector<Visit> VisitBook::take_open() {
+  std::vector<Visit> open;
+  for (std::size_t i = 0; i < m_slots.size(); ++i) {
+    if (!m_slots[i].live) continue;
+    open.push_back(m_slots[i].visit);
+    release(i);
+  }
+  return open;
+}
+
 void VisitBook::close(std::size_t slot, const Closed& closed) {
+  closed(m_slots[slot].visit);
+  release(slot);
+}
+
+void VisitBook::release(std::size_t slot) {
   Slot& s = m_slots[slot];
-  closed(s.visit);
   m_index.erase(s.key);
   s.live = false;
   m_free.push_back(static_cast<std::uint32_t>(slot));

@@ -36,11 +36,24 @@ class VisitBook {
   using Closed = std::function<void(const Visit&)>;
   explicit VisitBook(std::int64_t gap_ms) : m_gap(gap_ms) {}
 
+  // Adds `hit`, then sweeps when the log has moved on a gap since the last sweep.
   void add(const HitRef& hit, const Closed& closed);
+  // Adds `hit` with no sweep: a book of some keys only, whose sweeps come from the hits
+  // of every key (see sweep_due).
+  void insert(const HitRef& hit, const Closed& closed);
+  // Whether add would sweep after a hit ending at `end_ms`; advances the schedule if so.
+  bool sweep_due(std::int64_t end_ms);
   // Closes every visit the log, now at `now_ms`, has moved past.
   void close_before(std::int64_t now_ms, const Closed& closed);
   void close_all(const Closed& closed);
   std::size_t open() const { return m_index.size(); }
+
+  // Moving open visits between books (one per thread and back): the visits still open,
+  // removed from this book, and a visit taken from another book.
+  std::vector<Visit> take_open();
+  void adopt(const Visit& visit);
+  std::int64_t next_sweep() const { return m_next_sweep; }
+  void set_next_sweep(std::int64_t ms) { m_next_sweep = ms; }
 
  private:
   struct Slot {
@@ -49,6 +62,8 @@ class VisitBook {
     bool live = false;
   };
   void close(std::size_t slot, const Closed& closed);
+  void release(std::size_t slot);
+  void adopt_at(std::uint32_t& index, const Visit& visit, std::uint64_t key);
 
   std::int64_t m_gap;
   std::int64_t m_next_sweep = 0;
