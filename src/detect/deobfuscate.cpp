@@ -44,12 +44,22 @@ bool may_have_leet(const std::string& s) {
   return false;
 }
 
+// A lone letter with another lone letter two on ("f u c k"), or a letter three times
+// over ("fuuuck"); looked for run by run of letters, since only those lengths can show it.
 bool may_have_spacing(const std::string& s) {
-  for (std::size_t i = 0; i + 2 < s.size(); ++i) {
-    bool lone = letter(s[i]) && (i == 0 || !letter(s[i - 1])) && !letter(s[i + 1]) && letter(s[i + 2]) &&
-                (i + 3 >= s.size() || !letter(s[i + 3]));
-    bool stretched = letter(s[i]) && s[i] == s[i + 1] && s[i] == s[i + 2];
-    if (lone || stretched) return true;
+  const std::size_t n = s.size();
+  for (std::size_t a = 0; a < n;) {
+    if (!letter(s[a])) {
+      ++a;
+      continue;
+    }
+    std::size_t b = a + 1;
+    while (b < n && letter(s[b])) ++b;
+    if (b - a == 1 && a + 2 < n && letter(s[a + 2]) && (a + 3 >= n || !letter(s[a + 3]))) return true;
+    for (std::size_t i = a; i + 2 < b; ++i) {
+      if (s[i] == s[i + 1] && s[i] == s[i + 2]) return true;
+    }
+    a = b;
   }
   return false;
 }

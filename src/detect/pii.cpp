@@ -20,8 +20,11 @@ struct Scanner {
     taken.assign(s.size(), false);
     starts.clear();
     // Every shape starts a word; most scanners visit only those places.
+    bool in_word = false;
     for (std::size_t i = 0; i < s.size(); ++i) {
-      if (alnum(s[i]) && (i == 0 || !alnum(s[i - 1]))) starts.push_back(i);
+      bool word = alnum(s[i]);
+      if (word && !in_word) starts.push_back(i);
+      in_word = word;
     }
   }
 
