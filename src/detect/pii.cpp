@@ -168,9 +168,9 @@ struct Scanner {
     for (std::size_t i : starts) {
       if (taken[i]) continue;
       std::size_t host_start;
-      if (s.compare(i, 8, "https://") == 0) host_start = i + 8;
-      else if (s.compare(i, 7, "http://") == 0) host_start = i + 7;
-      else if (s.compare(i, 4, "www.") == 0) host_start = i;
+      if (s[i] == 'h' && s.compare(i, 8, "https://") == 0) host_start = i + 8;
+      else if (s[i] == 'h' && s.compare(i, 7, "http://") == 0) host_start = i + 7;
+      else if (s[i] == 'w' && s.compare(i, 4, "www.") == 0) host_start = i;
       else if (alpha(s[i]) && bare_links) {
         // A bare shortener link ("bit.ly/abc"): its host is short, so look only a little way.
         std::string_view window = s.substr(i, 14);

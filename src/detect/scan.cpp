@@ -148,6 +148,7 @@ std::vector<Finding> tidy(std::vector<Finding> found) {
 std::vector<Finding> detect_text(std::string_view text, std::string_view field, const Matcher& matcher) {
   std::vector<Finding> out;
   if (text.empty()) return out;
+  out.reserve(16);  // enough for most posts, so the list grows once, not four times
   NormalisedText plain = normalise(text);
   ShapeOptions options{&matcher.school_domains, &matcher.school_phones, &matcher.shorteners};
   for (const auto& hit : scan_shapes(plain, text, options)) {
@@ -166,7 +167,8 @@ std::vector<Finding> detect(const Event& event, const Matcher& matcher) {
   for (std::size_t i = 0; i < spec.fields.size(); ++i) {
     if (!spec.fields[i].scanned || event.fields[i].missing()) continue;
     auto found = detect_text(event.fields[i].text, spec.fields[i].name, matcher);
-    out.insert(out.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
+    if (out.empty()) out = std::move(found);  // a post scans one field: take its findings whole
+    else out.insert(out.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
   }
   return out;
 }
