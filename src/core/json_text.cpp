@@ -6,7 +6,19 @@
 namespace smpolicy {
 namespace {
 
-// Length of the valid UTF-8 sequence starting at `s[i]`, or 0 when it is not valid.
+// True when none of the 8 bytes at `p` needs escaping or checking: each is at least
+// 0x20 and below 0x80, and none is '"' or '\\'. Bit tricks over one 64-bit word.
+bool plain_word(const char* p) {
+  constexpr std::uint64_t k_ones = 0x0101010101010101ull, k_highs = 0x8080808080808080ull;
+  std::uint64_t w;
+  std::memcpy(&w, p, sizeof w);
+  auto has_zero = [&](std::uint64_t v) { return ((v - k_ones) & ~v & k_highs) != 0; };
+  bool below_space = ((w - 0x20 * k_ones) & ~w & k_highs) != 0;
+  return (w & k_highs) == 0 && !below_space && !has_zero(w ^ ('"' * k_ones)) && !has_zero(w ^ ('\\' * k_ones));
+}
+
+}  // namespace
+
 std::size_t utf8_length(std::string_view s, std::size_t i) {
   auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
   unsigned char c = byte(i);
@@ -24,19 +36,6 @@ std::size_t utf8_length(std::string_view s, std::size_t i) {
   }
   return n;
 }
-
-// True when none of the 8 bytes at `p` needs escaping or checking: each is at least
-// 0x20 and below 0x80, and none is '"' or '\\'. Bit tricks over one 64-bit word.
-bool plain_word(const char* p) {
-  constexpr std::uint64_t k_ones = 0x0101010101010101ull, k_highs = 0x8080808080808080ull;
-  std::uint64_t w;
-  std::memcpy(&w, p, sizeof w);
-  auto has_zero = [&](std::uint64_t v) { return ((v - k_ones) & ~v & k_highs) != 0; };
-  bool below_space = ((w - 0x20 * k_ones) & ~w & k_highs) != 0;
-  return (w & k_highs) == 0 && !below_space && !has_zero(w ^ ('"' * k_ones)) && !has_zero(w ^ ('\\' * k_ones));
-}
-
-}  // namespace
 
 void append_json_string(std::string& out, std::string_view text) {
   static constexpr char k_hex[] = "0123456789abcdef";

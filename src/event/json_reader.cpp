@@ -132,21 +132,6 @@ std::expected<Event, Error> with_required(Event event, int line) {
 // is wrong, names the error; so this path never has to.
 using Members = std::vector<std::pair<std::string_view, std::string_view>>;
 
-// Length of the valid UTF-8 sequence at s[i] (at least two bytes), or 0.
-std::size_t utf8_sequence(std::string_view s, std::size_t i) {
-  auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-  unsigned char c = byte(i);
-  std::size_t n = (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-  if (n == 0 || i + n > s.size()) return 0;
-  for (std::size_t k = 1; k < n; ++k) {
-    if ((byte(i + k) & 0xC0) != 0x80) return 0;
-  }
-  bool overlong_or_surrogate = (n == 2 && c < 0xC2) || (n == 3 && c == 0xE0 && byte(i + 1) < 0xA0) ||
-                               (n == 3 && c == 0xED && byte(i + 1) >= 0xA0) ||
-                               (n == 4 && (c > 0xF4 || (c == 0xF0 && byte(i + 1) < 0x90) || (c == 0xF4 && byte(i + 1) >= 0x90)));
-  return overlong_or_surrogate ? 0 : n;
-}
-
 // A plain string at s[i] (the opening quote); moves i past it.
 std::optional<std::string_view> plain_string(std::string_view s, std::size_t& i) {
   if (i >= s.size() || s[i] != '"') return std::nullopt;
@@ -155,13 +140,9 @@ std::optional<std::string_view> plain_string(std::string_view s, std::size_t& i)
     auto c = static_cast<unsigned char>(s[i]);
     if (c == '"') return s.substr(begin, i++ - begin);
     if (c == '\\' || c < 0x20) return std::nullopt;
-    if (c < 0x80) {
-      ++i;
-    } else if (std::size_t n = utf8_sequence(s, i)) {
-      i += n;
-    } else {
-      return std::nullopt;
-    }
+    std::size_t n = c < 0x80 ? 1 : utf8_length(s, i);
+    if (n == 0) return std::nullopt;
+    i += n;
   }
   return std::nullopt;
 }
