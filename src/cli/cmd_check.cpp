@@ -125,7 +125,7 @@ int check_batch(const Args& args, const School& school, bool bad_input) {
     auto checked = check(*event, school);
     worst = std::max(worst, checked.verdict.outcome);
     if (json) {
-      out += render_json(checked.verdict, *event, checked.findings, JsonDetail::with_detected);
+      append_json(out, checked.verdict, *event, checked.findings, JsonDetail::with_detected);
       out += '\n';
     } else {
       out += render_text(checked.verdict, *event, checked.findings, colour) + "\n";

@@ -67,6 +67,10 @@ std::vector<std::string_view> embedded_files(std::string_view prefix);
 // so the output is always valid JSON.
 void append_json_string(std::string& out, std::string_view text);
 
+// Length of the valid UTF-8 sequence starting at `s[i]` (1 for ASCII), or 0 where it is
+// not valid: cut short, overlong, a surrogate or past U+10FFFF. Requires i < s.size().
+std::size_t utf8_length(std::string_view s, std::size_t i);
+
 // ---- Times --------------------------------------------------------------------------
 
 // A moment as seconds since 1970-01-01T00:00:00Z, with the UTC offset it was written in.

@@ -1,9 +1,24 @@
+#include <cstdint>
+#include <cstring>
+
 #include "core/core.hpp"
 
 namespace smpolicy {
 namespace {
 
-// Length of the valid UTF-8 sequence starting at `s[i]`, or 0 when it is not valid.
+// True when none of the 8 bytes at `p` needs escaping or checking: each is at least
+// 0x20 and below 0x80, and none is '"' or '\\'. Bit tricks over one 64-bit word.
+bool plain_word(const char* p) {
+  constexpr std::uint64_t k_ones = 0x0101010101010101ull, k_highs = 0x8080808080808080ull;
+  std::uint64_t w;
+  std::memcpy(&w, p, sizeof w);
+  auto has_zero = [&](std::uint64_t v) { return ((v - k_ones) & ~v & k_highs) != 0; };
+  bool below_space = ((w - 0x20 * k_ones) & ~w & k_highs) != 0;
+  return (w & k_highs) == 0 && !below_space && !has_zero(w ^ ('"' * k_ones)) && !has_zero(w ^ ('\\' * k_ones));
+}
+
+}  // namespace
+
 std::size_t utf8_length(std::string_view s, std::size_t i) {
   auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
   unsigned char c = byte(i);
@@ -22,14 +37,13 @@ std::size_t utf8_length(std::string_view s, std::size_t i) {
   return n;
 }
 
-}  // namespace
-
 void append_json_string(std::string& out, std::string_view text) {
   static constexpr char k_hex[] = "0123456789abcdef";
   out += '"';
   for (std::size_t i = 0; i < text.size();) {
     // Most text needs no escaping: copy each such run in one go.
     std::size_t run = i;
+    while (run + 8 <= text.size() && plain_word(text.data() + run)) run += 8;
     while (run < text.size()) {
       auto b = static_cast<unsigned char>(text[run]);
       if (b < 0x20 || b >= 0x80 || b == '"' || b == '\\') break;

@@ -22,5 +22,21 @@ TEST(JsonText, EscapesAndRepairsInvalidUtf8) {
   }
 }
 
+// Long runs are checked eight bytes at a time; whatever byte needs escaping, and wherever
+// it falls in a run, it is escaped just as it is alone.
+TEST(JsonText, EscapesEachByteWhereverItFallsInALongRun) {
+  const std::string specials[] = {"\"", "\\", "\n", std::string(1, '\0'), "\x1f", "\x7f", "caf\xC3\xA9", "\xFF"};
+  for (const auto& special : specials) {
+    std::string alone;
+    append_json_string(alone, special);
+    alone = alone.substr(1, alone.size() - 2);
+    for (std::size_t at = 0; at <= 20; ++at) {
+      std::string in = std::string(at, 'a') + special + std::string(20 - at, 'b'), out;
+      append_json_string(out, in);
+      EXPECT_EQ(out, "\"" + std::string(at, 'a') + alone + std::string(20 - at, 'b') + "\"") << at;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace smpolicy

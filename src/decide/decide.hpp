@@ -68,6 +68,10 @@ enum class JsonDetail { verdict, with_detected };
 std::string render_json(const Verdict& verdict, const Event& event, std::span<const Finding> findings,
                         JsonDetail detail = JsonDetail::verdict);
 
+// The same, appended to `out`, so a batch renders without a string per verdict.
+void append_json(std::string& out, const Verdict& verdict, const Event& event, std::span<const Finding> findings,
+                 JsonDetail detail = JsonDetail::verdict);
+
 // One verdict for people: outcome, each finding with its clauses, what to do instead,
 // and the duties. `colour` adds ANSI colours for a terminal.
 std::string render_text(const Verdict& verdict, const Event& event,

@@ -32,8 +32,11 @@ struct Evaluator {
   Tri includes(const Test& test, const Value& value) {
     if (test.type == FieldType::findings) {
       for (std::size_t i = 0; i < facts.findings.size(); ++i) {
+        const std::string& kind = facts.findings[i].kind;
         for (const auto& lit : test.values) {
-          if (kind_under(facts.findings[i].kind, lit.text)) {
+          // The first letter rules most pairs out before the call.
+          if (!lit.text.empty() && !kind.empty() && kind[0] != lit.text[0]) continue;
+          if (kind_under(kind, lit.text)) {
             if (out.evidence < 0) out.evidence = static_cast<int>(i);
             return Tri::yes;
           }

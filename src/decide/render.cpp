@@ -1,5 +1,6 @@
+#include <algorithm>
+#include <charconv>
 #include <cstdio>
-#include <set>
 
 #include "decide/decide.hpp"
 
@@ -15,19 +16,26 @@ void add_list(std::string& out, const std::vector<std::string>& items) {
   out += ']';
 }
 
-void add_key(std::string& out, std::string_view key) {
-  append_json_string(out, key);
-  out += ':';
+// Calls `each(clause)` for the clauses of every rule behind a duty, each once, in order.
+template <typename Each>
+void each_duty_clause(const VerdictDuty& duty, Each each) {
+  for (std::size_t r = 0; r < duty.from.size(); ++r) {
+    const auto& clauses = duty.from[r]->clauses;
+    for (std::size_t c = 0; c < clauses.size(); ++c) {
+      // Rules cite a clause or two, so looking back beats building a set.
+      bool seen = std::find(clauses.begin(), clauses.begin() + static_cast<long>(c), clauses[c]) != clauses.begin() + static_cast<long>(c);
+      for (std::size_t earlier = 0; earlier < r && !seen; ++earlier) {
+        const auto& before = duty.from[earlier]->clauses;
+        seen = std::find(before.begin(), before.end(), clauses[c]) != before.end();
+      }
+      if (!seen) each(clauses[c]);
+    }
+  }
 }
 
 std::vector<std::string> duty_clauses(const VerdictDuty& duty) {
   std::vector<std::string> clauses;
-  std::set<std::string> seen;
-  for (const Rule* rule : duty.from) {
-    for (const auto& c : rule->clauses) {
-      if (seen.insert(c).second) clauses.push_back(c);
-    }
-  }
+  each_duty_clause(duty, [&](const std::string& c) { clauses.push_back(c); });
   return clauses;
 }
 
@@ -46,26 +54,49 @@ std::vector<std::string> names(Kind kind, std::uint64_t mask) {
   return out;
 }
 
+void append_number(std::string& out, std::uint32_t n) {
+  char digits[16];
+  auto end = std::to_chars(digits, digits + sizeof digits, n).ptr;
+  out.append(digits, end);
+}
+
+// `"kind":…,"field":…,"span":[b,e],"text":…` of one finding.
+void add_found(std::string& out, const Event& event, const Finding& f) {
+  out += "\"kind\":"; append_json_string(out, f.kind);
+  out += ",\"field\":"; append_json_string(out, f.field);
+  out += ",\"span\":["; append_number(out, f.begin); out += ','; append_number(out, f.end); out += "],";
+  out += "\"text\":"; append_json_string(out, evidence_text(event, f));
+}
+
 void add_finding(std::string& out, const Verdict& verdict, const VerdictFinding& f, const Event& event,
                  std::span<const Finding> findings) {
   const Rule& rule = *f.rule;
-  out += '{';
-  add_key(out, "rule"); append_json_string(out, rule.id);
-  out += ','; add_key(out, "clauses"); add_list(out, rule.clauses);
-  out += ','; add_key(out, "outcome"); append_json_string(out, name_of(rule.outcome));
-  out += ','; add_key(out, "severity"); append_json_string(out, name_of(rule.severity));
-  out += ','; add_key(out, "message"); append_json_string(out, rule.message);
-  if (!rule.advice.empty()) { out += ','; add_key(out, "advice"); append_json_string(out, rule.advice); }
-  if (f.assumed) { out += ','; add_key(out, "assumed"); add_list(out, names(verdict.kind, f.assumed)); }
+  out += "{\"rule\":"; append_json_string(out, rule.id);
+  out += ",\"clauses\":"; add_list(out, rule.clauses);
+  out += ",\"outcome\":"; append_json_string(out, name_of(rule.outcome));
+  out += ",\"severity\":"; append_json_string(out, name_of(rule.severity));
+  out += ",\"message\":"; append_json_string(out, rule.message);
+  if (!rule.advice.empty()) { out += ",\"advice\":"; append_json_string(out, rule.advice); }
+  if (f.assumed) { out += ",\"assumed\":"; add_list(out, names(verdict.kind, f.assumed)); }
   if (f.evidence >= 0 && static_cast<std::size_t>(f.evidence) < findings.size()) {
-    const Finding& found = findings[static_cast<std::size_t>(f.evidence)];
-    out += ','; add_key(out, "evidence"); out += '{';
-    add_key(out, "kind"); append_json_string(out, found.kind);
-    out += ','; add_key(out, "field"); append_json_string(out, found.field);
-    out += ",\"span\":[" + std::to_string(found.begin) + ',' + std::to_string(found.end) + "],";
-    add_key(out, "text"); append_json_string(out, evidence_text(event, found));
+    out += ",\"evidence\":{";
+    add_found(out, event, findings[static_cast<std::size_t>(f.evidence)]);
     out += '}';
   }
+  out += '}';
+}
+
+void add_duty(std::string& out, const VerdictDuty& d, const Pack& pack) {
+  out += "{\"action\":"; append_json_string(out, d.duty->action);
+  out += ",\"who\":"; append_json_string(out, d.duty->who);
+  out += ",\"clauses\":[";
+  bool first = true;
+  each_duty_clause(d, [&](const std::string& c) {
+    if (!first) out += ',';
+    first = false;
+    append_json_string(out, c);
+  });
+  out += "],\"text\":"; append_json_string(out, describe_duty(*d.duty, pack));
   out += '}';
 }
 
@@ -74,14 +105,12 @@ void add_detected(std::string& out, const Event& event, std::span<const Finding>
   for (std::size_t i = 0; i < findings.size(); ++i) {
     const Finding& f = findings[i];
     out += i ? ",{" : "{";
-    add_key(out, "kind"); append_json_string(out, f.kind);
-    out += ','; add_key(out, "field"); append_json_string(out, f.field);
-    out += ",\"span\":[" + std::to_string(f.begin) + ',' + std::to_string(f.end) + "],";
-    add_key(out, "text"); append_json_string(out, evidence_text(event, f));
+    add_found(out, event, f);
     char confidence[16];
-    std::snprintf(confidence, sizeof confidence, "%.2f", static_cast<double>(f.confidence));
-    out += std::string(",\"confidence\":") + confidence;
-    if (!f.detail.empty()) { out += ','; add_key(out, "detail"); append_json_string(out, f.detail); }
+    int n = std::snprintf(confidence, sizeof confidence, "%.2f", static_cast<double>(f.confidence));
+    out += ",\"confidence\":";
+    out.append(confidence, static_cast<std::size_t>(std::clamp(n, 0, static_cast<int>(sizeof confidence) - 1)));
+    if (!f.detail.empty()) { out += ",\"detail\":"; append_json_string(out, f.detail); }
     out += '}';
   }
   out += ']';
@@ -89,32 +118,33 @@ void add_detected(std::string& out, const Event& event, std::span<const Finding>
 
 }  // namespace
 
-std::string render_json(const Verdict& verdict, const Event& event, std::span<const Finding> findings,
-                        JsonDetail detail) {
-  std::string out = "{";
-  if (!event.id.empty()) { add_key(out, "id"); append_json_string(out, event.id); out += ','; }
-  add_key(out, "policy"); append_json_string(out, verdict.pack->info.id);
-  out += ','; add_key(out, "kind"); append_json_string(out, name_of(verdict.kind));
-  out += ','; add_key(out, "outcome"); append_json_string(out, name_of(verdict.outcome));
-  out += ','; add_key(out, "findings"); out += '[';
+void append_json(std::string& out, const Verdict& verdict, const Event& event, std::span<const Finding> findings,
+                 JsonDetail detail) {
+  out += '{';
+  if (!event.id.empty()) { out += "\"id\":"; append_json_string(out, event.id); out += ','; }
+  out += "\"policy\":"; append_json_string(out, verdict.pack->info.id);
+  out += ",\"kind\":"; append_json_string(out, name_of(verdict.kind));
+  out += ",\"outcome\":"; append_json_string(out, name_of(verdict.outcome));
+  out += ",\"findings\":[";
   for (std::size_t i = 0; i < verdict.findings.size(); ++i) {
     if (i) out += ',';
     add_finding(out, verdict, verdict.findings[i], event, findings);
   }
-  out += "],"; add_key(out, "duties"); out += '[';
+  out += "],\"duties\":[";
   for (std::size_t i = 0; i < verdict.duties.size(); ++i) {
-    const auto& d = verdict.duties[i];
     if (i) out += ',';
-    out += '{'; add_key(out, "action"); append_json_string(out, d.duty->action);
-    out += ','; add_key(out, "who"); append_json_string(out, d.duty->who);
-    out += ','; add_key(out, "clauses"); add_list(out, duty_clauses(d));
-    out += ','; add_key(out, "text"); append_json_string(out, describe_duty(*d.duty, *verdict.pack));
-    out += '}';
+    add_duty(out, verdict.duties[i], *verdict.pack);
   }
   out += ']';
-  if (verdict.missing) { out += ','; add_key(out, "missing"); add_list(out, names(verdict.kind, verdict.missing)); }
+  if (verdict.missing) { out += ",\"missing\":"; add_list(out, names(verdict.kind, verdict.missing)); }
   if (detail == JsonDetail::with_detected) add_detected(out, event, findings);
   out += '}';
+}
+
+std::string render_json(const Verdict& verdict, const Event& event, std::span<const Finding> findings,
+                        JsonDetail detail) {
+  std::string out;
+  append_json(out, verdict, event, findings, detail);
   return out;
 }
 

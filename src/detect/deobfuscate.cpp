@@ -44,27 +44,33 @@ bool may_have_leet(const std::string& s) {
   return false;
 }
 
+// A lone letter with another lone letter two on ("f u c k"), or a letter three times
+// over ("fuuuck"); looked for run by run of letters, since only those lengths can show it.
 bool may_have_spacing(const std::string& s) {
-  for (std::size_t i = 0; i + 2 < s.size(); ++i) {
-    bool lone = letter(s[i]) && (i == 0 || !letter(s[i - 1])) && !letter(s[i + 1]) && letter(s[i + 2]) &&
-                (i + 3 >= s.size() || !letter(s[i + 3]));
-    bool stretched = letter(s[i]) && s[i] == s[i + 1] && s[i] == s[i + 2];
-    if (lone || stretched) return true;
+  const std::size_t n = s.size();
+  for (std::size_t a = 0; a < n;) {
+    if (!letter(s[a])) {
+      ++a;
+      continue;
+    }
+    std::size_t b = a + 1;
+    while (b < n && letter(s[b])) ++b;
+    if (b - a == 1 && a + 2 < n && letter(s[a + 2]) && (a + 3 >= n || !letter(s[a + 3]))) return true;
+    for (std::size_t i = a; i + 2 < b; ++i) {
+      if (s[i] == s[i + 1] && s[i] == s[i + 2]) return true;
+    }
+    a = b;
   }
   return false;
 }
 
 // Pass 1: substitutes look-alike digits and symbols in tokens that are mostly letters.
-NormalisedText undo_leet(const NormalisedText& in) {
-  NormalisedText out;
-  out.text.reserve(in.text.size());
-  out.from.reserve(in.text.size());
-  out.to.reserve(in.text.size());
-  const std::string& s = in.text;
+// Byte for byte, so the map back to the original is the input's, moved.
+NormalisedText undo_leet(NormalisedText in) {
+  std::string& s = in.text;
   std::size_t i = 0;
   while (i < s.size()) {
     if (!token_char(s[i])) {
-      copy(out, in, i, s[i]);
       ++i;
       continue;
     }
@@ -74,18 +80,17 @@ NormalisedText undo_leet(const NormalisedText& in) {
     std::size_t first_letter = i, last_letter = end;
     while (first_letter < end && !letter(s[first_letter])) ++first_letter;
     while (last_letter > i && !letter(s[last_letter - 1])) --last_letter;
-    for (std::size_t j = i; j < end; ++j) {
+    for (std::size_t j = i; j < end && letters >= 2; ++j) {
       char c = s[j], sub = leet(c);
       // Digits count as letters only inside a word ("sh1t", "n00b"), never at its edges
       // ("3pm", "4th", "covid19"); '@' and '$' may also open one ("@ss", "$hit").
       bool inside = j > first_letter && j < last_letter;
       bool opening = (c == '@' || c == '$') && j < first_letter;
-      bool use = sub && letters >= 2 && (inside || opening);
-      copy(out, in, j, use ? sub : c);
+      if (sub && (inside || opening)) s[j] = sub;
     }
     i = end;
   }
-  return out;
+  return in;
 }
 
 // Length of a run "f.u.c.k" starting at i: letters joined by one repeated separator.
@@ -147,7 +152,7 @@ NormalisedText deobfuscate(NormalisedText plain) {
   bool leet = may_have_leet(plain.text), spacing = may_have_spacing(plain.text);
   if (!leet && !spacing) return plain;  // most posts: the plain view, moved, not copied
   if (!leet) return undo_spacing(plain);
-  NormalisedText unleeted = undo_leet(plain);
+  NormalisedText unleeted = undo_leet(std::move(plain));
   return spacing || may_have_spacing(unleeted.text) ? undo_spacing(unleeted) : unleeted;
 }
 

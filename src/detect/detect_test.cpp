@@ -1,4 +1,8 @@
 #include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
 
 #include "detect/detect.hpp"
 
@@ -148,6 +152,32 @@ TEST(Detect, SurvivesHostileInput) {
   }
 }
 
+// The compiled lexicon is kept on disk; a matcher built from the cache finds just what a
+// freshly compiled one does, starred, spaced, pattern and plain alike.
+TEST(Detect, ACachedLexiconFindsWhatAFreshOneFinds) {
+  auto dir = std::filesystem::temp_directory_path() / ("smpolicy-cache-test-" + std::to_string(::getpid()));
+  std::filesystem::remove_all(dir);
+  ::setenv("XDG_CACHE_HOME", dir.c_str(), 1);
+  Lexicon fresh = lexicon(), again = lexicon();  // copies: each compiles, or loads, on its own
+  auto first = compile_matcher(pack(), nullptr, fresh);
+  std::size_t files = 0;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(dir)) files += entry.is_regular_file();
+  EXPECT_EQ(files, 3u);  // literals, patterns and the patterns' prefilter
+  auto second = compile_matcher(pack(), nullptr, again);
+  ::unsetenv("XDG_CACHE_HOME");
+  std::filesystem::remove_all(dir);
+  for (std::string text : {"What a sh*t day, f u c k it", "i will punch his teeth in, the idiot", "my class at Hillside Primary",
+                           "nothing here at all"}) {
+    auto a = detect_text(text, "text", *first), b = detect_text(text, "text", *second);
+    ASSERT_EQ(a.size(), b.size()) << text;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+      EXPECT_EQ(a[i].kind, b[i].kind);
+      EXPECT_EQ(a[i].begin, b[i].begin);
+      EXPECT_EQ(a[i].end, b[i].end);
+    }
+    EXPECT_FALSE(a.empty() && text != "nothing here at all") << text;
+  }
+}
 
 }  // namespace
 }  // namespace smpolicy

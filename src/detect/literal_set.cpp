@@ -1,7 +1,13 @@
 // The one file that sees Vectorscan (Hyperscan's portable fork).
 #include <hs/hs.h>
+#include <unistd.h>
 
 #include <atomic>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <unordered_map>
 
 #include "detect/literal_set.hpp"
@@ -12,9 +18,13 @@ struct LiteralSet::Impl {
   std::vector<std::size_t> lengths;  // of each literal; empty for patterns
   std::uint64_t serial = 0;  // never reused, unlike an address, so a thread's cached scratch stays valid
   hs_database_t* database = nullptr;
-  hs_scratch_t* prototype = nullptr;  // cloned once per thread
+  // Patterns only: the same patterns without start-of-match tracking, several times
+  // faster to scan. It only answers whether anything matches, and most texts match nothing.
+  hs_database_t* prefilter = nullptr;
+  hs_scratch_t* prototype = nullptr;  // cloned once per thread; fits both databases
   ~Impl() {
     hs_free_scratch(prototype);
+    hs_free_database(prefilter);
     hs_free_database(database);
   }
 };
@@ -49,10 +59,93 @@ int on_event(unsigned id, unsigned long long from, unsigned long long to, unsign
 }
 
 std::expected<void, Error> allocate(LiteralSet::Impl& impl) {
-  if (hs_alloc_scratch(impl.database, &impl.prototype) != HS_SUCCESS) {
+  if (hs_alloc_scratch(impl.database, &impl.prototype) != HS_SUCCESS ||
+      (impl.prefilter && hs_alloc_scratch(impl.prefilter, &impl.prototype) != HS_SUCCESS)) {
     return fail(ErrorCode::internal, "cannot allocate matcher scratch space");
   }
   return {};
+}
+
+// Stops the prefilter's scan at the first match.
+int on_any(unsigned, unsigned long long, unsigned long long, unsigned, void* user) {
+  *static_cast<bool*>(user) = true;
+  return 1;
+}
+
+// Compiled databases are kept on disk between runs: compiling the lexicon takes a few
+// tenths of a second at every start, loading it a millisecond. They live in
+// $XDG_CACHE_HOME/smpolicy (or ~/.cache/smpolicy), named by a hash of everything that went
+// into the compile and the library's version. SMPOLICY_NO_CACHE=1 turns this off; a
+// cache that cannot be read or written is simply not used.
+std::filesystem::path cache_dir() {
+  auto set = [](const char* name) -> const char* {
+    const char* value = std::getenv(name);
+    return value && *value ? value : nullptr;
+  };
+  if (set("SMPOLICY_NO_CACHE")) return {};
+  if (const char* dir = set("XDG_CACHE_HOME")) return std::filesystem::path(dir) / "smpolicy";
+  if (const char* home = set("HOME")) return std::filesystem::path(home) / ".cache" / "smpolicy";
+  return {};
+}
+
+// FNV-1a over the library version, this machine's processor features (a database
+// compiled elsewhere may load here, but run slower), the compile's flags and every expression.
+std::string cache_name(std::string_view what, const std::vector<std::string>& expressions, unsigned flags) {
+  std::uint64_t h = 14695981039346656037ull;
+  auto mix = [&](std::string_view bytes) {
+    for (char c : bytes) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+    h = (h ^ 0xFF) * 1099511628211ull;  // a separator no expression contains
+  };
+  mix(hs_version());
+  hs_platform_info_t platform{};
+  if (hs_populate_platform(&platform) == HS_SUCCESS) mix(std::to_string(platform.tune) + "/" + std::to_string(platform.cpu_features));
+  mix(std::to_string(flags));
+  for (const auto& e : expressions) mix(e);
+  char hex[17];
+  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(h));
+  return std::string(what) + "-" + hex + ".hsdb";
+}
+
+hs_database_t* load_cached(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) return nullptr;
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  hs_database_t* database = nullptr;
+  // The library checks the bytes and that they were compiled for this machine.
+  if (hs_deserialize_database(bytes.data(), bytes.size(), &database) != HS_SUCCESS) return nullptr;
+  return database;
+}
+
+// Written to a temporary file and renamed, so a reader never sees half a database.
+void save_cached(const std::filesystem::path& file, const hs_database_t* database) {
+  char* bytes = nullptr;
+  std::size_t length = 0;
+  if (hs_serialize_database(database, &bytes, &length) != HS_SUCCESS) return;
+  std::error_code ignored;
+  std::filesystem::create_directories(file.parent_path(), ignored);
+  auto temporary = file;
+  temporary += ".part." + std::to_string(::getpid());
+  bool written = false;
+  {
+    std::ofstream out(temporary, std::ios::binary);
+    written = out && out.write(bytes, static_cast<std::streamsize>(length)) && out.flush();
+  }
+  std::free(bytes);
+  if (written) std::filesystem::rename(temporary, file, ignored);
+  if (!written || ignored) std::filesystem::remove(temporary, ignored);
+}
+
+// The database from the cache, or from `compile` (which returns nullptr and sets its own
+// error on failure), then saved there.
+template <typename Compile>
+hs_database_t* cached(const std::string& name, Compile compile) {
+  std::filesystem::path dir = cache_dir();
+  if (!dir.empty()) {
+    if (hs_database_t* database = load_cached(dir / name)) return database;
+  }
+  hs_database_t* database = compile();
+  if (database && !dir.empty()) save_cached(dir / name, database);
+  return database;
 }
 
 }  // namespace
@@ -70,9 +163,13 @@ std::expected<LiteralSet, Error> LiteralSet::compile(const std::vector<std::stri
   auto impl = std::make_shared<Impl>();
   impl->serial = ++serials;
   hs_compile_error_t* error = nullptr;
-  if (hs_compile_lit_multi(expressions.data(), flags.data(), ids.data(), lengths.data(),
-                           static_cast<unsigned>(literals.size()), HS_MODE_BLOCK, nullptr, &impl->database,
-                           &error) != HS_SUCCESS) {
+  impl->database = cached(cache_name("literals", literals, 0), [&]() -> hs_database_t* {
+    hs_database_t* database = nullptr;
+    hs_compile_lit_multi(expressions.data(), flags.data(), ids.data(), lengths.data(), static_cast<unsigned>(literals.size()),
+                         HS_MODE_BLOCK, nullptr, &database, &error);
+    return database;
+  });
+  if (!impl->database) {
     std::string message = error && error->message ? error->message : "unknown error";
     hs_free_compile_error(error);
     return fail(ErrorCode::internal, "cannot compile the term list: " + message);
@@ -95,13 +192,27 @@ std::expected<LiteralSet, Error> LiteralSet::compile_patterns(const std::vector<
   auto impl = std::make_shared<Impl>();
   impl->serial = ++serials;
   hs_compile_error_t* error = nullptr;
-  if (hs_compile_multi(expressions.data(), flags.data(), ids.data(), static_cast<unsigned>(patterns.size()),
-                       HS_MODE_BLOCK, nullptr, &impl->database, &error) != HS_SUCCESS) {
+  auto compile = [&](const std::vector<unsigned>& with, hs_compile_error_t** failed) -> hs_database_t* {
+    hs_database_t* database = nullptr;
+    hs_compile_multi(expressions.data(), with.data(), ids.data(), static_cast<unsigned>(patterns.size()), HS_MODE_BLOCK,
+                     nullptr, &database, failed);
+    return database;
+  };
+  impl->database = cached(cache_name("patterns", patterns, flags.front()), [&] { return compile(flags, &error); });
+  if (!impl->database) {
     std::string message = "pattern " + std::to_string(error ? error->expression : -1) + ": " +
                           (error && error->message ? error->message : "unknown error");
     hs_free_compile_error(error);
     return fail(ErrorCode::parse, message);
   }
+  // Without the prefilter every scan runs the full database: slower, the same matches.
+  std::vector<unsigned> any_flags(patterns.size(), HS_FLAG_UTF8 | HS_FLAG_SINGLEMATCH);
+  impl->prefilter = cached(cache_name("prefilter", patterns, any_flags.front()), [&] {
+    hs_compile_error_t* ignored = nullptr;
+    hs_database_t* database = compile(any_flags, &ignored);
+    hs_free_compile_error(ignored);
+    return database;
+  });
   if (auto ok = allocate(*impl); !ok) return std::unexpected(ok.error());
   LiteralSet set;
   set.m_impl = std::move(impl);
@@ -111,8 +222,14 @@ std::expected<LiteralSet, Error> LiteralSet::compile_patterns(const std::vector<
 void LiteralSet::scan(std::string_view text,
                       const std::function<void(unsigned, std::size_t, std::size_t)>& on_match) const {
   if (!m_impl || text.empty()) return;
+  hs_scratch_t* scratch = scratch_for(*m_impl);
+  if (m_impl->prefilter) {
+    bool any = false;
+    hs_scan(m_impl->prefilter, text.data(), static_cast<unsigned>(text.size()), 0, scratch, on_any, &any);
+    if (!any) return;
+  }
   Context context{&on_match, &m_impl->lengths};
-  hs_scan(m_impl->database, text.data(), static_cast<unsigned>(text.size()), 0, scratch_for(*m_impl), on_event, &context);
+  hs_scan(m_impl->database, text.data(), static_cast<unsigned>(text.size()), 0, scratch, on_event, &context);
 }
 
 }  // namespace smpolicy

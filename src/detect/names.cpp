@@ -30,8 +30,9 @@ namespace {
 
 using names_detail::Token;
 
-std::vector<Token> tokens_of(std::string_view s) {
-  std::vector<Token> out;
+// Fills `out`, which each thread reuses from post to post.
+void tokens_of(std::string_view s, std::vector<Token>& out) {
+  out.clear();
   std::size_t i = 0;
   while (i < s.size()) {
     if (!word_byte(s[i])) { ++i; continue; }
@@ -49,7 +50,6 @@ std::vector<Token> tokens_of(std::string_view s) {
     out.push_back(t);
     i = j;
   }
-  return out;
 }
 
 constexpr std::array<std::string_view, 8> k_titles = {"mr", "mrs", "miss", "ms", "mx", "dr", "sir", "madam"};
@@ -84,6 +84,12 @@ struct Context {
   const NormalisedText& plain;
   std::string_view original;
   const std::vector<Token>& tokens;
+  std::vector<signed char>& cues;  // per token: -1 not yet looked up, else whether it is a cue word
+
+  bool cue(std::size_t k) const {
+    if (cues[k] < 0) cues[k] = is_cue(tokens[k].word) ? 1 : 0;
+    return cues[k] == 1;
+  }
 
   char original_first(const Token& t) const { return original[plain.begin_of(t.begin)]; }
   bool capitalised(const Token& t) const { return std::isupper(static_cast<unsigned char>(original_first(t))); }
@@ -102,7 +108,7 @@ struct Context {
   bool cue_near(std::size_t i) const {
     std::size_t from = i >= 5 ? i - 5 : 0, to = std::min(tokens.size(), i + 6);
     for (std::size_t k = from; k < to; ++k) {
-      if (k != i && is_cue(tokens[k].word)) return true;
+      if (k != i && cue(k)) return true;
       // "star of the week", not "star sign"
       if (k != i && tokens[k].word == "star" && k + 1 < tokens.size() && tokens[k + 1].word == "of") return true;
     }
@@ -114,7 +120,7 @@ struct Context {
   // "Amazing Grace", "Noah's Ark": the name is part of a longer proper noun.
   bool inside_proper_noun(std::size_t i) const {
     if (i > 0 && adjacent(i - 1, i) && capitalised(tokens[i - 1]) && !sentence_start(tokens[i - 1]) &&
-        !is_cue(tokens[i - 1].word) && !among(tokens[i - 1].word, k_titles)) {
+        !cue(i - 1) && !among(tokens[i - 1].word, k_titles)) {
       return true;
     }
     return tokens[i].possessive && i + 1 < tokens.size() && capitalised(tokens[i + 1]) && !acronym(tokens[i + 1]);
@@ -152,7 +158,7 @@ GivenContext given_context(const Context& c, std::size_t i) {
   g.possessive = t.possessive;
   g.proper_noun = c.inside_proper_noun(i);
   if (i + 1 < c.tokens.size() && c.adjacent(i, i + 1) && !t.possessive && c.capitalised(c.tokens[i + 1]) &&
-      !is_cue(c.tokens[i + 1].word)) {
+      !c.cue(i + 1)) {
     g.next_capitalised = c.tokens[i + 1].word;
   }
   return g;
@@ -177,6 +183,27 @@ using names_detail::given_name_confidence;
 
 std::string name_key(std::string_view name) { return normalise(name).text; }
 
+namespace {
+
+// FNV-1a: cheap enough to run on every word of a post before the real lookup.
+std::uint64_t quick_hash(std::string_view word) {
+  std::uint64_t h = 14695981039346656037ull;
+  for (char c : word) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+  return h;
+}
+
+}  // namespace
+
+void NameIndex::mark_key(std::string_view word) {
+  std::uint64_t bit = quick_hash(word) & (m_key_bits.size() * 64 - 1);  // the size is a power of two
+  m_key_bits[bit / 64] |= std::uint64_t{1} << (bit % 64);
+}
+
+bool NameIndex::may_be_key(std::string_view word) const {
+  std::uint64_t bit = quick_hash(word) & (m_key_bits.size() * 64 - 1);  // the size is a power of two
+  return (m_key_bits[bit / 64] >> (bit % 64)) & 1;
+}
+
 std::uint32_t NameIndex::owner(std::string kind, std::string id, std::string family, bool ordinary) {
   m_owners.push_back(Owner{std::move(kind), std::move(id), std::move(family), ordinary});
   return static_cast<std::uint32_t>(m_owners.size() - 1);
@@ -186,9 +213,11 @@ void NameIndex::add(std::string key, Entry entry) {
   if (key.empty()) return;
   auto space = key.find(' ');
   if (space == std::string::npos) {
+    mark_key(key);
     m_words[key].entries.push_back(entry);
     return;
   }
+  mark_key(std::string_view(key).substr(0, space));
   Slot& first = m_words[key.substr(0, space)];
   first.longest = std::max<std::size_t>(first.longest, 1 + static_cast<std::size_t>(std::count(key.begin(), key.end(), ' ')));
   m_phrases[std::move(key)].push_back(entry);
@@ -228,12 +257,16 @@ void NameIndex::add_school_name(std::string_view name) {
 
 std::vector<NameHit> NameIndex::scan(const NormalisedText& plain, std::string_view original) const {
   std::vector<NameHit> hits;
-  auto tokens = tokens_of(plain.text);
-  Context c{plain, original, tokens};
+  thread_local std::vector<names_detail::Token> tokens;
+  thread_local std::vector<signed char> cues;
+  tokens_of(plain.text, tokens);
+  cues.assign(tokens.size(), -1);
+  Context c{plain, original, tokens, cues};
   const std::string_view s = plain.text;
   std::size_t skip_to = 0;  // tokens inside a name already found
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     if (i < skip_to) continue;
+    if (!may_be_key(tokens[i].word)) continue;
     auto slot = m_words.find(tokens[i].word);
     if (slot == m_words.end()) continue;
     // Longest first: "oliver bennett" before "oliver"; words must be one space apart.

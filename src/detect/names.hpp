@@ -53,6 +53,10 @@ class NameIndex {
   // Keys are the plain view's words joined by single spaces: "oliver", "oliver bennett",
   // "grace h", "hillside primary school".
   void add(std::string key, Entry entry);
+  // A one-bit-per-hash filter over the keys of m_words: most words of a post are no
+  // name, and this says so without the hash map's lookup.
+  void mark_key(std::string_view word);
+  bool may_be_key(std::string_view word) const;
   std::uint32_t owner(std::string kind, std::string id, std::string family, bool ordinary);
 
   // Looked up by string_view, so scanning a post allocates nothing per word.
@@ -68,6 +72,7 @@ class NameIndex {
   };
   std::unordered_map<std::string, Slot, Hash, std::equal_to<>> m_words;
   std::unordered_map<std::string, std::vector<Entry>, Hash, std::equal_to<>> m_phrases;  // keys of 2+ words
+  std::vector<std::uint64_t> m_key_bits = std::vector<std::uint64_t>(std::size_t{1} << 14);  // 2^20 bits, 128 KiB
   std::vector<Owner> m_owners;
   std::unordered_map<std::string, std::string> m_parents_by_family;  // family name -> a parent's id
   const std::unordered_set<std::string>* m_ordinary;

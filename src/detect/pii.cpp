@@ -20,8 +20,11 @@ struct Scanner {
     taken.assign(s.size(), false);
     starts.clear();
     // Every shape starts a word; most scanners visit only those places.
+    bool in_word = false;
     for (std::size_t i = 0; i < s.size(); ++i) {
-      if (alnum(s[i]) && (i == 0 || !alnum(s[i - 1]))) starts.push_back(i);
+      bool word = alnum(s[i]);
+      if (word && !in_word) starts.push_back(i);
+      in_word = word;
     }
   }
 
@@ -103,13 +106,15 @@ struct Scanner {
     static constexpr std::string_view k_bad_prefixes[] = {"bg", "gb", "nk", "kn", "tn", "nt", "zz"};
     for (std::size_t i : starts) {
       if (i + 9 > s.size() || !alpha(s[i]) || !alpha(s[i + 1])) continue;
+      std::size_t j = i + 2;
+      if (s[j] == ' ') ++j;
+      // Most words fail here: the digits must follow (digit_run also steps over brackets and spaces).
+      if (!digit(s[j]) && s[j] != '(' && s[j] != ')' && s[j] != ' ') continue;
       if (std::string_view("dfiquv").find(s[i]) != std::string_view::npos ||
           std::string_view("dfiquvo").find(s[i + 1]) != std::string_view::npos) {
         continue;
       }
       if (std::find(std::begin(k_bad_prefixes), std::end(k_bad_prefixes), s.substr(i, 2)) != std::end(k_bad_prefixes)) continue;
-      std::size_t j = i + 2;
-      if (j < s.size() && s[j] == ' ') ++j;
       std::string digits;
       std::size_t end = digit_run(j, " ", digits, 6);
       if (digits.size() != 6) continue;
@@ -158,13 +163,15 @@ struct Scanner {
     auto shortener = [&](std::string_view host) {
       return options.shorteners && std::find(options.shorteners->begin(), options.shorteners->end(), host) != options.shorteners->end();
     };
+    // A bare shortener link needs a slash; most posts have none.
+    bool bare_links = options.shorteners && s.find('/') != std::string_view::npos;
     for (std::size_t i : starts) {
       if (taken[i]) continue;
       std::size_t host_start;
-      if (s.compare(i, 8, "https://") == 0) host_start = i + 8;
-      else if (s.compare(i, 7, "http://") == 0) host_start = i + 7;
-      else if (s.compare(i, 4, "www.") == 0) host_start = i;
-      else if (alpha(s[i]) && options.shorteners) {
+      if (s[i] == 'h' && s.compare(i, 8, "https://") == 0) host_start = i + 8;
+      else if (s[i] == 'h' && s.compare(i, 7, "http://") == 0) host_start = i + 7;
+      else if (s[i] == 'w' && s.compare(i, 4, "www.") == 0) host_start = i;
+      else if (alpha(s[i]) && bare_links) {
         // A bare shortener link ("bit.ly/abc"): its host is short, so look only a little way.
         std::string_view window = s.substr(i, 14);
         auto slash = window.find('/');

@@ -1,7 +1,6 @@
 // Runs every detector over one text and maps each finding back to the original bytes.
 #include <algorithm>
 #include <tuple>
-#include <unordered_map>
 
 #include "detect/matcher.hpp"
 #include "detect/pii.hpp"
@@ -102,28 +101,44 @@ void scan_lexicon(const NormalisedText& view, std::string_view field, const Lexi
 // start (longest first): a finding is inside an earlier one exactly when it ends no later
 // than the furthest end seen so far for its kind (or for a container).
 std::vector<Finding> tidy(std::vector<Finding> found) {
-  std::stable_sort(found.begin(), found.end(), [](const Finding& a, const Finding& b) {
+  // Sorted as indices, so the findings themselves move once. Posts have a handful of
+  // findings, where insertion sort is quickest; both sorts are stable.
+  std::vector<std::uint32_t> order(found.size());
+  for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  auto before = [&](std::uint32_t x, std::uint32_t y) {
+    const Finding &a = found[x], &b = found[y];
     return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
-  });
+  };
+  if (order.size() <= 32) {
+    for (std::size_t i = 1; i < order.size(); ++i) {
+      for (std::size_t j = i; j > 0 && before(order[j], order[j - 1]); --j) std::swap(order[j], order[j - 1]);
+    }
+  } else {
+    std::stable_sort(order.begin(), order.end(), before);
+  }
   auto container = [](const Finding& f) {
     return f.kind == "school.contact" || f.kind.starts_with("link") || f.kind == "personal_data.email";
   };
   auto name = [](const Finding& f) { return f.kind.starts_with("person.") || f.kind == "school.name"; };
-  std::unordered_map<std::string, std::uint32_t> furthest;  // by kind (owned: `kept` moves its strings as it grows)
+  // The furthest end kept so far of each kind: the first kept finding of the kind, by
+  // index into `kept`, and the end. A post has few kinds, so a list beats a map.
+  std::vector<std::pair<std::size_t, std::uint32_t>> furthest;
   std::uint32_t container_end = 0;
   bool any_container = false;
   std::vector<Finding> kept;
-  for (auto& f : found) {
-    auto it = furthest.find(f.kind);
+  kept.reserve(found.size());
+  for (std::uint32_t index : order) {
+    Finding& f = found[index];
+    auto it = std::find_if(furthest.begin(), furthest.end(), [&](const auto& k) { return kept[k.first].kind == f.kind; });
     bool inside = (it != furthest.end() && f.end <= it->second) || (name(f) && any_container && f.end <= container_end);
     if (inside) continue;
     if (container(f)) {
       container_end = std::max(container_end, f.end);
       any_container = true;
     }
+    if (it == furthest.end()) furthest.emplace_back(kept.size(), f.end);
+    else it->second = std::max(it->second, f.end);
     kept.push_back(std::move(f));
-    auto& end = furthest[kept.back().kind];
-    end = std::max(end, kept.back().end);
   }
   return kept;
 }
@@ -133,6 +148,7 @@ std::vector<Finding> tidy(std::vector<Finding> found) {
 std::vector<Finding> detect_text(std::string_view text, std::string_view field, const Matcher& matcher) {
   std::vector<Finding> out;
   if (text.empty()) return out;
+  out.reserve(16);  // enough for most posts, so the list grows once, not four times
   NormalisedText plain = normalise(text);
   ShapeOptions options{&matcher.school_domains, &matcher.school_phones, &matcher.shorteners};
   for (const auto& hit : scan_shapes(plain, text, options)) {
@@ -151,7 +167,8 @@ std::vector<Finding> detect(const Event& event, const Matcher& matcher) {
   for (std::size_t i = 0; i < spec.fields.size(); ++i) {
     if (!spec.fields[i].scanned || event.fields[i].missing()) continue;
     auto found = detect_text(event.fields[i].text, spec.fields[i].name, matcher);
-    out.insert(out.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
+    if (out.empty()) out = std::move(found);  // a post scans one field: take its findings whole
+    else out.insert(out.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
   }
   return out;
 }

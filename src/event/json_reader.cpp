@@ -1,6 +1,9 @@
 // The one file that sees nlohmann::json: JSON lines into events.
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <optional>
+
 #include "event/event.hpp"
 
 namespace smpolicy {
@@ -100,11 +103,18 @@ std::string id_of(const json& object) {
   return it->is_string() ? it->get<std::string>() : it->dump();
 }
 
+std::expected<Event, Error> with_required(Event event, int line);
+
 std::expected<Event, Error> build(Event event, const json& object, int line) {
-  Kind kind = event.kind;
   event.line = line;
   event.id = id_of(object);
   if (auto ok = read_object(event, object, "", false); !ok) return std::unexpected(at_line(line, ok.error()));
+  return with_required(std::move(event), line);
+}
+
+// The event, or the first required field it lacks.
+std::expected<Event, Error> with_required(Event event, int line) {
+  Kind kind = event.kind;
   const auto& spec = spec_of(kind);
   for (std::size_t i = 0; i < spec.fields.size(); ++i) {
     if (spec.fields[i].required && event.fields[i].missing()) {
@@ -114,6 +124,93 @@ std::expected<Event, Error> build(Event event, const json& object, int line) {
     }
   }
   return event;
+}
+
+// The fast path for batch lines. Reads a flat object whose values are all strings
+// without escapes or control characters, in valid UTF-8: {"id": "p1", "text": "..."}.
+// Returns nothing for any other line, which nlohmann then reads exactly and, where it
+// is wrong, names the error; so this path never has to.
+using Members = std::vector<std::pair<std::string_view, std::string_view>>;
+
+// A plain string at s[i] (the opening quote); moves i past it.
+std::optional<std::string_view> plain_string(std::string_view s, std::size_t& i) {
+  if (i >= s.size() || s[i] != '"') return std::nullopt;
+  std::size_t begin = ++i;
+  while (i < s.size()) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if (c == '"') return s.substr(begin, i++ - begin);
+    if (c == '\\' || c < 0x20) return std::nullopt;
+    std::size_t n = c < 0x80 ? 1 : utf8_length(s, i);
+    if (n == 0) return std::nullopt;
+    i += n;
+  }
+  return std::nullopt;
+}
+
+std::optional<Members> plain_members(std::string_view s) {
+  std::size_t i = 0;
+  auto space = [&] {
+    while (i < s.size() && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r')) ++i;
+  };
+  auto next_is = [&](char c) {
+    space();
+    if (i >= s.size() || s[i] != c) return false;
+    ++i;
+    return true;
+  };
+  Members members;
+  if (!next_is('{')) return std::nullopt;
+  space();
+  if (!next_is('}')) {
+    do {
+      space();
+      auto key = plain_string(s, i);
+      if (!key || !next_is(':')) return std::nullopt;
+      space();
+      auto value = plain_string(s, i);
+      if (!value) return std::nullopt;
+      members.emplace_back(*key, *value);
+    } while (next_is(','));
+    if (!next_is('}')) return std::nullopt;
+  }
+  space();
+  if (i != s.size()) return std::nullopt;
+  // nlohmann reads members in key order (a std::map), the last of a repeated key winning;
+  // take the same order, and leave repeated keys to it.
+  std::sort(members.begin(), members.end());
+  for (std::size_t k = 1; k < members.size(); ++k) {
+    if (members[k].first == members[k - 1].first) return std::nullopt;
+  }
+  return members;
+}
+
+// parse_text_line for a plain line, as `build` would read it; nothing where a member
+// needs more than set_field (a true/false or number field given a string).
+std::optional<std::expected<Event, Error>> plain_text_line(std::string_view text, int line) {
+  auto members = plain_members(text);
+  if (!members) return std::nullopt;
+  auto has = [&](std::string_view key) {
+    return std::any_of(members->begin(), members->end(), [&](const auto& m) { return m.first == key; });
+  };
+  if (has("kind") || !has("text")) return std::nullopt;
+  Event post = make_event(Kind::post);
+  (void)set_field(post, "account", "personal");
+  const auto& spec = spec_of(Kind::post);
+  for (const auto& [key, value] : *members) {
+    int slot = spec.slot(key);
+    if (slot < 0 || spec.fields[static_cast<std::size_t>(slot)].derived) continue;
+    auto type = spec.fields[static_cast<std::size_t>(slot)].type;
+    if (type == FieldType::boolean || type == FieldType::number || type == FieldType::findings) return std::nullopt;
+  }
+  post.line = line;
+  for (const auto& [key, value] : *members) {
+    if (key == "id") post.id = std::string(value);
+    if (key == "id" || key == "kind") continue;
+    int slot = spec.slot(key);
+    if (slot < 0 || spec.fields[static_cast<std::size_t>(slot)].derived) continue;
+    if (auto ok = set_field(post, key, value); !ok) return std::unexpected(at_line(line, ok.error()));
+  }
+  return with_required(std::move(post), line);
 }
 
 }  // namespace
@@ -136,6 +233,7 @@ std::expected<Event, Error> parse_event(std::string_view text, int line) {
 }
 
 std::expected<Event, Error> parse_text_line(std::string_view text, int line) {
+  if (auto plain = plain_text_line(text, line)) return std::move(*plain);
   auto object = parse_json(text, line);
   if (!object) return std::unexpected(object.error());
   if (!object->is_object()) {

@@ -62,6 +62,42 @@ TEST(EventReader, TextLinesArePublicPersonalPosts) {
   EXPECT_EQ(e->field("text").text, "Sunny day");
 }
 
+// Plain lines take a fast path; each row's second line says the same with an escape,
+// which nlohmann reads, so both paths must agree on the event or the error.
+TEST(EventReader, PlainTextLinesReadAsNlohmannReadsThem) {
+  struct Row {
+    const char *plain, *escaped;
+  };
+  const Row rows[] = {
+      {R"({"id":"p1","text":"Café time"})", R"({"id":"p1","text":"Caf\u00e9 time"})"},
+      {"{\"text\":\"Caf\xc3\xa9 \xf0\x9f\x8d\xb0\"}", R"({"text":"Caf\u00e9 \ud83c\udf70"})"},
+      {R"( { "text" : "a" , "audience" : "friends" , "extra" : "x" } )", R"({"text":"\u0061","audience":"friends","extra":"x"})"},
+      {R"({"text":"a","audience":"everyone"})", R"({"text":"\u0061","audience":"everyone"})"},
+      {R"({"audience":"everyone","account":"nobody","text":"a"})", R"({"audience":"everyone","account":"nobody","text":"\u0061"})"},
+      {R"({"id":"p2"})", R"({"id":"p\u0032"})"},
+  };
+  for (const auto& row : rows) {
+    auto plain = parse_text_line(row.plain, 3), escaped = parse_text_line(row.escaped, 3);
+    ASSERT_EQ(plain.has_value(), escaped.has_value()) << row.plain;
+    if (!plain) {
+      EXPECT_EQ(plain.error().message, escaped.error().message);
+      continue;
+    }
+    EXPECT_EQ(plain->id, escaped->id);
+    EXPECT_EQ(plain->line, 3);
+    for (std::size_t i = 0; i < plain->fields.size(); ++i) EXPECT_EQ(plain->fields[i].text, escaped->fields[i].text) << row.plain;
+  }
+}
+
+TEST(EventReader, LinesOffTheFastPathStillNameTheirErrors) {
+  auto bad_utf8 = parse_text_line("{\"text\":\"a\xff\"}", 4);
+  ASSERT_FALSE(bad_utf8);
+  EXPECT_TRUE(bad_utf8.error().message.starts_with("4:")) << bad_utf8.error().message;
+  auto repeated = parse_text_line(R"({"text":"a","text":"b"})", 5);
+  ASSERT_TRUE(repeated) << repeated.error().message;
+  EXPECT_EQ(repeated->field("text").text, "b");
+}
+
 TEST(EventReader, WrappedEventsCarryLabelsAndStatedFindings) {
   auto w = parse_wrapped_event(R"({"rule":"r1","fires":true,"event":{"kind":"post","account":"personal","text":"damn"},"findings":[{"kind":"language.profanity","span":[0,4]}]})", 2);
   ASSERT_TRUE(w) << w.error().message;
