@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "pipeline/pipeline.hpp"
+#include "store/store.hpp"
 
 namespace smpolicy::cli {
 
@@ -41,6 +42,15 @@ std::optional<School> load_school(const Args& args, bool* bad_input);
 // named (or of stdin when none, or for "-"). Returns false when a file cannot be read.
 bool for_each_input_line(const std::vector<std::string>& files,
                    const std::function<void(std::string_view, int, const std::string&)>& each);
+
+// The store named by --database URL, or else the SQLite store in --data DIR (default
+// ./smpolicy-data).
+std::expected<std::unique_ptr<store::Store>, Error> open_store(const Args& args);
+
+// Prints "usage: smpolicy TEXT" and returns k_exit_failed.
+int usage(const char* text);
+// Prints "smpolicy: MESSAGE" and returns `status`.
+int report(const Error& error, int status = k_exit_failed);
 
 // True when stdout is a terminal and NO_COLOR is unset.
 bool colour_output();

@@ -1,6 +1,6 @@
-// The commands over the store: `admin create-school`, `roster import`, `audit verify` and
-// `backup`. Each opens PostgreSQL at --database URL, or else the SQLite store in
-// --data DIR (default ./smpolicy-data).
+// The commands over the store: `roster import`, `audit verify` and `backup`. Each opens
+// PostgreSQL at --database URL, or else the SQLite store in --data DIR (default
+// ./smpolicy-data).
 #include <cstdio>
 #include <iostream>
 
@@ -11,42 +11,11 @@
 namespace smpolicy::cli {
 namespace {
 
-constexpr const char* k_default_data = "smpolicy-data";
 constexpr const char* k_actor = "cli";
-
-int usage(const char* text) {
-  std::fprintf(stderr, "usage: smpolicy %s\n", text);
-  return k_exit_failed;
-}
 
 // "1 entry", "2 entries".
 std::string count(std::size_t n, std::string_view one, std::string_view many) {
   return std::to_string(n) + " " + std::string(n == 1 ? one : many);
-}
-
-int report(const Error& error, int status = k_exit_failed) {
-  std::fprintf(stderr, "smpolicy: %s\n", error.message.c_str());
-  return status;
-}
-
-std::expected<std::unique_ptr<store::Store>, Error> open_store(const Args& args) {
-  std::string database = args.get("database").value_or(args.get("data").value_or(k_default_data));
-  return store::open_store(database, store::system_clock());
-}
-
-int create_school(const std::vector<std::string>& argv) {
-  const char* text = "admin create-school --name NAME --pack ID [--data DIR | --database URL]";
-  Args args = parse_args(argv, {"name", "pack", "data", "database"}, {});
-  if (!args.error.empty() || !args.positional.empty() || !args.has("name") || !args.has("pack")) {
-    return usage(text);
-  }
-  if (auto pack = resolve_pack(*args.get("pack")); !pack) return report(pack.error());
-  auto db = open_store(args);
-  if (!db) return report(db.error());
-  auto school = (*db)->create_school({*args.get("name"), *args.get("pack")}, k_actor);
-  if (!school) return report(school.error());
-  std::cout << school->id << "\n";
-  return k_exit_ok;
 }
 
 void print_preview(const store::ImportPreview& preview) {
@@ -88,13 +57,6 @@ int import_roster(const std::vector<std::string>& argv) {
 }
 
 }  // namespace
-
-int run_admin(const std::vector<std::string>& argv) {
-  if (argv.empty() || argv.front() != "create-school") {
-    return usage("admin create-school --name NAME --pack ID [--data DIR | --database URL]");
-  }
-  return create_school({argv.begin() + 1, argv.end()});
-}
 
 int run_roster(const std::vector<std::string>& argv) {
   if (argv.empty() || argv.front() != "import") {

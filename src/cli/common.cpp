@@ -75,3 +75,22 @@ bool for_each_input_line(const std::vector<std::string>& files,
 bool colour_output() { return ::isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR"); }
 
 }  // namespace smpolicy::cli
+
+namespace smpolicy::cli {
+
+std::expected<std::unique_ptr<store::Store>, Error> open_store(const Args& args) {
+  std::string database = args.get("database").value_or(args.get("data").value_or("smpolicy-data"));
+  return store::open_store(database, store::system_clock());
+}
+
+int usage(const char* text) {
+  std::fprintf(stderr, "usage: smpolicy %s\n", text);
+  return k_exit_failed;
+}
+
+int report(const Error& error, int status) {
+  std::fprintf(stderr, "smpolicy: %s\n", error.message.c_str());
+  return status;
+}
+
+}  // namespace smpolicy::cli

@@ -3,31 +3,15 @@
 #pragma once
 
 #include <gtest/gtest.h>
-#include <unistd.h>
-
-#include <filesystem>
 #include <map>
 
 #include "auth/auth.hpp"
 #include "server/server.hpp"
+#include "store/test_support.hpp"
 
 namespace smpolicy::server::testing {
 
-class TempDir {
- public:
-  TempDir() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "smpolicy-server-XXXXXX").string();
-    m_path = ::mkdtemp(pattern.data()) ? pattern : "";
-  }
-  ~TempDir() {
-    std::error_code ignored;
-    std::filesystem::remove_all(m_path, ignored);
-  }
-  const std::filesystem::path& path() const { return m_path; }
-
- private:
-  std::filesystem::path m_path;
-};
+using store::testing::TempDir;
 
 inline constexpr std::string_view k_password = "a long test password";
 

@@ -2,7 +2,7 @@
 // chain is checked.
 #include <cstdint>
 
-#include "store/hash.hpp"
+#include "crypto/crypto.hpp"
 #include "store/store.hpp"
 
 namespace smpolicy::store {
@@ -25,7 +25,7 @@ std::string audit_hash(const AuditEntry& e) {
                                    &e.details_json, &e.prev_hash}) {
     append_field(bytes, *field);
   }
-  return blake2b_256_hex(bytes);
+  return crypto::blake2b_hex(bytes);
 }
 
 AuditCheck verify_chain(std::span<const AuditEntry> entries) {
