@@ -20,18 +20,6 @@ constexpr const char* k_usage =
     "                      [--display-name TEXT] [--person ROSTER_ID] [--password-file FILE]\n"
     "                      [--data DIR | --database URL]";
 
-std::vector<std::string> split_commas(const std::string& text) {
-  std::vector<std::string> out;
-  std::size_t at = 0;
-  while (at <= text.size()) {
-    auto end = text.find(',', at);
-    if (end == std::string::npos) end = text.size();
-    if (end > at) out.push_back(text.substr(at, end - at));
-    at = end + 1;
-  }
-  return out;
-}
-
 std::expected<std::string, Error> read_password(const Args& args) {
   std::string text;
   if (auto file = args.get("password-file")) {
@@ -85,7 +73,7 @@ int create_user(const std::vector<std::string>& argv) {
   user.username = *args.get("username");
   user.school_id = args.get("school").value_or("");
   user.trust_id = args.get("trust").value_or("");
-  user.roles = split_commas(*args.get("roles"));
+  user.roles = split_list(*args.get("roles"), ',');
   user.display_name = args.get("display-name").value_or(user.username);
   user.person_id = args.get("person").value_or("");
   auto made = auth::create_user(**db, user, *password, k_actor);

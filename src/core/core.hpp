@@ -71,6 +71,14 @@ void append_json_string(std::string& out, std::string_view text);
 // not valid: cut short, overlong, a surrogate or past U+10FFFF. Requires i < s.size().
 std::size_t utf8_length(std::string_view s, std::size_t i);
 
+// ---- Text ---------------------------------------------------------------------------
+
+// Text made safe inside HTML elements and quoted attribute values (& < > " ').
+std::string escape_html(std::string_view text);
+
+// "a, b,,c " -> {"a", "b", "c"}: split at `separator`, spaces trimmed, empty items dropped.
+std::vector<std::string> split_list(std::string_view text, char separator);
+
 // ---- Times --------------------------------------------------------------------------
 
 // A moment as seconds since 1970-01-01T00:00:00Z, with the UTC offset it was written in.

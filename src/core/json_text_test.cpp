@@ -40,3 +40,18 @@ TEST(JsonText, EscapesEachByteWhereverItFallsInALongRun) {
 
 }  // namespace
 }  // namespace smpolicy
+
+namespace smpolicy {
+namespace {
+
+TEST(Text, HtmlEscapingCoversMarkupAndBothQuotes) {
+  EXPECT_EQ(escape_html(R"(<a href="x">Tom & Jerry's</a>)"), "&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;");
+}
+
+TEST(Text, ListsAreSplitTrimmedAndEmptyItemsDropped) {
+  EXPECT_EQ(split_list(" staff:ja, staff:mo ,,", ','), (std::vector<std::string>{"staff:ja", "staff:mo"}));
+  EXPECT_TRUE(split_list("", ',').empty());
+}
+
+}  // namespace
+}  // namespace smpolicy

@@ -11,19 +11,7 @@ namespace {
 constexpr std::size_t k_top = 15;
 constexpr std::size_t k_flagged_rows = 500;
 
-std::string esc(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
+std::string esc(std::string_view text) { return escape_html(text); }
 
 std::string n(std::uint64_t v) { return std::to_string(v); }
 

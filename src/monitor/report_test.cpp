@@ -53,7 +53,7 @@ TEST(Report, HtmlIsSelfContainedWithSvgChartsAndEscapedText) {
   std::string html = render_report(sample(), ReportFormat::html);
   EXPECT_TRUE(has(html, "<!DOCTYPE html>"));
   EXPECT_TRUE(has(html, "<svg"));
-  EXPECT_TRUE(has(html, "o'brien&lt;b&gt;"));
+  EXPECT_TRUE(has(html, "o&#39;brien&lt;b&gt;"));
   EXPECT_FALSE(has(html, "<script"));
   EXPECT_FALSE(has(html, "<link"));
   EXPECT_FALSE(has(html, " src="));

@@ -65,21 +65,7 @@ std::string detected_list(const std::vector<Finding>& findings) {
 
 }  // namespace
 
-std::string escape(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
+std::string escape(std::string_view text) { return escape_html(text); }
 
 std::string school_suffix(const Context& ctx) {
   if (!ctx.school || ctx.school->id == ctx.user().school_id) return "";

@@ -50,21 +50,6 @@ std::string account_form(const Context& ctx) {
          "<input id=\"due\" name=\"rotation_due\" type=\"date\"><button type=\"submit\">Save account</button></form>";
 }
 
-std::vector<std::string> comma_list(const std::string& text) {
-  std::vector<std::string> out;
-  std::size_t at = 0;
-  while (at <= text.size()) {
-    auto end = text.find(',', at);
-    if (end == std::string::npos) end = text.size();
-    std::string item = text.substr(at, end - at);
-    while (!item.empty() && item.front() == ' ') item.erase(0, 1);
-    while (!item.empty() && item.back() == ' ') item.pop_back();
-    if (!item.empty()) out.push_back(item);
-    at = end + 1;
-  }
-  return out;
-}
-
 Response declarations_page(Context& ctx, std::string before, int status) {
   auto rows = visible_declarations(ctx);
   if (!rows) return html_response(page(ctx, "Declarations", notice("error", rows.error().message)), 500);
@@ -118,7 +103,7 @@ Response page_account_post(Context& ctx) {
   account.platform = ctx.form.get("platform");
   account.handle = ctx.form.get("handle");
   account.school_owned = ctx.form.get("school_owned") == "true";
-  account.custodians = comma_list(ctx.form.get("custodians"));
+  account.custodians = split_list(ctx.form.get("custodians"), ',');
   account.rotation_due = ctx.form.get("rotation_due");
   auto saved = save_account(ctx, account);
   if (!saved) return html_response(page(ctx, "Official accounts", notice("error", saved.error().message) + account_form(ctx)), 400);
