@@ -188,6 +188,8 @@ TEST(Api, AnUploadedProxyLogBecomesAKeptReport) {
   Response r = t.send("POST", "/api/monitor", &it, log, "text/plain", {{"title", "monday.log"}});
   ASSERT_EQ(r.status, 201) << r.body;
   EXPECT_TRUE(has(r.body, "instagram.com")) << r.body.substr(0, 400);
+  EXPECT_TRUE(has(r.body, "monday.log")) << r.body.substr(0, 400);
+  EXPECT_FALSE(has(r.body, "smpolicy-upload-")) << "the temporary file's name leaked into the report";
   Response list = t.get("/api/reports", &it);
   EXPECT_TRUE(has(list.body, "monday.log")) << list.body;
   Response junk = t.send("POST", "/api/monitor", &it, "not a log at all\n", "text/plain");

@@ -51,6 +51,11 @@ std::expected<store::KeptReport, Error> keep_log_report(Context& ctx, std::strin
     return fail(ErrorCode::invalid, std::string(title) + ": " + read.error().message);
   }
   monitor::Report report = monitor.finish();
+  // The report names the upload by its title, never by the temporary file it was read from.
+  for (auto& source : report.sources) source.first = std::string(title);
+  for (auto& kind : report.problems) {
+    for (auto& example : kind.examples) example.source = std::string(title);
+  }
   if (report.totals.hits == 0) {
     return fail(ErrorCode::invalid, std::string(title) + ": no line of it reads as a proxy log (" +
                                         std::to_string(report.totals.lines) + " lines)");
