@@ -8,7 +8,7 @@
 namespace smpolicy::server {
 namespace {
 
-constexpr std::size_t k_audit_page = 200;
+constexpr std::int64_t k_audit_page = 200;
 
 std::optional<std::int64_t> positive(std::string_view text) {
   std::int64_t id = 0;
@@ -27,17 +27,11 @@ void write_report(JsonWriter& w, const store::KeptReport& r, bool with_summary) 
 
 // The newest entries first, a page at a time (?before=SEQ).
 Response api_audit(Context& ctx) {
-  auto entries = ctx.store.audit_entries(ctx.school->id);
+  auto entries = ctx.store.newest_audit_entries(ctx.school->id, k_audit_page, positive(ctx.query("before")).value_or(0));
   if (!entries) return json_failure(entries.error());
-  auto before = positive(ctx.query("before"));
   JsonWriter w;
   w.begin_array();
-  std::size_t shown = 0;
-  for (auto it = entries->rbegin(); it != entries->rend() && shown < k_audit_page; ++it) {
-    if (before && it->seq >= *before) continue;
-    write_audit_entry(w, *it);
-    ++shown;
-  }
+  for (const auto& entry : *entries) write_audit_entry(w, entry);
   w.end_array();
   return json_response(w.take());
 }

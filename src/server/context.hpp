@@ -46,8 +46,6 @@ struct Context {
   bool has(auth::Role role) const { return roles.has(role); }
   // The school's pack, roster and matcher, compiled once and shared.
   std::expected<std::shared_ptr<const School>, Error> pipeline();
-  // Forget the compiled school after its roster or identity changed.
-  void school_changed();
   // The query-string value, or empty.
   std::string query(std::string_view name) const;
 };

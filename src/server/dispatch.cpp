@@ -198,8 +198,6 @@ std::expected<std::shared_ptr<const School>, Error> Context::pipeline() {
   return app.pipeline(store, *school);
 }
 
-void Context::school_changed() { app.forget(school->id); }
-
 std::expected<std::unique_ptr<App>, Error> App::open(Options options) {
   auto app = std::make_unique<AppImpl>(std::move(options));
   auto lease = app->state().borrow();

@@ -9,7 +9,7 @@
 namespace smpolicy::server {
 namespace {
 
-constexpr std::size_t k_audit_rows = 200;
+constexpr std::int64_t k_audit_rows = 200;
 
 std::string upload_form(const Context& ctx) {
   return "<h2>Read a proxy log</h2><form method=\"post\" action=\"/reports" + school_suffix(ctx) +
@@ -30,21 +30,32 @@ Response reports_page(Context& ctx, std::string before, int status) {
   return html_response(page(ctx, "Proxy reports", body + "</ul>"), status);
 }
 
+// Walking the whole chain reads every entry of every school, so the page does it only when
+// asked (?verify=1), and otherwise offers the button.
+std::string chain_notice(Context& ctx) {
+  if (ctx.query("verify") != "1") {
+    return "<form method=\"get\" action=\"/audit\">" + (ctx.query("school").empty() ? std::string()
+           : "<input type=\"hidden\" name=\"school\" value=\"" + escape(ctx.query("school")) + "\">") +
+           "<input type=\"hidden\" name=\"verify\" value=\"1\"><button type=\"submit\">Check the whole chain</button></form>";
+  }
+  auto check = ctx.store.verify_audit();
+  if (!check) return notice("error", "The chain cannot be read: " + check.error().message);
+  return check->intact ? notice("ok", "The whole chain of " + std::to_string(check->entries) + " entries is intact.")
+                       : notice("error", "The chain is broken at entry " + std::to_string(check->broken_at) + ": " + check->why);
+}
+
 }  // namespace
 
 Response page_audit(Context& ctx) {
-  auto entries = ctx.store.audit_entries(ctx.school->id);
-  auto check = ctx.store.verify_audit();
-  if (!entries || !check) return html_response(page(ctx, "Audit log", notice("error", "the audit log cannot be read")), 500);
-  std::string body = check->intact ? notice("ok", "The whole chain of " + std::to_string(check->entries) + " entries is intact.")
-                                   : notice("error", "The chain is broken at entry " + std::to_string(check->broken_at) + ": " + check->why);
-  body += "<table><caption>The newest " + std::to_string(std::min(k_audit_rows, entries->size())) +
+  auto entries = ctx.store.newest_audit_entries(ctx.school->id, k_audit_rows, 0);
+  if (!entries) return html_response(page(ctx, "Audit log", notice("error", "the audit log cannot be read")), 500);
+  std::string body = chain_notice(ctx);
+  body += "<table><caption>The newest " + std::to_string(entries->size()) +
           " entries</caption><thead><tr><th scope=\"col\">#</th><th scope=\"col\">Time</th><th scope=\"col\">Who</th>"
           "<th scope=\"col\">Did</th><th scope=\"col\">To</th><th scope=\"col\">Details</th></tr></thead><tbody>";
-  std::size_t shown = 0;
-  for (auto it = entries->rbegin(); it != entries->rend() && shown < k_audit_rows; ++it, ++shown) {
-    body += "<tr><td>" + std::to_string(it->seq) + "</td><td>" + escape(it->time) + "</td><td>" + escape(it->actor) + "</td><td>" +
-            escape(it->action) + "</td><td>" + escape(it->subject) + "</td><td><code>" + escape(it->details_json) + "</code></td></tr>";
+  for (const auto& e : *entries) {
+    body += "<tr><td>" + std::to_string(e.seq) + "</td><td>" + escape(e.time) + "</td><td>" + escape(e.actor) + "</td><td>" +
+            escape(e.action) + "</td><td>" + escape(e.subject) + "</td><td><code>" + escape(e.details_json) + "</code></td></tr>";
   }
   return html_response(page(ctx, "Audit log", body + "</tbody></table>"));
 }

@@ -109,7 +109,11 @@ TEST(Pages, RecordingAConsentIsSavedAndAudited) {
   EXPECT_EQ(r.status, 303) << r.body;
   Response page = t.get("/consents", &office);
   EXPECT_TRUE(has(page.body, "print, website")) << page.body;
-  EXPECT_TRUE(has(t.get("/audit", &head).body, "pupil:2"));
+  Response audit = t.get("/audit", &head);
+  EXPECT_TRUE(has(audit.body, "pupil:2"));
+  EXPECT_TRUE(has(audit.body, "Check the whole chain")) << "the chain is walked only on request";
+  EXPECT_FALSE(has(audit.body, "is intact"));
+  EXPECT_TRUE(has(t.get("/audit", &head, {{"verify", "1"}}).body, "is intact"));
 }
 
 TEST(Pages, NavigationShowsOnlyWhatTheRoleMayUse) {

@@ -16,9 +16,7 @@ std::expected<Person, Error> update_consent(Context& ctx, std::string_view perso
   for (const auto& c : channels) {
     if (!is_consent_channel(c)) return invalid("field channels: '" + c + "' is not print, website or social");
   }
-  auto person = ctx.store.set_consent(ctx.school->id, person_id, channels, restricted, ctx.actor());
-  if (person) ctx.school_changed();
-  return person;
+  return ctx.store.set_consent(ctx.school->id, person_id, channels, restricted, ctx.actor());
 }
 
 std::expected<ImportResult, Error> import_roster(Context& ctx, std::string_view csv,
@@ -30,7 +28,6 @@ std::expected<ImportResult, Error> import_roster(Context& ctx, std::string_view 
     auto done = store::commit_roster_import(ctx.store, ctx.school->id, result.preview, ctx.actor());
     if (!done) return std::unexpected(done.error());
     result.committed = true;
-    ctx.school_changed();
   }
   return result;
 }

@@ -47,12 +47,15 @@ void AppState::give_back(std::unique_ptr<store::Store> store) {
 
 std::expected<std::shared_ptr<const School>, Error> AppState::pipeline(store::Store& store,
                                                                        const store::School& school) {
+  auto revision = store.school_revision(school.id);
+  if (!revision) return std::unexpected(revision.error());
   {
     std::lock_guard lock(m_schools_mutex);
-    if (auto found = m_schools.find(school.id); found != m_schools.end()) return found->second;
+    auto found = m_schools.find(school.id);
+    if (found != m_schools.end() && found->second.revision == *revision) return found->second.school;
   }
   // Built outside the lock: compiling a large roster takes a while and other schools
-  // should not wait. Two threads may build the same school once; the first one kept wins.
+  // should not wait. Two threads may build the same revision; either result is right.
   auto pack = resolve_pack(school.pack_id);
   if (!pack) return std::unexpected(pack.error());
   if (auto ok = apply_identity((*pack)->school, school.identity_json); !ok) {
@@ -65,12 +68,9 @@ std::expected<std::shared_ptr<const School>, Error> AppState::pipeline(store::St
   for (std::size_t i = 0; i < roster->people.size(); ++i) roster->by_id.emplace(roster->people[i].id, i);
   auto built = std::make_shared<const School>(make_school(std::move(*pack), std::move(roster)));
   std::lock_guard lock(m_schools_mutex);
-  return m_schools.emplace(school.id, built).first->second;
-}
-
-void AppState::forget(const std::string& school_id) {
-  std::lock_guard lock(m_schools_mutex);
-  m_schools.erase(school_id);
+  Compiled& kept = m_schools[school.id];
+  if (kept.revision < *revision) kept = Compiled{*revision, built};
+  return built;
 }
 
 }  // namespace smpolicy::server

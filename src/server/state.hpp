@@ -35,10 +35,11 @@ class AppState {
   };
   std::expected<Lease, Error> borrow();
 
-  // The compiled pack, roster and matcher of `school`, built on first use.
+  // The compiled pack, roster and matcher of `school`, built on first use and rebuilt when
+  // the school's records have changed since (by this process or another sharing the
+  // database): the store's school_revision tells.
   std::expected<std::shared_ptr<const School>, Error> pipeline(store::Store& store,
                                                                const store::School& school);
-  void forget(const std::string& school_id);
 
  private:
   void give_back(std::unique_ptr<store::Store> store);
@@ -48,7 +49,11 @@ class AppState {
   std::mutex m_pool_mutex;
   std::vector<std::unique_ptr<store::Store>> m_pool;
   std::mutex m_schools_mutex;
-  std::map<std::string, std::shared_ptr<const School>> m_schools;
+  struct Compiled {
+    std::int64_t revision = -1;
+    std::shared_ptr<const School> school;
+  };
+  std::map<std::string, Compiled> m_schools;
 };
 
 }  // namespace smpolicy::server

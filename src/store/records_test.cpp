@@ -179,6 +179,31 @@ TEST_P(Records, ReportsAreKeptListedWithoutHtmlAndFoundInFull) {
   EXPECT_TRUE(db->reports(b)->empty());
 }
 
+TEST_P(Records, TheSchoolsRevisionMovesWithEachOfItsChangesOnly) {
+  auto before_a = db->school_revision(a).value();
+  auto before_b = db->school_revision(b).value();
+  EXPECT_GT(before_a, 0);
+  ASSERT_TRUE(db->set_consent(a, "pupil:1", {"print"}, false, "staff:office"));
+  EXPECT_GT(db->school_revision(a).value(), before_a);
+  EXPECT_EQ(db->school_revision(b).value(), before_b) << "another school's change moved it";
+  EXPECT_EQ(db->school_revision("no-such-school").value(), 0);
+}
+
+TEST_P(Records, ThePagedAuditHistoryIsNewestFirstAndStaysInItsSchool) {
+  for (const char* channel : {"print", "website", "social"}) ASSERT_TRUE(db->set_consent(a, "pupil:1", {channel}, false, "staff:office"));
+  auto all = db->audit_entries(a).value();
+  auto page = db->newest_audit_entries(a, 2, 0).value();
+  ASSERT_EQ(page.size(), 2u);
+  EXPECT_EQ(page[0].seq, all.back().seq);
+  EXPECT_EQ(page[1].seq, all[all.size() - 2].seq);
+  auto older = db->newest_audit_entries(a, 100, page[1].seq).value();
+  EXPECT_EQ(older.size(), all.size() - 2);
+  for (const auto& e : older) EXPECT_LT(e.seq, page[1].seq);
+  auto other = db->newest_audit_entries(b, 100, 0).value();
+  for (const auto& e : other) EXPECT_EQ(e.school_id, b);
+  EXPECT_TRUE(db->newest_audit_entries(a, 0, 0).value().empty());
+}
+
 TEST_P(Records, WritesToAnUnknownSchoolAreNotFound) {
   Declaration d{0, "staff:jsmith", DeclarationKind::other, "", "", "", "", ""};
   EXPECT_EQ(db->add_declaration("nowhere", d, "t").error().code, ErrorCode::not_found);

@@ -1,4 +1,5 @@
 // Schools, trusts, people and the audit log, over any Connection; and opening a store.
+#include <limits>
 #include "store/sql_store.hpp"
 #include "store/records.hpp"
 
@@ -231,6 +232,20 @@ std::expected<void, Error> SqlStore::save_people(std::string_view school_id, std
 std::expected<std::vector<AuditEntry>, Error> SqlStore::audit_entries(std::string_view school_id) {
   if (school_id.empty()) return std::vector<AuditEntry>{};
   return collect(concat({k_audit_select, " WHERE school_id = ? ORDER BY seq"}), {school_id}, read_entry);
+}
+
+std::expected<std::vector<AuditEntry>, Error> SqlStore::newest_audit_entries(std::string_view school_id,
+                                                                               std::int64_t limit, std::int64_t before) {
+  if (school_id.empty() || limit <= 0) return std::vector<AuditEntry>{};
+  const std::int64_t bound = before > 0 ? before : std::numeric_limits<std::int64_t>::max();
+  return collect(concat({k_audit_select, " WHERE school_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?"}),
+                 {school_id, bound, limit}, read_entry);
+}
+
+std::expected<std::int64_t, Error> SqlStore::school_revision(std::string_view school_id) {
+  auto rows = m_db->query("SELECT coalesce(max(seq), 0) FROM audit_log WHERE school_id = ?", {school_id});
+  if (!rows) return std::unexpected(rows.error());
+  return rows->empty() ? 0 : rows->front().integer(0);
 }
 
 std::expected<AuditCheck, Error> SqlStore::verify_audit() {

@@ -67,6 +67,10 @@ class SqlStore final : public Store {
   std::expected<void, Error> delete_session(std::string_view digest) override;
   std::expected<AuditEntry, Error> append_audit(const AuditEvent& event) override;
   std::expected<std::vector<AuditEntry>, Error> audit_entries(std::string_view school_id) override;
+  std::expected<std::vector<AuditEntry>, Error> newest_audit_entries(std::string_view school_id,
+                                                                     std::int64_t limit,
+                                                                     std::int64_t before) override;
+  std::expected<std::int64_t, Error> school_revision(std::string_view school_id) override;
   std::expected<AuditCheck, Error> verify_audit() override;
   std::expected<void, Error> backup(const std::filesystem::path& path) override;
 

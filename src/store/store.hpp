@@ -273,6 +273,14 @@ class Store {
   // One school's entries, oldest first.
   virtual std::expected<std::vector<AuditEntry>, Error> audit_entries(
       std::string_view school_id) = 0;
+  // At most `limit` of the school's entries with seq below `before` (0: no bound), newest
+  // first: one page of the history without reading the rest of it.
+  virtual std::expected<std::vector<AuditEntry>, Error> newest_audit_entries(
+      std::string_view school_id, std::int64_t limit, std::int64_t before) = 0;
+  // The sequence number of the school's newest audit entry (0 when none). Every change to
+  // a school's records writes one, so a server process compares it with the revision it
+  // compiled the school's matcher at and rebuilds when another process changed the roster.
+  virtual std::expected<std::int64_t, Error> school_revision(std::string_view school_id) = 0;
   // Walks the whole chain (every school's entries, in sequence) and reports the first
   // broken link, or intact with the number of entries.
   virtual std::expected<AuditCheck, Error> verify_audit() = 0;
