@@ -91,7 +91,20 @@ INSTANTIATE_TEST_SUITE_P(People, DetectTable, testing::Values(
     Row{"Amazing Grace at the carol service", {}},
     Row{"Saw Grace Kelly's old film", {}},
     Row{"Summer holidays! Hope the sun lasts", {}},
-    Row{"A rose in the garden", {}}));
+    Row{"A rose in the garden", {}},
+    Row{"Ollie, Grace and Billy were brilliant today",
+        {"person.pupil:Ollie", "person.pupil:Grace", "person.pupil:Billy"}},
+    Row{"G. Hill won the spelling test", {"person.pupil:G. Hill"}},
+    Row{"Grace H won the race", {"person.pupil:Grace H"}},
+    Row{"Zofia did brilliant work today", {"person.pupil:Zofia"}},
+    Row{"Can't believe Zofia finally learnt her tables", {"person.pupil:Zofia"}},
+    Row{"#zofia #year4", {"person.pupil:zofia"}},
+    Row{"Lovely chat with her dad about Grace's chess", {"person.pupil:Grace"}},
+    Row{"Siobhan O Neill won the award", {"person.pupil:Siobhan O Neill"}},
+    Row{"My niece Zofia read her first book, so proud", {}},
+    Row{"Rose, Hope and Grace all planted, amazing", {}},
+    Row{"Amazing Grace was brilliant at the concert", {}},
+    Row{"Oliver! at the theatre was fantastic", {}}));
 
 INSTANTIATE_TEST_SUITE_P(PersonalData, DetectTable, testing::Values(
     Row{"Call 07700 900123 after six", {"personal_data.phone:07700 900123"}},

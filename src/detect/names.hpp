@@ -36,7 +36,7 @@ class NameIndex {
   // `plain` is the plain view of `original`.
   std::vector<NameHit> scan(const NormalisedText& plain, std::string_view original) const;
 
-  enum class Form : std::uint8_t { full, initial, given, family, hashtag, school };
+  enum class Form : std::uint8_t { full, initial, initial_first, given, family, hashtag, school };
   struct Entry {
     std::uint32_t owner = 0;  // index into m_owners
     Form form = Form::full;
@@ -49,6 +49,11 @@ class NameIndex {
  private:
   bool match(const std::vector<Entry>& entries, const names_detail::Context& c, std::size_t i, std::size_t k,
              std::vector<NameHit>& hits) const;
+  // Whether `word` is someone's given name; `unusual` is set when it is no ordinary word.
+  bool given_key(std::string_view word, bool& unusual) const;
+  // Whether token i is in a list of capitalised roster given names with an unusual one
+  // among them; raises `cue` to the strongest cue near any member.
+  bool in_name_list(const names_detail::Context& c, std::size_t i, int& cue) const;
   void parent_of(const Owner& pupil, const names_detail::Context& c, std::size_t k, std::vector<NameHit>& hits) const;
   // Keys are the plain view's words joined by single spaces: "oliver", "oliver bennett",
   // "grace h", "hillside primary school".
