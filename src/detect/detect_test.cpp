@@ -15,7 +15,7 @@ const Lexicon& lexicon() {
       "term\tkind\tseverity\n"
       "fuck*\tlanguage.profanity\t3\nshit\tlanguage.profanity\t2\nbitch\tlanguage.insult\t2\n"
       "idiot\tlanguage.insult\t1\nfaggot\tlanguage.slur\t3\ni will kill you\tlanguage.threat\t3\nvermin\tlanguage.derogatory\t3\n",
-      "term\tkind\nmy class\tstaff_cue\nviews my own\tdisclaimer\nofsted\ttopic.internal\nrumour*\ttopic.gossip\n",
+      "term\tkind\n# a comment line\nmy class\tstaff_cue\n#teacherlife\tstaff_cue\nviews my own\tdisclaimer\nofsted\ttopic.internal\nrumour*\ttopic.gossip\n",
       "name\tnicknames\noliver\tollie,olly\nwilliam\twill,bill,billy\n",
       "will\ngrace\nrose\nsummer\nhope\n", "bit.ly\n",
       "pattern\tkind\n\\b(i'll|i will) (knock|punch) (your|his|her) (teeth|head) (out|in)\\b\tlanguage.threat\n",
@@ -142,6 +142,7 @@ INSTANTIATE_TEST_SUITE_P(Language, DetectTable, testing::Values(
 INSTANTIATE_TEST_SUITE_P(SchoolAndTopics, DetectTable, testing::Values(
     Row{"Parents at Hillside Primary School said", {"school.name:Hillside Primary School"}},
     Row{"my class loved it", {"staff_cue:my class"}},
+    Row{"Great day #teacherlife", {"staff_cue:#teacherlife"}},
     Row{"Rumours about Ofsted", {"topic.gossip:Rumours", "topic.internal:Ofsted"}},
     Row{"views my own", {"disclaimer:views my own"}},
     Row{"See https://bit.ly/abc and www.example.org.", {"link.shortener:https://bit.ly/abc", "link:www.example.org"}},
