@@ -104,7 +104,9 @@ INSTANTIATE_TEST_SUITE_P(People, DetectTable, testing::Values(
     Row{"My niece Zofia read her first book, so proud", {}},
     Row{"Rose, Hope and Grace all planted, amazing", {}},
     Row{"Amazing Grace was brilliant at the concert", {}},
-    Row{"Oliver! at the theatre was fantastic", {}}));
+    Row{"Oliver! at the theatre was fantastic", {}},
+    Row{"Well done Ollie\U0001F389 in Year 4", {"person.pupil:Ollie"}},
+    Row{"\u2B50Grace Hill\u2B50 star of the week", {"person.pupil:Grace Hill"}}));
 
 INSTANTIATE_TEST_SUITE_P(PersonalData, DetectTable, testing::Values(
     Row{"Call 07700 900123 after six", {"personal_data.phone:07700 900123"}},
@@ -127,6 +129,7 @@ INSTANTIATE_TEST_SUITE_P(PersonalData, DetectTable, testing::Values(
 INSTANTIATE_TEST_SUITE_P(Language, DetectTable, testing::Values(
     Row{"What a f.u.c.k.i.n.g day", {"language.profanity:f.u.c.k.i.n.g"}},
     Row{"sh1t", {"language.profanity:sh1t"}},
+    Row{"what a shit\U0001F644 day", {"language.profanity:shit"}},
     Row{"total sh*t", {"language.profanity:sh*t"}},
     Row{"you b!tch", {"language.insult:b!tch"}},
     Row{"they are idiots", {"language.insult:idiots"}},
@@ -143,6 +146,7 @@ INSTANTIATE_TEST_SUITE_P(SchoolAndTopics, DetectTable, testing::Values(
     Row{"Parents at Hillside Primary School said", {"school.name:Hillside Primary School"}},
     Row{"my class loved it", {"staff_cue:my class"}},
     Row{"Great day #teacherlife", {"staff_cue:#teacherlife"}},
+    Row{"#teacherlife\U0001F34E", {"staff_cue:#teacherlife"}},
     Row{"Rumours about Ofsted", {"topic.gossip:Rumours", "topic.internal:Ofsted"}},
     Row{"views my own", {"disclaimer:views my own"}},
     Row{"See https://bit.ly/abc and www.example.org.", {"link.shortener:https://bit.ly/abc", "link:www.example.org"}},

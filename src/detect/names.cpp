@@ -7,11 +7,6 @@
 namespace smpolicy {
 namespace {
 
-bool word_byte(char c) {
-  auto u = static_cast<unsigned char>(c);
-  return (u >= 'a' && u <= 'z') || (u >= '0' && u <= '9') || u >= 0x80;  // the plain view is lower case
-}
-
 }  // namespace
 
 namespace names_detail {
@@ -35,9 +30,13 @@ void tokens_of(std::string_view s, std::vector<Token>& out) {
   out.clear();
   std::size_t i = 0;
   while (i < s.size()) {
-    if (!word_byte(s[i])) { ++i; continue; }
+    if (!word_char(s, i)) { ++i; continue; }
     std::size_t j = i;
-    while (j < s.size() && (word_byte(s[j]) || ((s[j] == '-' || s[j] == '\'') && j + 1 < s.size() && word_byte(s[j + 1])))) ++j;
+    while (j < s.size()) {
+      if (std::size_t n = word_char(s, j)) j += n;
+      else if ((s[j] == '-' || s[j] == '\'') && j + 1 < s.size() && word_char(s, j + 1)) ++j;
+      else break;
+    }
     Token t{i, j, s.substr(i, j - i)};
     t.hashtag = i > 0 && (s[i - 1] == '#' || s[i - 1] == '@');
     if (t.word.size() > 2 && t.word.ends_with("'s")) {
@@ -268,6 +267,18 @@ using names_detail::GivenContext;
 using names_detail::given_name_confidence;
 
 std::string name_key(std::string_view name) { return normalise(name).text; }
+
+// How many bytes from s[i] make one letter or digit of the plain view (which is lower
+// case); 0 when s[i] starts none. Emoji, dashes, stars and other symbols (lead bytes C2,
+// E2, EF, F0 to F4) end a word, so "Ollie🎉" and "Zofia—" hold names; letters of other
+// scripts (lead bytes C3 to DF, E0 to EE) are word characters.
+std::size_t word_char(std::string_view s, std::size_t i) {
+  auto u = static_cast<unsigned char>(s[i]);
+  if (u < 0x80) return (u >= 'a' && u <= 'z') || (u >= '0' && u <= '9') ? 1 : 0;
+  std::size_t n = u >= 0xE0 ? 3 : 2;
+  bool letter = (u >= 0xC3 && u <= 0xDF) || (u >= 0xE0 && u <= 0xEE && u != 0xE2);
+  return letter ? std::min(n, s.size() - i) : 0;
+}
 
 namespace {
 

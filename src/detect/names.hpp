@@ -86,4 +86,8 @@ class NameIndex {
 // The word-level normal form of a name: lower case, accents stripped ("Chloé" -> "chloe").
 std::string name_key(std::string_view name);
 
+// How many bytes from s[i] make one letter or digit of a plain view; 0 when s[i] starts
+// none, or is not the first byte of a character. Emoji, dashes and other symbols end a word.
+std::size_t word_char(std::string_view s, std::size_t i);
+
 }  // namespace smpolicy
