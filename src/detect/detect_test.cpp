@@ -105,6 +105,11 @@ INSTANTIATE_TEST_SUITE_P(People, DetectTable, testing::Values(
     Row{"Rose, Hope and Grace all planted, amazing", {}},
     Row{"Amazing Grace was brilliant at the concert", {}},
     Row{"Oliver! at the theatre was fantastic", {}},
+    Row{"well done grace in year 4!", {"person.pupil:grace"}},
+    Row{"WELL DONE GRACE", {"person.pupil:GRACE"}},
+    Row{"WELL DONE GRACE IN YEAR 4", {"person.pupil:GRACE"}},
+    Row{"I LOVE ZOFIA'S BOOKS, AMAZING", {}},
+    Row{"will the year 6 kids enjoy it?", {}},
     Row{"Well done Ollie\U0001F389 in Year 4", {"person.pupil:Ollie"}},
     Row{"\u2B50Grace Hill\u2B50 star of the week", {"person.pupil:Grace Hill"}}));
 

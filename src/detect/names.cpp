@@ -160,6 +160,20 @@ struct Context {
     return tokens.size();
   }
 
+  // Where a name is expected, whatever its case: after "well done (to)", "congrats (to)",
+  // "proud of", "shout out to", or before "in Year 4", "from Reception".
+  bool name_slot(std::size_t i) const {
+    auto word = [&](std::size_t k) { return k < tokens.size() ? tokens[k].word : std::string_view(); };
+    std::size_t b = i >= 1 && word(i - 1) == "to" ? i - 1 : i;
+    std::string_view w1 = b >= 1 ? word(b - 1) : "", w2 = b >= 2 ? word(b - 2) : "";
+    bool after = (w2 == "well" && w1 == "done") || w1 == "congrats" || w1 == "congratulations" || w1 == "shoutout" ||
+                 (w2 == "shout" && w1 == "out") || (b == i && w2 == "proud" && w1 == "of");
+    if (after) return true;
+    std::string_view n1 = word(i + 1), n2 = word(i + 2);
+    return (n1 == "in" || n1 == "from") && (n2 == "year" || n2 == "yr" || n2 == "class" || n2 == "reception" ||
+                                            n2 == "nursery" || year_word(n2));
+  }
+
   // "my sister May", "a cat called Ruby", "star sign is Leo": the name is someone else's.
   bool someone_else(std::size_t i) const {
     return i > 0 && among(tokens[i - 1].word, k_not_pupil_before);
@@ -199,6 +213,8 @@ struct GivenContext {
   bool after_capital = false;  // "Amazing Grace": a capitalised word just before, not a title or cue
   bool opens_clause = false;   // "Zofia was ...", "Zofia's ...": a lower-case word or a possessive follows
   bool listed = false;         // "Rose, Holly and Ivy": listed with capitalised words, which explain its capital
+  bool slot = false;           // "well done grace", "GRACE IN YEAR 4": where a name is expected
+  bool shouted = false;        // written in capitals with its neighbours, which says nothing of names
   int cue = 0;  // the strongest cue near: 2 strong, 1 weak, 0 none
   std::string_view next_capitalised;  // a capitalised word right after: someone's surname?
 };
@@ -221,11 +237,13 @@ GivenContext given_context(const Context& c, std::size_t i) {
   // A shouted post ("HOPE YOU ALL HAVE A FAB SUMMER") says nothing by its capitals.
   bool shouted = c.acronym(t) && ((i > 0 && c.acronym(c.tokens[i - 1])) || (i + 1 < c.tokens.size() && c.acronym(c.tokens[i + 1])));
   g.caps = c.capitalised(t) && !shouted;
+  g.shouted = shouted;
   g.start = c.sentence_start(t);
   g.cue = c.cue_near(i);
   g.possessive = t.possessive;
   g.proper_noun = c.inside_proper_noun(i);
   g.someone_else = c.someone_else(i) || a_month(c, i);
+  g.slot = !g.caps && c.name_slot(i);
   g.after_capital = i > 0 && c.adjacent(i - 1, i) && c.capitalised(c.tokens[i - 1]) && !c.cue(i - 1) &&
                     !among(c.tokens[i - 1].word, k_titles);
   std::size_t next = c.next_in_list(i);
@@ -234,7 +252,7 @@ GivenContext given_context(const Context& c, std::size_t i) {
              (i >= 2 && c.next_in_list(i - 2) == i && c.capitalised(c.tokens[i - 2]));
   g.opens_clause = t.possessive || (i + 1 < c.tokens.size() && c.adjacent(i, i + 1) && !c.capitalised(c.tokens[i + 1]));
   if (i + 1 < c.tokens.size() && c.adjacent(i, i + 1) && !t.possessive && c.capitalised(c.tokens[i + 1]) &&
-      !c.cue(i + 1)) {
+      !c.cue(i + 1) && !shouted) {
     g.next_capitalised = c.tokens[i + 1].word;
   }
   return g;
@@ -245,7 +263,7 @@ GivenContext given_context(const Context& c, std::size_t i) {
 // unusual one ("Zofia") needs only a cue, and a weak one will do.
 float given_name_confidence(const GivenContext& g, const NameIndex::Owner& owner) {
   if ((!g.next_capitalised.empty() && g.next_capitalised != owner.family) || g.proper_noun || g.someone_else) return 0;
-  if (g.cue == 2) return owner.ordinary_given ? (g.caps ? 0.75f : 0) : (g.caps ? 0.85f : 0.6f);
+  if (g.cue == 2) return owner.ordinary_given ? (g.caps ? 0.75f : g.slot ? 0.6f : 0) : (g.caps ? 0.85f : 0.6f);
   // A weak cue, or a capitalised possessive mid-sentence ("about Hope's chess"), is enough
   // only where nothing else explains the capital: not "Amazing Grace", not "Oliver! at the theatre".
   bool plain_name = g.caps && !g.after_capital && (!g.start || g.opens_clause);
@@ -253,7 +271,7 @@ float given_name_confidence(const GivenContext& g, const NameIndex::Owner& owner
     if (!plain_name || g.start || g.listed) return 0;
     return g.cue == 1 ? 0.6f : g.possessive ? 0.55f : 0;
   }
-  if (g.cue == 1) return plain_name ? 0.7f : (!g.caps && !g.start ? 0.55f : 0);
+  if (g.cue == 1) return plain_name ? 0.7f : (!g.caps && !g.start && !g.shouted ? 0.55f : 0);
   if (g.caps && g.possessive) return 0.65f;
   if (g.caps && !g.start) return 0.45f;  // an unusual name alone, but nothing says it is the pupil
   return 0;
