@@ -3,6 +3,7 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 
 #include "detect/detect.hpp"
 
@@ -176,7 +177,8 @@ TEST(Detect, SurvivesHostileInput) {
 }
 
 // The compiled lexicon is kept on disk; a matcher built from the cache finds just what a
-// freshly compiled one does, starred, spaced, pattern and plain alike.
+// freshly compiled one does, starred, spaced, pattern and plain alike, and so does one
+// built where the cache is damaged or cannot be written.
 TEST(Detect, ACachedLexiconFindsWhatAFreshOneFinds) {
   auto dir = std::filesystem::temp_directory_path() / ("smpolicy-cache-test-" + std::to_string(::getpid()));
   std::filesystem::remove_all(dir);
@@ -187,16 +189,29 @@ TEST(Detect, ACachedLexiconFindsWhatAFreshOneFinds) {
   for (const auto& entry : std::filesystem::recursive_directory_iterator(dir)) files += entry.is_regular_file();
   EXPECT_EQ(files, 3u);  // literals, patterns and the patterns' prefilter
   auto second = compile_matcher(pack(), nullptr, again);
+  // A damaged or foreign file under a cache name is compiled afresh, and replaced.
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(dir)) {
+    if (entry.is_regular_file()) std::filesystem::resize_file(entry.path(), entry.file_size() / 2);
+  }
+  Lexicon damaged = lexicon();
+  auto third = compile_matcher(pack(), nullptr, damaged);
+  ::setenv("XDG_CACHE_HOME", (dir / "not-a-directory").c_str(), 1);
+  { std::ofstream((dir / "not-a-directory").string()) << "a file where the cache folder would go"; }
+  Lexicon unwritable = lexicon();
+  auto fourth = compile_matcher(pack(), nullptr, unwritable);
   ::unsetenv("XDG_CACHE_HOME");
   std::filesystem::remove_all(dir);
   for (std::string text : {"What a sh*t day, f u c k it", "i will punch his teeth in, the idiot", "my class at Hillside Primary",
                            "nothing here at all"}) {
-    auto a = detect_text(text, "text", *first), b = detect_text(text, "text", *second);
-    ASSERT_EQ(a.size(), b.size()) << text;
-    for (std::size_t i = 0; i < a.size(); ++i) {
-      EXPECT_EQ(a[i].kind, b[i].kind);
-      EXPECT_EQ(a[i].begin, b[i].begin);
-      EXPECT_EQ(a[i].end, b[i].end);
+    auto a = detect_text(text, "text", *first);
+    for (const auto* other : {&second, &third, &fourth}) {
+      auto b = detect_text(text, "text", **other);
+      ASSERT_EQ(a.size(), b.size()) << text;
+      for (std::size_t i = 0; i < a.size(); ++i) {
+        EXPECT_EQ(a[i].kind, b[i].kind);
+        EXPECT_EQ(a[i].begin, b[i].begin);
+        EXPECT_EQ(a[i].end, b[i].end);
+      }
     }
     EXPECT_FALSE(a.empty() && text != "nothing here at all") << text;
   }
