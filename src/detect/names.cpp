@@ -286,18 +286,6 @@ using names_detail::given_name_confidence;
 
 std::string name_key(std::string_view name) { return normalise(name).text; }
 
-// How many bytes from s[i] make one letter or digit of the plain view (which is lower
-// case); 0 when s[i] starts none. Emoji, dashes, stars and other symbols (lead bytes C2,
-// E2, EF, F0 to F4) end a word, so "Ollie🎉" and "Zofia—" hold names; letters of other
-// scripts (lead bytes C3 to DF, E0 to EE) are word characters.
-std::size_t word_char(std::string_view s, std::size_t i) {
-  auto u = static_cast<unsigned char>(s[i]);
-  if (u < 0x80) return (u >= 'a' && u <= 'z') || (u >= '0' && u <= '9') ? 1 : 0;
-  std::size_t n = u >= 0xE0 ? 3 : 2;
-  bool letter = (u >= 0xC3 && u <= 0xDF) || (u >= 0xE0 && u <= 0xEE && u != 0xE2);
-  return letter ? std::min(n, s.size() - i) : 0;
-}
-
 namespace {
 
 // FNV-1a: cheap enough to run on every word of a post before the real lookup.
@@ -517,6 +505,10 @@ bool NameIndex::given_key(std::string_view word, bool& unusual) const {
 }
 
 bool NameIndex::in_name_list(const Context& c, std::size_t i, int& cue) const {
+  // Most names stand in no list; say so before any lookup.
+  bool linked = c.next_in_list(i) < c.tokens.size() || (i >= 1 && c.next_in_list(i - 1) == i) ||
+                (i >= 2 && c.next_in_list(i - 2) == i);
+  if (!linked) return false;
   // Walk back to the list's first member, then forward through it.
   std::size_t from = i;
   for (std::size_t k = i; k > 0;) {
