@@ -3,6 +3,7 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 
 #include "detect/detect.hpp"
 
@@ -15,7 +16,7 @@ const Lexicon& lexicon() {
       "term\tkind\tseverity\n"
       "fuck*\tlanguage.profanity\t3\nshit\tlanguage.profanity\t2\nbitch\tlanguage.insult\t2\n"
       "idiot\tlanguage.insult\t1\nfaggot\tlanguage.slur\t3\ni will kill you\tlanguage.threat\t3\nvermin\tlanguage.derogatory\t3\n",
-      "term\tkind\nmy class\tstaff_cue\nviews my own\tdisclaimer\nofsted\ttopic.internal\nrumour*\ttopic.gossip\n",
+      "term\tkind\n# a comment line\nmy class\tstaff_cue\n#teacherlife\tstaff_cue\nviews my own\tdisclaimer\nofsted\ttopic.internal\nrumour*\ttopic.gossip\n",
       "name\tnicknames\noliver\tollie,olly\nwilliam\twill,bill,billy\n",
       "will\ngrace\nrose\nsummer\nhope\n", "bit.ly\n",
       "pattern\tkind\n\\b(i'll|i will) (knock|punch) (your|his|her) (teeth|head) (out|in)\\b\tlanguage.threat\n",
@@ -91,7 +92,27 @@ INSTANTIATE_TEST_SUITE_P(People, DetectTable, testing::Values(
     Row{"Amazing Grace at the carol service", {}},
     Row{"Saw Grace Kelly's old film", {}},
     Row{"Summer holidays! Hope the sun lasts", {}},
-    Row{"A rose in the garden", {}}));
+    Row{"A rose in the garden", {}},
+    Row{"Ollie, Grace and Billy were brilliant today",
+        {"person.pupil:Ollie", "person.pupil:Grace", "person.pupil:Billy"}},
+    Row{"G. Hill won the spelling test", {"person.pupil:G. Hill"}},
+    Row{"Grace H won the race", {"person.pupil:Grace H"}},
+    Row{"Zofia did brilliant work today", {"person.pupil:Zofia"}},
+    Row{"Can't believe Zofia finally learnt her tables", {"person.pupil:Zofia"}},
+    Row{"#zofia #year4", {"person.pupil:zofia"}},
+    Row{"Lovely chat with her dad about Grace's chess", {"person.pupil:Grace"}},
+    Row{"Siobhan O Neill won the award", {"person.pupil:Siobhan O Neill"}},
+    Row{"My niece Zofia read her first book, so proud", {}},
+    Row{"Rose, Hope and Grace all planted, amazing", {}},
+    Row{"Amazing Grace was brilliant at the concert", {}},
+    Row{"Oliver! at the theatre was fantastic", {}},
+    Row{"well done grace in year 4!", {"person.pupil:grace"}},
+    Row{"WELL DONE GRACE", {"person.pupil:GRACE"}},
+    Row{"WELL DONE GRACE IN YEAR 4", {"person.pupil:GRACE"}},
+    Row{"I LOVE ZOFIA'S BOOKS, AMAZING", {}},
+    Row{"will the year 6 kids enjoy it?", {}},
+    Row{"Well done Ollie\U0001F389 in Year 4", {"person.pupil:Ollie"}},
+    Row{"\u2B50Grace Hill\u2B50 star of the week", {"person.pupil:Grace Hill"}}));
 
 INSTANTIATE_TEST_SUITE_P(PersonalData, DetectTable, testing::Values(
     Row{"Call 07700 900123 after six", {"personal_data.phone:07700 900123"}},
@@ -114,6 +135,7 @@ INSTANTIATE_TEST_SUITE_P(PersonalData, DetectTable, testing::Values(
 INSTANTIATE_TEST_SUITE_P(Language, DetectTable, testing::Values(
     Row{"What a f.u.c.k.i.n.g day", {"language.profanity:f.u.c.k.i.n.g"}},
     Row{"sh1t", {"language.profanity:sh1t"}},
+    Row{"what a shit\U0001F644 day", {"language.profanity:shit"}},
     Row{"total sh*t", {"language.profanity:sh*t"}},
     Row{"you b!tch", {"language.insult:b!tch"}},
     Row{"they are idiots", {"language.insult:idiots"}},
@@ -129,6 +151,8 @@ INSTANTIATE_TEST_SUITE_P(Language, DetectTable, testing::Values(
 INSTANTIATE_TEST_SUITE_P(SchoolAndTopics, DetectTable, testing::Values(
     Row{"Parents at Hillside Primary School said", {"school.name:Hillside Primary School"}},
     Row{"my class loved it", {"staff_cue:my class"}},
+    Row{"Great day #teacherlife", {"staff_cue:#teacherlife"}},
+    Row{"#teacherlife\U0001F34E", {"staff_cue:#teacherlife"}},
     Row{"Rumours about Ofsted", {"topic.gossip:Rumours", "topic.internal:Ofsted"}},
     Row{"views my own", {"disclaimer:views my own"}},
     Row{"See https://bit.ly/abc and www.example.org.", {"link.shortener:https://bit.ly/abc", "link:www.example.org"}},
@@ -153,7 +177,8 @@ TEST(Detect, SurvivesHostileInput) {
 }
 
 // The compiled lexicon is kept on disk; a matcher built from the cache finds just what a
-// freshly compiled one does, starred, spaced, pattern and plain alike.
+// freshly compiled one does, starred, spaced, pattern and plain alike, and so does one
+// built where the cache is damaged or cannot be written.
 TEST(Detect, ACachedLexiconFindsWhatAFreshOneFinds) {
   auto dir = std::filesystem::temp_directory_path() / ("smpolicy-cache-test-" + std::to_string(::getpid()));
   std::filesystem::remove_all(dir);
@@ -164,16 +189,29 @@ TEST(Detect, ACachedLexiconFindsWhatAFreshOneFinds) {
   for (const auto& entry : std::filesystem::recursive_directory_iterator(dir)) files += entry.is_regular_file();
   EXPECT_EQ(files, 3u);  // literals, patterns and the patterns' prefilter
   auto second = compile_matcher(pack(), nullptr, again);
+  // A damaged or foreign file under a cache name is compiled afresh, and replaced.
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(dir)) {
+    if (entry.is_regular_file()) std::filesystem::resize_file(entry.path(), entry.file_size() / 2);
+  }
+  Lexicon damaged = lexicon();
+  auto third = compile_matcher(pack(), nullptr, damaged);
+  ::setenv("XDG_CACHE_HOME", (dir / "not-a-directory").c_str(), 1);
+  { std::ofstream((dir / "not-a-directory").string()) << "a file where the cache folder would go"; }
+  Lexicon unwritable = lexicon();
+  auto fourth = compile_matcher(pack(), nullptr, unwritable);
   ::unsetenv("XDG_CACHE_HOME");
   std::filesystem::remove_all(dir);
   for (std::string text : {"What a sh*t day, f u c k it", "i will punch his teeth in, the idiot", "my class at Hillside Primary",
                            "nothing here at all"}) {
-    auto a = detect_text(text, "text", *first), b = detect_text(text, "text", *second);
-    ASSERT_EQ(a.size(), b.size()) << text;
-    for (std::size_t i = 0; i < a.size(); ++i) {
-      EXPECT_EQ(a[i].kind, b[i].kind);
-      EXPECT_EQ(a[i].begin, b[i].begin);
-      EXPECT_EQ(a[i].end, b[i].end);
+    auto a = detect_text(text, "text", *first);
+    for (const auto* other : {&second, &third, &fourth}) {
+      auto b = detect_text(text, "text", **other);
+      ASSERT_EQ(a.size(), b.size()) << text;
+      for (std::size_t i = 0; i < a.size(); ++i) {
+        EXPECT_EQ(a[i].kind, b[i].kind);
+        EXPECT_EQ(a[i].begin, b[i].begin);
+        EXPECT_EQ(a[i].end, b[i].end);
+      }
     }
     EXPECT_FALSE(a.empty() && text != "nothing here at all") << text;
   }

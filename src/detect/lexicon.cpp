@@ -25,13 +25,16 @@ std::string trim(std::string_view s) {
   return std::string(s);
 }
 
+// A comment is "#" then a space or nothing; "#teacherlife" is a hashtag term.
+bool comment(std::string_view line) { return line.front() == '#' && (line.size() == 1 || line[1] == ' ' || line[1] == '\t'); }
+
 // Calls `each(fields, line_number)` for every non-blank, non-comment line after the header.
 template <typename Each>
 std::expected<void, Error> for_rows(std::string_view text, std::string_view name, bool header, Each each) {
   std::string why;
   int bad_line = 0;
   for_each_line(text, [&](std::string_view line, int number) {
-    if (bad_line || trim(line).empty() || line.front() == '#' || (header && number == 1)) return;
+    if (bad_line || trim(line).empty() || comment(line) || (header && number == 1)) return;
     why = each(split(line, '\t'), number);
     if (!why.empty()) bad_line = number;
   });

@@ -3,6 +3,7 @@
 // 100,000 people compiles in a moment and costs one lookup per word of a post.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -36,7 +37,7 @@ class NameIndex {
   // `plain` is the plain view of `original`.
   std::vector<NameHit> scan(const NormalisedText& plain, std::string_view original) const;
 
-  enum class Form : std::uint8_t { full, initial, given, family, hashtag, school };
+  enum class Form : std::uint8_t { full, initial, initial_first, given, family, hashtag, school };
   struct Entry {
     std::uint32_t owner = 0;  // index into m_owners
     Form form = Form::full;
@@ -49,6 +50,11 @@ class NameIndex {
  private:
   bool match(const std::vector<Entry>& entries, const names_detail::Context& c, std::size_t i, std::size_t k,
              std::vector<NameHit>& hits) const;
+  // Whether `word` is someone's given name; `unusual` is set when it is no ordinary word.
+  bool given_key(std::string_view word, bool& unusual) const;
+  // Whether token i is in a list of capitalised roster given names with an unusual one
+  // among them; raises `cue` to the strongest cue near any member.
+  bool in_name_list(const names_detail::Context& c, std::size_t i, int& cue) const;
   void parent_of(const Owner& pupil, const names_detail::Context& c, std::size_t k, std::vector<NameHit>& hits) const;
   // Keys are the plain view's words joined by single spaces: "oliver", "oliver bennett",
   // "grace h", "hillside primary school".
@@ -80,5 +86,18 @@ class NameIndex {
 
 // The word-level normal form of a name: lower case, accents stripped ("Chloé" -> "chloe").
 std::string name_key(std::string_view name);
+
+// How many bytes from s[i] make one letter or digit of a plain view (which is lower case);
+// 0 when s[i] starts none, or is not the first byte of a character. Emoji, dashes, stars
+// and other symbols (lead bytes C2, E2, EF, F0 to F4) end a word, so "Ollie🎉" and
+// "Zofia—" hold names; letters of other scripts (lead bytes C3 to DF, E0 to EE) are word
+// characters. Inline: it runs on every byte of a post.
+inline std::size_t word_char(std::string_view s, std::size_t i) {
+  auto u = static_cast<unsigned char>(s[i]);
+  if (u < 0x80) return (u >= 'a' && u <= 'z') || (u >= '0' && u <= '9') ? 1 : 0;
+  std::size_t n = u >= 0xE0 ? 3 : 2;
+  bool letter = (u >= 0xC3 && u <= 0xDF) || (u >= 0xE0 && u <= 0xEE && u != 0xE2);
+  return letter ? std::min(n, s.size() - i) : 0;
+}
 
 }  // namespace smpolicy

@@ -8,9 +8,15 @@
 namespace smpolicy {
 namespace {
 
-bool word_byte(char c) {
-  auto u = static_cast<unsigned char>(c);
-  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '*' || u >= 0x80;
+// Whether byte i of the plain view is part of a word: a letter, a digit or a '*'. A
+// character of several bytes counts by its first, so an emoji or a dash beside a word
+// ("fuming😡") leaves the word whole.
+bool word_byte(std::string_view s, std::size_t i) {
+  if (s[i] == '*') return true;
+  std::size_t lead = i;
+  while (lead > 0 && i - lead < 3 && (static_cast<unsigned char>(s[lead]) & 0xC0) == 0x80) --lead;
+  if ((static_cast<unsigned char>(s[lead]) & 0xC0) == 0x80) return true;  // not UTF-8: as before, a word byte
+  return word_char(s, lead) != 0;
 }
 
 void add(std::vector<Finding>& out, std::string_view kind, std::string_view field, std::pair<std::uint32_t, std::uint32_t> span,
@@ -40,8 +46,8 @@ template <typename Emit>
 void scan_masked(const std::string& s, const LexiconMatcher& lexicon, Emit emit) {
   for (std::size_t star = s.find('*'); star != std::string::npos; star = s.find('*', star + 1)) {
     std::size_t b = star, e = star;
-    while (b > 0 && word_byte(s[b - 1])) --b;
-    while (e < s.size() && word_byte(s[e])) ++e;
+    while (b > 0 && word_byte(s, b - 1)) --b;
+    while (e < s.size() && word_byte(s, e)) ++e;
     std::string_view token = std::string_view(s).substr(b, e - b);
     star = e;
     if (token.size() < 3 || token.front() == '*') continue;
@@ -72,10 +78,10 @@ void scan_lexicon(const NormalisedText& view, std::string_view field, const Lexi
   std::vector<std::pair<std::size_t, std::size_t>> exceptions;
   lexicon.set.scan(s, [&](unsigned id, std::size_t begin, std::size_t end) {
     const LexTerm& term = lexicon.terms[id];
-    if (begin > 0 && word_byte(s[begin - 1])) return;
+    if (begin > 0 && word_byte(s, begin - 1)) return;
     if (term.prefix) {
-      while (end < s.size() && word_byte(s[end])) ++end;
-    } else if (end < s.size() && word_byte(s[end])) {
+      while (end < s.size() && word_byte(s, end)) ++end;
+    } else if (end < s.size() && word_byte(s, end)) {
       return;
     }
     if (term.kind == "exception") exceptions.emplace_back(begin, end);
