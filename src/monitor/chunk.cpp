@@ -1,5 +1,6 @@
 // One thread's share of a log: its lines read as Monitor::Impl::line and hit read them,
 // with names of the chunk's own, so that nothing is shared while threads read.
+#include <algorithm>
 #include <cstring>
 
 #include "monitor/chunk.hpp"
@@ -39,7 +40,12 @@ class ChunkReader {
         return;
       }
     }
-    m_chunk.stamps.push_back(Stamp{parsed->end_ms, offset, number, static_cast<std::uint32_t>(text.size()), hash});
+    std::int64_t end_ms = parsed->end_ms;
+    if (end_ms + 1000 < m_chunk.latest_ms) {
+      m_chunk.late.push_back(Chunk::Late{static_cast<std::uint32_t>(m_chunk.stamps.size()), m_chunk.latest_ms});
+    }
+    m_chunk.latest_ms = std::max(m_chunk.latest_ms, end_ms);
+    m_chunk.stamps.push_back(Stamp{end_ms, offset, number, static_cast<std::uint32_t>(text.size()), hash});
     hit(*parsed);
   }
 
@@ -69,7 +75,8 @@ class ChunkReader {
       return;
     }
     std::uint32_t host = name(Chunk::NameKind::host, m_chunk.host_index, raw_host, false);
-    ChunkHit ref{h.start_ms, h.end_ms, who, host, k_none, false, fields::canonical_method(h.method)};
+    ChunkHit ref{h.start_ms, h.end_ms, who, host, k_none, h.end_ms >= m_chunk.next_sweep, fields::canonical_method(h.method)};
+    if (ref.sweep) m_chunk.next_sweep = h.end_ms + m_settings.gap_ms;
     if (m_chunk.names[host].encyclopaedia && is_edit_request(h.method, h.url)) {
       ref.edit = static_cast<std::uint32_t>(m_chunk.edit_urls.size());
       m_chunk.edit_urls.push_back(h.url);
@@ -113,6 +120,8 @@ void Chunk::reset(std::string_view text_, std::uint64_t offset_) {
   blocked.clear();
   edit_urls.clear();
   first_ms = last_ms = 0;
+  late.clear();
+  latest_ms = next_sweep = INT64_MIN;
   global.clear();
   edit_base = 0;
   user_index.clear();
@@ -120,7 +129,8 @@ void Chunk::reset(std::string_view text_, std::uint64_t offset_) {
   host_index.clear();
 }
 
-void read_chunk(Chunk& chunk, const ChunkSettings& settings) {
+void read_chunk(Chunk& chunk, std::string_view text, std::uint64_t offset, const ChunkSettings& settings) {
+  chunk.reset(text, offset);
   ChunkReader reader(chunk, settings);
   std::uint32_t number = 0;
   for (std::size_t pos = 0; pos < chunk.text.size();) {

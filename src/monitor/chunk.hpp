@@ -39,7 +39,9 @@ struct ChunkHit {
   std::int64_t start_ms = 0, end_ms = 0;
   std::uint32_t who = 0, host = 0;  // indices into Chunk::names
   std::uint32_t edit = k_none;      // index into Chunk::edit_urls
-  bool sweep = false;               // set in order: the log has moved on a gap (VisitBook::sweep_due)
+  // The log has moved on a gap (VisitBook::sweep_due): first as the chunk alone would
+  // schedule sweeps, then as the Monitor finds in order.
+  bool sweep = false;
   std::string_view method;
 };
 
@@ -64,6 +66,16 @@ struct Chunk {
   std::vector<std::uint64_t> blocked;            // by name
   std::vector<std::string_view> edit_urls;
   std::int64_t first_ms = 0, last_ms = 0;        // of `hits`
+  // Lines stamped more than a second before an earlier line of the chunk, with the latest
+  // stamp before them, and the latest stamp of all: the Monitor needs to look at the
+  // other lines only until one reaches the latest stamp before the chunk.
+  struct Late {
+    std::uint32_t stamp = 0;  // index into stamps
+    std::int64_t latest_ms = 0;
+  };
+  std::vector<Late> late;
+  std::int64_t latest_ms = INT64_MIN;
+  std::int64_t next_sweep = INT64_MIN;  // the chunk's own schedule after its last hit
 
   // Set by the Monitor as it takes the chunk.
   std::vector<std::uint32_t> global;  // by name: the Impl's person or host index
@@ -81,10 +93,12 @@ struct ChunkSettings {
   const Pack* pack = nullptr;
   std::size_t max_examples = 10;
   const SeenLines* seen = nullptr;  // with drop_duplicates: the lines of earlier sources
+  std::int64_t gap_ms = 0;          // VisitBook::gap
 };
 
-// Reads every line of `chunk.text` as Monitor::add_line would, into the chunk.
-void read_chunk(Chunk& chunk, const ChunkSettings& settings);
+// Empties the chunk and reads every line of `text`, which starts at `offset` within the
+// source's text, as Monitor::add_line would, into the chunk.
+void read_chunk(Chunk& chunk, std::string_view text, std::uint64_t offset, const ChunkSettings& settings);
 
 // Reads the rest of a source on options.threads threads: `text`, then each block `next`
 // gives until an empty one (see Monitor::add_blocks). The source's format is known.

@@ -108,6 +108,7 @@ struct Monitor::Impl {
   void line(std::string_view text, std::uint64_t number);
   void hit(const Hit& hit, std::uint64_t number, std::string_view text);
   void stamp(std::int64_t end_ms, std::uint64_t number, std::string_view text);  // out of order?
+  void late(std::int64_t end_ms, std::int64_t latest_ms, std::uint64_t number, std::string_view text);
   void seen_hits(std::uint64_t count, std::int64_t first_ms, std::int64_t last_ms);
   void detect();
   void problem(std::size_t kind, std::uint64_t number, std::string_view why, std::string_view text);

@@ -146,10 +146,12 @@ Fate fate_of(const Hit& h, std::string_view& host) {
 }
 
 void Monitor::Impl::stamp(std::int64_t end_ms, std::uint64_t number, std::string_view text) {
-  if (end_ms + 1000 < source.latest_ms) {
-    problem(k_out_of_order, number, std::to_string((source.latest_ms - end_ms) / 1000) + " s before an earlier line", text);
-  }
+  if (end_ms + 1000 < source.latest_ms) late(end_ms, source.latest_ms, number, text);
   source.latest_ms = std::max(source.latest_ms, end_ms);
+}
+
+void Monitor::Impl::late(std::int64_t end_ms, std::int64_t latest_ms, std::uint64_t number, std::string_view text) {
+  problem(k_out_of_order, number, std::to_string((latest_ms - end_ms) / 1000) + " s before an earlier line", text);
 }
 
 void Monitor::Impl::seen_hits(std::uint64_t count, std::int64_t first, std::int64_t last) {

@@ -207,7 +207,7 @@ struct Options {
   // Threads that read text given whole (add_text, read_log on a plain file); 1 reads line
   // by line. The report is the same whatever the number.
   std::size_t threads = 1;
-  std::size_t chunk_bytes = std::size_t{8} << 20;  // text one thread reads at a time
+  std::size_t chunk_bytes = std::size_t{1} << 20;  // text one thread reads at a time
   // Logs that may overlap (access.log and access.log.1 after rotation, one file given
   // twice): a line read from an earlier source is counted once, as a duplicate. Keeps 8
   // bytes a line read.

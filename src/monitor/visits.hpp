@@ -52,6 +52,7 @@ class VisitBook {
   // removed from this book, and a visit taken from another book.
   std::vector<Visit> take_open();
   void adopt(const Visit& visit);
+  std::int64_t gap() const { return m_gap; }
   std::int64_t next_sweep() const { return m_next_sweep; }
   void set_next_sweep(std::int64_t ms) { m_next_sweep = ms; }
 
