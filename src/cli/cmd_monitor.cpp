@@ -1,4 +1,4 @@
-// smpolicy monitor LOG... --policy ID [--roster FILE] [--users MAP.csv]
+// smpolicy monitor LOG... --policy ID [--roster FILE] [--school FILE] [--users MAP.csv]
 //   [--format auto|squid|common|combined|e2guardian] [--gap MINUTES]
 //   [--report text|csv|json|html] [--out FILE] [--follow] [--threads N]
 #include <unistd.h>
@@ -15,12 +15,14 @@ namespace smpolicy::cli {
 namespace {
 
 constexpr const char* k_usage =
-    "usage: smpolicy monitor LOG... --policy ID [--roster FILE] [--users MAP.csv]\n"
+    "usage: smpolicy monitor LOG... --policy ID [--roster FILE] [--school FILE] [--users MAP.csv]\n"
     "         [--format auto|squid|common|combined|e2guardian] [--gap MINUTES]\n"
     "         [--report text|csv|json|html] [--out FILE] [--follow] [--threads N]\n"
     "LOG may be plain or gzip; '-' or none reads standard input. A plain file is read on\n"
     "--threads threads (default: one per core; 1 reads line by line); the report is the same.\n"
-    "A line that an earlier LOG held too (overlapping rotated logs) is counted once.\n";
+    "A line that an earlier LOG held too (overlapping rotated logs) is counted once.\n"
+    "--school FILE: the school's [school] table; its terms = [\"YYYY-MM-DD/YYYY-MM-DD\", ...]\n"
+    "make every day outside a term a holiday, outside contracted hours.\n";
 
 volatile std::sig_atomic_t g_stop = 0;
 extern "C" void on_stop(int) { g_stop = 1; }
@@ -136,7 +138,7 @@ bool follow_all(const std::vector<std::string>& logs, monitor::Monitor& m) {
 }  // namespace
 
 int run_monitor(const std::vector<std::string>& argv) {
-  Args args = parse_args(argv, {"policy", "roster", "users", "format", "gap", "report", "out", "threads"}, {"follow"});
+  Args args = parse_args(argv, {"policy", "roster", "school", "users", "format", "gap", "report", "out", "threads"}, {"follow"});
   if (!args.error.empty()) return std::fprintf(stderr, "smpolicy monitor: %s\n%s", args.error.c_str(), k_usage), k_exit_failed;
   auto settings = settings_of(args);
   if (!settings) return k_exit_failed;

@@ -25,7 +25,7 @@ std::optional<School> load_school(const Args& args, bool* bad_input) {
       std::fprintf(stderr, "%s\n", identity.error().message.c_str());
       return std::nullopt;
     }
-    (*pack)->school = std::move(*identity);
+    adopt_identity(**pack, std::move(*identity));
   }
   std::unique_ptr<Roster> roster;
   if (auto path = args.get("roster")) {

@@ -97,6 +97,14 @@ std::string format_utc(std::int64_t seconds);
 std::expected<std::int64_t, Error> parse_date(std::string_view text);
 // Days since 1970-01-01 of a civil date; used by the parsers and tests.
 std::int64_t days_from_civil(int year, unsigned month, unsigned day);
+// A run of calendar days, first and last included, as days since 1970-01-01.
+struct DateSpan {
+  std::int64_t first = 0, last = 0;
+  bool holds(std::int64_t day) const { return day >= first && day <= last; }
+};
+// Parses "YYYY-MM-DD/YYYY-MM-DD" (ISO 8601's interval form, first/last included); the
+// first may not come after the last.
+std::expected<DateSpan, Error> parse_date_span(std::string_view text);
 
 // A wall-clock reading in some time zone.
 struct LocalTime {

@@ -50,6 +50,19 @@ std::expected<std::int64_t, Error> parse_date(std::string_view text) {
   return days_from_civil(*year, static_cast<unsigned>(*month), static_cast<unsigned>(*day));
 }
 
+std::expected<DateSpan, Error> parse_date_span(std::string_view text) {
+  auto slash = text.find('/');
+  if (slash == std::string_view::npos) {
+    return fail(ErrorCode::parse, "'" + std::string(text) + "' is not a span of dates (YYYY-MM-DD/YYYY-MM-DD)");
+  }
+  auto first = parse_date(text.substr(0, slash));
+  if (!first) return std::unexpected(first.error());
+  auto last = parse_date(text.substr(slash + 1));
+  if (!last) return std::unexpected(last.error());
+  if (*first > *last) return fail(ErrorCode::parse, "'" + std::string(text) + "' ends before it starts");
+  return DateSpan{*first, *last};
+}
+
 std::expected<Instant, Error> parse_instant(std::string_view text) {
   if (text.size() < 19) return bad_time(text, "too short");
   auto days = parse_date(text.substr(0, 10));

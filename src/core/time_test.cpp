@@ -28,6 +28,20 @@ TEST(Time, DatesCountDaysFromTheEpoch) {
   EXPECT_FALSE(parse_date("2023-02-29"));
 }
 
+TEST(Time, DateSpansIncludeBothEnds) {
+  auto term = parse_date_span("2026-09-03/2026-10-23");
+  ASSERT_TRUE(term) << term.error().message;
+  EXPECT_TRUE(term->holds(parse_date("2026-09-03").value()));
+  EXPECT_TRUE(term->holds(parse_date("2026-10-23").value()));
+  EXPECT_FALSE(term->holds(parse_date("2026-10-24").value()));
+  EXPECT_FALSE(term->holds(parse_date("2026-09-02").value()));
+  EXPECT_TRUE(parse_date_span("2026-09-03/2026-09-03"));  // one day
+  for (const char* bad : {"2026-10-23/2026-09-03", "2026-09-03", "2026-09-03/", "/2026-09-03", "2026-09-03-2026-10-23",
+                          "2026-09-31/2026-10-23"}) {
+    EXPECT_FALSE(parse_date_span(bad)) << bad;
+  }
+}
+
 TEST(TimeZone, LondonFollowsSummerTime) {
   auto london = load_time_zone("Europe/London");
   ASSERT_TRUE(london);

@@ -213,6 +213,22 @@ TEST(Decide, WorkTimeIsReadInTheSchoolsZoneAcrossSummerTime) {
   }
 }
 
+TEST(Decide, TermDatesMakeHolidaysOutsideHours) {
+  auto with_terms = parse_pack(std::string(k_pack), "test.toml").value();
+  with_terms->timetable.terms = {parse_date_span("2026-02-23/2026-03-27").value(), parse_date_span("2026-04-13/2026-07-22").value()};
+  struct Row { const char* time; Outcome want; };
+  for (const auto& row : std::vector<Row>{
+           {"2026-03-27T10:30:00+00:00", Outcome::breach},  // the last day of term, in lessons
+           {"2026-03-30T09:30:00+00:00", Outcome::allow},   // a Monday of the Easter holiday
+           {"2026-04-10T09:30:00+00:00", Outcome::allow},   // the Friday before term starts
+           {"2026-04-13T09:30:00+00:00", Outcome::breach},  // the first day of the new term
+       }) {
+    auto e = event(std::string(R"({"kind":"web_access","user":"u","host":"m.facebook.com","time":")") + row.time + "\"}");
+    EXPECT_EQ(decide(e, {}, *with_terms, nullptr).outcome, row.want) << row.time;
+    EXPECT_EQ(decide(e, {}, pack(), nullptr).outcome, Outcome::breach) << "without terms every weekday is term time";
+  }
+}
+
 TEST(Decide, DutiesAreMergedAcrossFindings) {
   auto post = event(R"({"kind":"post","account":"personal","text":"damn"})");
   std::vector<Finding> found = {finding("language.profanity")};

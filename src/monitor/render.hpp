@@ -15,6 +15,9 @@ std::string render_html(const Report& report);
 
 // "2026-03-03 Tue 10:02" in `zone`.
 std::string local_text(const TimeZone& zone, std::int64_t seconds);
+// "2 terms from 2026-02-23 to 2026-03-27; a day outside them is a holiday, outside hours",
+// or empty when the timetable has no term dates.
+std::string terms_text(const Timetable& timetable);
 // "10:02" in `zone`.
 std::string clock_text(const TimeZone& zone, std::int64_t seconds);
 // "Monday" ... for a weekday 0 ... 6, and "Mon" ...

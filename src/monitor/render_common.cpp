@@ -1,4 +1,5 @@
 // What the renderers share: times in the school's zone and the one-line flagged visit.
+#include <algorithm>
 #include <cstdio>
 
 #include "monitor/render.hpp"
@@ -20,6 +21,16 @@ std::string local_text(const TimeZone& zone, std::int64_t seconds) {
   std::snprintf(text, sizeof text, "%04d-%02d-%02d %s %02d:%02d", t.year, t.month, t.day,
                 std::string(day_abbreviation(t.weekday)).c_str(), t.minute_of_day / 60, t.minute_of_day % 60);
   return text;
+}
+
+std::string terms_text(const Timetable& timetable) {
+  const auto& terms = timetable.terms;
+  if (terms.empty()) return "";
+  auto date = [](std::int64_t day) { return format_utc(day * 86400).substr(0, 10); };
+  std::int64_t first = std::ranges::min(terms, {}, &DateSpan::first).first;
+  std::int64_t last = std::ranges::max(terms, {}, &DateSpan::last).last;
+  return std::to_string(terms.size()) + (terms.size() == 1 ? " term" : " terms") + " from " + date(first) + " to " +
+         date(last) + "; a day outside them is a holiday, outside contracted hours";
 }
 
 std::string clock_text(const TimeZone& zone, std::int64_t seconds) {

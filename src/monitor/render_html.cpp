@@ -161,7 +161,7 @@ std::string render_html(const Report& r) {
                     "</title><style>" + std::string(k_style) + "</style></head><body>";
   out += "<h1>Web use against the policy of " + esc(r.school) + "</h1><p>Pack <b>" + esc(r.policy) + "</b>; times in " +
          esc(r.zone.name()) + (t.hits ? "; from " + local_text(r.zone, r.first) + " to " + local_text(r.zone, r.last) : "") +
-         ".</p><p>" + n(t.lines) + " lines: " + n(t.hits) + " hits in " + n(t.visits) + " visits; " + n(t.without_user) +
+         (r.timetable.terms.empty() ? "" : "; term dates: " + esc(terms_text(r.timetable))) + ".</p><p>" + n(t.lines) + " lines: " + n(t.hits) + " hits in " + n(t.visits) + " visits; " + n(t.without_user) +
          " without a user; " + n(t.blocked) + " blocked; " + n(t.malformed + t.too_long) + " unreadable" +
          (t.duplicates ? "; " + n(t.duplicates) + " duplicates of lines in an earlier log, counted once" : "") + ".</p>";
   charts(r, out);

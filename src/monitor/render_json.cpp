@@ -127,6 +127,11 @@ std::string render_json(const Report& r) {
   Json j;
   j.open('{').key("policy").str(r.policy).key("school").str(r.school).key("zone").str(r.zone.name())
       .key("gap_seconds").num(r.gap_seconds).key("first").str(local_text(r.zone, r.first)).key("last").str(local_text(r.zone, r.last));
+  j.key("terms").open('[');
+  for (const auto& term : r.timetable.terms) {
+    j.str(format_utc(term.first * 86400).substr(0, 10) + "/" + format_utc(term.last * 86400).substr(0, 10));
+  }
+  j.close(']');
   j.key("sources").open('[');
   for (const auto& [name, format] : r.sources) j.open('{').key("name").str(name).key("format").str(name_of(format)).close('}');
   j.close(']');

@@ -27,6 +27,7 @@ std::uint64_t outcome(const Counts& c, Outcome o) { return c.outcomes[static_cas
 void summary(const Report& r, std::string& out) {
   out += "smpolicy monitor: " + r.policy + " (" + r.school + "), times in " + r.zone.name() + "\n";
   if (r.totals.hits) out += "Log from " + local_text(r.zone, r.first) + " to " + local_text(r.zone, r.last) + "\n";
+  if (auto terms = terms_text(r.timetable); !terms.empty()) out += "Term dates: " + terms + "\n";
   for (const auto& [name, format] : r.sources) out += "  read " + name + " (" + std::string(name_of(format)) + ")\n";
   const Totals& t = r.totals;
   out += std::to_string(t.lines) + " lines: " + std::to_string(t.hits) + " hits in " + std::to_string(t.visits) +

@@ -17,8 +17,8 @@ using toml_tree::Node;
 constexpr std::string_view k_top_keys[] = {"pack", "roles", "school", "timetable", "sites", "clause", "rule"};
 constexpr std::string_view k_pack_keys[] = {"id", "title", "school", "scope", "version", "approved_on",
                                             "approved_by", "review_due", "summary"};
-constexpr std::string_view k_school_keys[] = {"names", "email_domains", "phones"};
-constexpr std::string_view k_timetable_keys[] = {"time_zone", "days", "hours", "breaks"};
+constexpr std::string_view k_school_keys[] = {"names", "email_domains", "phones", "terms"};
+constexpr std::string_view k_timetable_keys[] = {"time_zone", "days", "hours", "breaks", "terms"};
 constexpr std::string_view k_clause_keys[] = {"id", "section", "says", "informational"};
 constexpr std::string_view k_rule_keys[] = {"id", "on", "when", "outcome", "severity", "clauses", "message",
                                             "advice", "duties", "when_unknown", "fallback"};
@@ -151,6 +151,24 @@ class Reader {
     pack.school.names = texts(school->find("names"), "names");
     pack.school.email_domains = texts(school->find("email_domains"), "email_domains");
     pack.school.phones = texts(school->find("phones"), "phones");
+    pack.school.terms = terms_of(school->find("terms"));
+  }
+
+  // ["2026-09-03/2026-10-23", ...]: each span named where it is wrong.
+  std::vector<DateSpan> terms_of(const Node* node) {
+    std::vector<DateSpan> out;
+    if (!node) return out;
+    if (node->type != Node::Type::array) {
+      error(*node, "terms must be a list of date spans (\"YYYY-MM-DD/YYYY-MM-DD\")");
+      return out;
+    }
+    for (const auto& item : node->array) {
+      auto span = item.type == Node::Type::string ? parse_date_span(item.text)
+                                                  : fail(ErrorCode::parse, "terms must hold strings only");
+      if (!span) error(item, "terms: " + span.error().message);
+      else out.push_back(*span);
+    }
+    return out;
   }
 
   std::optional<std::pair<int, int>> span_of(const Node& node, std::string_view what) {
@@ -194,6 +212,7 @@ class Reader {
         if (auto span = span_of(b, "break")) tt.breaks.push_back(*span);
       }
     }
+    tt.terms = terms_of(table->find("terms"));
   }
 
   void read_sites(const Node& doc, Pack& pack, std::vector<std::string>& categories) {
@@ -391,6 +410,11 @@ std::expected<SchoolIdentity, Error> parse_school_identity(std::string_view text
   reader.read_school(*doc, scratch);
   if (reader.failed()) return fail(ErrorCode::invalid, reader.joined());
   return scratch.school;
+}
+
+void adopt_identity(Pack& pack, SchoolIdentity identity) {
+  if (!identity.terms.empty()) pack.timetable.terms = identity.terms;
+  pack.school = std::move(identity);
 }
 
 std::expected<SchoolIdentity, Error> load_school_identity(const std::filesystem::path& path) {

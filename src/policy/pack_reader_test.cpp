@@ -109,6 +109,36 @@ TEST(PackReader, UnknownTimeZoneAndBadHoursAreErrors) {
   EXPECT_NE(pack.error().message.find("hours '15:00-09:00' must be HH:MM-HH:MM"), std::string::npos);
 }
 
+TEST(PackReader, TermDatesAreReadAndABadOneIsNamedWhereItIs) {
+  std::string text = k_head;
+  const std::string at = "breaks = [\"12:00-12:45\"]";
+  text.replace(text.find(at), at.size(), at + "\nterms = [\"2026-09-03/2026-10-23\", \"2026-11-02/2026-12-18\"]");
+  auto pack = parse_pack(text, "mini.toml");
+  ASSERT_TRUE(pack) << pack.error().message;
+  ASSERT_EQ((*pack)->timetable.terms.size(), 2u);
+  EXPECT_EQ((*pack)->timetable.terms[1].first, parse_date("2026-11-02").value());
+
+  text.replace(text.find("2026-11-02/2026-12-18"), 21, "2026-12-18/2026-11-02");
+  auto bad = parse_pack(text, "mini.toml");
+  ASSERT_FALSE(bad);
+  EXPECT_NE(bad.error().message.find("mini.toml:8:"), std::string::npos) << bad.error().message;
+  EXPECT_NE(bad.error().message.find("ends before it starts"), std::string::npos) << bad.error().message;
+}
+
+TEST(PackReader, ASchoolsOwnIdentityAndTermsReplaceThePacks) {
+  auto school = parse_school_identity("[school]\nnames = [\"Hillside Primary\"]\nterms = [\"2026-09-03/2026-10-23\"]\n", "hillside.toml");
+  ASSERT_TRUE(school) << school.error().message;
+  auto pack = parse_pack(with_rule("counterpart.role is pupil") + "\n[school]\nnames = [\"Mini School\"]\nphones = [\"01632 960000\"]\n", "mini.toml");
+  ASSERT_TRUE(pack) << pack.error().message;
+  adopt_identity(**pack, *school);
+  EXPECT_EQ((*pack)->school.names, std::vector<std::string>{"Hillside Primary"});
+  EXPECT_TRUE((*pack)->school.phones.empty()) << "another school's phone stayed";
+  ASSERT_EQ((*pack)->timetable.terms.size(), 1u);
+  auto wrong = parse_school_identity("[school]\nterms = [\"autumn\"]\n", "hillside.toml");
+  ASSERT_FALSE(wrong);
+  EXPECT_NE(wrong.error().message.find("hillside.toml:2:"), std::string::npos) << wrong.error().message;
+}
+
 TEST(Coverage, CountsClausesByRulesAndInformational) {
   auto pack = parse_pack(with_rule("counterpart.role is pupil"), "mini.toml");
   ASSERT_TRUE(pack);

@@ -88,6 +88,9 @@ struct Timetable {
   std::uint8_t days = 0x1F;  // bit 0 = Monday
   int start = 8 * 60 + 30, end = 16 * 60 + 30;  // minutes of the day, contracted hours
   std::vector<std::pair<int, int>> breaks = {{12 * 60, 13 * 60}};
+  // Term dates, local calendar days. Empty: every week is term time. When given, a day
+  // outside every term is a holiday and all of it is outside contracted hours.
+  std::vector<DateSpan> terms;
 };
 
 struct PackInfo {
@@ -127,6 +130,7 @@ const Catalog& builtin_catalog();
 // shared pack sets its own (`--school FILE`).
 struct SchoolIdentity {
   std::vector<std::string> names, email_domains, phones;
+  std::vector<DateSpan> terms;  // the school's term dates; empty: the pack's timetable's
 };
 
 // Reads the [school] table of a TOML file; errors name file:line:col.
@@ -157,6 +161,11 @@ struct Pack {
   // The role titles of `role` ("approver"), empty when the pack names none.
   std::vector<std::string> role(std::string_view role) const;
 };
+
+// Puts a school's own identity into a pack in place of the pack's (a shared pack's names
+// and phones are another school's), and its term dates, when it gives any, into the
+// timetable.
+void adopt_identity(Pack& pack, SchoolIdentity identity);
 
 // Parses pack text. `name` is used in messages. On failure the error lists every
 // problem, one per line, as "name:line:col: what is wrong".

@@ -29,6 +29,37 @@ TEST(Api, CheckAnswersTheVerdictWithFindingsInTheText) {
   EXPECT_TRUE(has(r.body, R"("clauses":[")")) << r.body;
 }
 
+TEST(Api, TheSchoolsSettingsChangeWhatItsChecksFindAndAreAudited) {
+  TestApp t;
+  auto head = t.sign_in("approver");
+  auto staff = t.sign_in("staff");
+  const std::string post = R"({"text":"Great sports day at Brookfield Juniors"})";
+  EXPECT_FALSE(has(t.send("POST", "/api/check", &staff, post).body, R"("kind":"school.name")"));
+  ASSERT_EQ(t.send("PUT", "/api/school", &head, R"({"email_domains":["brookfield.sch.uk"]})").status, 200);
+  Response put = t.send("PUT", "/api/school", &head, R"({"names":["Brookfield Juniors"],"terms":["2026-09-03/2026-10-23"]})");
+  ASSERT_EQ(put.status, 200) << put.body;
+  EXPECT_TRUE(has(put.body, R"("terms":["2026-09-03/2026-10-23"])")) << put.body;
+  EXPECT_TRUE(has(put.body, R"("email_domains":["brookfield.sch.uk"])")) << "a member left out keeps its value: " << put.body;
+  EXPECT_TRUE(has(t.get("/api/school", &head).body, "Brookfield Juniors"));
+  EXPECT_TRUE(has(t.send("POST", "/api/check", &staff, post).body, R"("kind":"school.name")")) << "the matcher was not rebuilt";
+  EXPECT_TRUE(has(t.get("/api/audit", &head).body, "Brookfield Juniors"));
+}
+
+TEST(Api, TheSchoolsSettingsRefuseABadTermAndAPackThatIsNotBundled) {
+  TestApp t;
+  auto head = t.sign_in("approver");
+  Response term = t.send("PUT", "/api/school", &head, R"({"terms":["2026-09-03/2026-10-23","2026-12-18/2026-11-02"]})");
+  EXPECT_EQ(term.status, 400);
+  EXPECT_TRUE(has(term.body, R"("field":"terms")")) << term.body;
+  EXPECT_TRUE(has(term.body, "item 2")) << term.body;
+  Response path = t.send("PUT", "/api/school", &head, R"({"pack":"/etc/passwd"})");
+  EXPECT_EQ(path.status, 400);
+  EXPECT_TRUE(has(path.body, R"("field":"pack")")) << path.body;
+  Response kept = t.get("/api/school", &head);
+  EXPECT_TRUE(has(kept.body, R"("pack":"salterlee-2017")")) << kept.body;
+  EXPECT_TRUE(has(kept.body, R"("terms":[])")) << "nothing was half-written: " << kept.body;
+}
+
 TEST(Api, CheckTakesAWholePostEventAndRefusesOtherKinds) {
   TestApp t;
   auto staff = t.sign_in("staff");

@@ -19,6 +19,7 @@ constexpr RoleSet k_accounts_read = {Role::approver, Role::publisher, Role::it, 
 constexpr RoleSet k_reviewers = {Role::approver, Role::dsl};
 constexpr RoleSet k_reports = {Role::it, Role::approver, Role::trust_admin};
 constexpr RoleSet k_uploaders = {Role::it};
+constexpr RoleSet k_school_admins = {Role::approver, Role::trust_admin};
 constexpr RoleSet k_acknowledgements = {Role::approver, Role::governor, Role::trust_admin};
 
 constexpr RouteInfo api(std::string_view method, std::string_view pattern, RoleSet roles,
@@ -43,6 +44,8 @@ const std::array k_routes = {
     Route{api("GET", "/api/policy", k_everyone), api_policy},
     Route{api("POST", "/api/policy/acknowledge", k_everyone), api_acknowledge},
     Route{api("GET", "/api/acknowledgements", k_acknowledgements), api_acknowledgements},
+    Route{api("GET", "/api/school", k_leaders), api_school_get},
+    Route{api("PUT", "/api/school", k_school_admins), api_school_put},
     Route{api("GET", "/api/people", k_registers_read), api_people},
     Route{api("POST", "/api/people/import", k_registers_write), api_people_import},
     Route{api("GET", "/api/consents", k_registers_read), api_consents},

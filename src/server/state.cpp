@@ -6,17 +6,27 @@
 namespace smpolicy::server {
 namespace {
 
-// The identity a school keeps in its record overrides the pack's defaults, list by list.
-std::expected<void, Error> apply_identity(SchoolIdentity& identity, std::string_view json) {
+// The identity a school keeps in its record overrides the pack's defaults, list by list;
+// its term dates ("terms": ["2026-09-03/2026-10-23", ...]) replace the timetable's.
+std::expected<void, Error> apply_identity(Pack& pack, std::string_view json) {
   auto fields = parse_json_fields(json);
   if (!fields) return std::unexpected(fields.error());
-  auto take = [&](std::string_view name, std::vector<std::string>& into) {
+  auto list = [&](std::string_view name) -> const std::vector<std::string>* {
     auto found = fields->find(name);
-    if (found != fields->end() && !found->second.list.empty()) into = found->second.list;
+    return found != fields->end() && !found->second.list.empty() ? &found->second.list : nullptr;
   };
-  take("names", identity.names);
-  take("email_domains", identity.email_domains);
-  take("phones", identity.phones);
+  if (auto given = list("names")) pack.school.names = *given;
+  if (auto given = list("email_domains")) pack.school.email_domains = *given;
+  if (auto given = list("phones")) pack.school.phones = *given;
+  if (auto given = list("terms")) {
+    std::vector<DateSpan> terms;
+    for (const auto& text : *given) {
+      auto span = parse_date_span(text);
+      if (!span) return fail(ErrorCode::invalid, "terms: " + span.error().message);
+      terms.push_back(*span);
+    }
+    pack.timetable.terms = std::move(terms);
+  }
   return {};
 }
 
@@ -58,7 +68,7 @@ std::expected<std::shared_ptr<const School>, Error> AppState::pipeline(store::St
   // should not wait. Two threads may build the same revision; either result is right.
   auto pack = resolve_pack(school.pack_id);
   if (!pack) return std::unexpected(pack.error());
-  if (auto ok = apply_identity((*pack)->school, school.identity_json); !ok) {
+  if (auto ok = apply_identity(**pack, school.identity_json); !ok) {
     return fail(ErrorCode::invalid, "school " + school.id + ": identity: " + ok.error().message);
   }
   auto people = store.people(school.id);

@@ -152,12 +152,15 @@ std::expected<std::vector<School>, Error> SqlStore::schools() {
 std::expected<School, Error> SqlStore::update_school(const School& school, std::string_view actor) {
   std::optional<School> updated;
   auto done = transaction([&]() -> std::expected<void, Error> {
-    auto saved = m_db->query("UPDATE schools SET pack_id = ?, identity = ? WHERE id = ? RETURNING id",
+    auto before = find_school(school.id);
+    if (!before) return std::unexpected(before.error());
+    if (!*before) return fail(ErrorCode::not_found, "no school '" + school.id + "'");
+    auto saved = m_db->query("UPDATE schools SET pack_id = ?, identity = ? WHERE id = ?",
                              {school.pack_id, school.identity_json, school.id});
     if (!saved) return std::unexpected(saved.error());
-    if (saved->empty()) return fail(ErrorCode::not_found, "no school '" + school.id + "'");
-    auto logged =
-        audit(school.id, actor, "school.update", school.id, json_object({{"pack", school.pack_id}}));
+    auto logged = audit(school.id, actor, "school.update", school.id,
+                        json_object({{"old_pack", (*before)->pack_id}, {"pack", school.pack_id},
+                                     {"old_identity", (*before)->identity_json}, {"identity", school.identity_json}}));
     if (!logged) return logged;
     auto read = find_school(school.id);
     if (!read) return std::unexpected(read.error());

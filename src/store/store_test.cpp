@@ -153,6 +153,8 @@ TEST_P(SchoolTest, UpdateSchoolChangesPackAndIdentityWithAnAuditEntry) {
   auto entries = db->audit_entries(school);
   EXPECT_EQ(entries->back().action, "school.update");
   EXPECT_EQ(entries->back().actor, "staff:head");
+  EXPECT_NE(entries->back().details_json.find(R"("old_pack":"salterlee-2017")"), std::string::npos) << entries->back().details_json;
+  EXPECT_NE(entries->back().details_json.find("aliases"), std::string::npos) << entries->back().details_json;
   changed.id = "nowhere";
   EXPECT_EQ(db->update_school(changed, "test").error().code, ErrorCode::not_found);
 }
