@@ -76,7 +76,8 @@ std::size_t utf8_length(std::string_view s, std::size_t i);
 // Text made safe inside HTML elements and quoted attribute values (& < > " ').
 std::string escape_html(std::string_view text);
 
-// "a, b,,c " -> {"a", "b", "c"}: split at `separator`, spaces trimmed, empty items dropped.
+// "a, b,,c " -> {"a", "b", "c"}: split at `separator`, spaces, tabs and carriage returns
+// trimmed (a textarea's lines end in CR LF), empty items dropped.
 std::vector<std::string> split_list(std::string_view text, char separator);
 
 // ---- Times --------------------------------------------------------------------------

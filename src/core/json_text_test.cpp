@@ -51,6 +51,7 @@ TEST(Text, HtmlEscapingCoversMarkupAndBothQuotes) {
 TEST(Text, ListsAreSplitTrimmedAndEmptyItemsDropped) {
   EXPECT_EQ(split_list(" staff:ja, staff:mo ,,", ','), (std::vector<std::string>{"staff:ja", "staff:mo"}));
   EXPECT_TRUE(split_list("", ',').empty());
+  EXPECT_EQ(split_list("Hillside\r\n\r\n Hillside Primary\t\r\n", '\n'), (std::vector<std::string>{"Hillside", "Hillside Primary"}));
 }
 
 }  // namespace

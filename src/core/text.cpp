@@ -24,8 +24,9 @@ std::vector<std::string> split_list(std::string_view text, char separator) {
     auto end = text.find(separator);
     std::string_view item = text.substr(0, end);
     text = end == std::string_view::npos ? std::string_view() : text.substr(end + 1);
-    while (!item.empty() && item.front() == ' ') item.remove_prefix(1);
-    while (!item.empty() && item.back() == ' ') item.remove_suffix(1);
+    auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\r'; };
+    while (!item.empty() && blank(item.front())) item.remove_prefix(1);
+    while (!item.empty() && blank(item.back())) item.remove_suffix(1);
     if (!item.empty()) out.emplace_back(item);
   }
   return out;

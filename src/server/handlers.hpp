@@ -26,6 +26,8 @@ Response api_declaration_post(Context&);
 Response api_declaration_review(Context&);
 Response api_accounts(Context&);
 Response api_account_post(Context&);
+Response page_school(Context&);
+Response page_school_post(Context&);
 Response api_school_get(Context&);
 Response api_school_put(Context&);
 Response api_audit(Context&);

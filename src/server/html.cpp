@@ -11,7 +11,7 @@ struct NavItem {
 };
 
 using auth::Role;
-const std::array<NavItem, 9> k_nav = {{
+const std::array<NavItem, 10> k_nav = {{
     {"/check", "Check a post", auth::RoleSet::everyone()},
     {"/contact", "Ask about a contact", auth::RoleSet::everyone()},
     {"/policy", "Our policy", auth::RoleSet::everyone()},
@@ -21,6 +21,7 @@ const std::array<NavItem, 9> k_nav = {{
     {"/accounts", "Official accounts", {Role::approver, Role::publisher, Role::it, Role::governor, Role::trust_admin}},
     {"/reports", "Proxy reports", {Role::it, Role::approver, Role::trust_admin}},
     {"/audit", "Audit log", {Role::approver, Role::dsl, Role::governor, Role::trust_admin}},
+    {"/school", "Our school", {Role::approver, Role::dsl, Role::governor, Role::trust_admin}},
 }};
 
 std::string_view outcome_words(Outcome outcome) {

@@ -116,6 +116,26 @@ TEST(Pages, RecordingAConsentIsSavedAndAudited) {
   EXPECT_TRUE(has(t.get("/audit", &head, {{"verify", "1"}}).body, "is intact"));
 }
 
+TEST(Pages, TheHeadteacherSetsTermDatesAndAGovernorOnlyReadsThem) {
+  TestApp t;
+  auto head = t.sign_in("approver");
+  auto governor = t.sign_in("governor");
+  Response bad = t.post_form("/school", head, {{"pack", "salterlee-2017"}, {"terms", "2026-09-03/2026-10-23\r\nautumn half"}});
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_TRUE(has(bad.body, "item 2")) << bad.body;
+  EXPECT_TRUE(has(bad.body, "autumn half")) << "what was typed is kept: " << bad.body;
+  Response saved = t.post_form("/school", head, {{"pack", "salterlee-2017"}, {"names", "Hillside\r\nHillside Primary"},
+                                                {"terms", "2026-09-03/2026-10-23\r\n2026-11-02/2026-12-18"}});
+  EXPECT_EQ(saved.status, 303) << saved.body;
+  Response form = t.get("/school", &head);
+  EXPECT_TRUE(has(form.body, "2026-11-02/2026-12-18")) << form.body;
+  EXPECT_TRUE(has(form.body, "<textarea")) << form.body;
+  Response view = t.get("/school", &governor);
+  EXPECT_TRUE(has(view.body, "Hillside Primary")) << view.body;
+  EXPECT_FALSE(has(view.body, "<textarea")) << "a governor reads, never changes: " << view.body;
+  EXPECT_EQ(t.post_form("/school", governor, {{"names", "Elsewhere"}}).status, 403);
+}
+
 TEST(Pages, NavigationShowsOnlyWhatTheRoleMayUse) {
   TestApp t;
   auto staff = t.sign_in("staff");

@@ -82,6 +82,8 @@ const std::array k_routes = {
     Route{page("GET", "/accounts", k_accounts_read), page_accounts},
     Route{page("POST", "/accounts", k_registers_write), page_account_post},
     Route{page("GET", "/audit", k_leaders), page_audit},
+    Route{page("GET", "/school", k_leaders), page_school},
+    Route{page("POST", "/school", k_school_admins), page_school_post},
     Route{page("GET", "/reports", k_reports), page_reports},
     Route{page("POST", "/reports", k_uploaders), page_report_upload},
     Route{page("GET", "/reports/{id}", k_reports), page_report},

@@ -51,6 +51,22 @@ std::expected<std::vector<store::Declaration>, Error> visible_declarations(Conte
 
 std::expected<store::OfficialAccount, Error> save_account(Context& ctx, store::OfficialAccount account);
 
+// The school's own settings: the lists kept in its identity JSON, by name.
+inline constexpr std::string_view k_school_lists[] = {"names", "email_domains", "phones", "terms"};
+using SchoolLists = std::map<std::string, std::vector<std::string>, std::less<>>;
+// Every list of k_school_lists, empty when the school keeps none.
+std::expected<SchoolLists, Error> school_lists(const store::School& school);
+// A change: a pack id when the pack in force changes, and the lists that change (each
+// replaces the stored one; lists left out keep theirs).
+struct SchoolChange {
+  std::optional<std::string> pack;
+  SchoolLists lists;
+};
+// Checks the change (the pack must be bundled, never a server path; every term a
+// "YYYY-MM-DD/YYYY-MM-DD" span) and saves it with an audit entry naming old and new; the
+// school's matcher is rebuilt on its next use. Fails naming the field that is wrong.
+std::expected<store::School, Error> change_school(Context& ctx, const SchoolChange& change);
+
 }  // namespace smpolicy::server
 
 namespace smpolicy::server {

@@ -89,6 +89,23 @@ test("the office records a photo consent", async () => {
   await context.close();
 });
 
+test("the Headteacher gives the term dates and a mistyped one is named", async () => {
+  const { page, context, problems } = await signedIn("head", "/school");
+  const refused = "Failed to load resource: the server responded with a status of 400 (Bad Request)";
+  const terms = page.getByLabel("Term dates");
+  await terms.fill("2026-09-03/2026-10-23\n2026-11-02-2026-12-18");
+  await page.getByRole("button", { name: "Save" }).click();
+  await page.getByRole("alert").waitFor();
+  assert.match(await page.getByRole("alert").innerText(), /item 2/);
+  await page.getByLabel("Term dates").fill("2026-09-03/2026-10-23\n2026-11-02/2026-12-18");
+  await page.getByRole("button", { name: "Save" }).click();
+  await page.getByRole("status").waitFor();
+  assert.match(await page.getByRole("status").innerText(), /Saved/);
+  assert.match(await page.getByLabel("Term dates").inputValue(), /2026-11-02\/2026-12-18/);
+  assert.deepEqual(problems, [refused], "nothing else went wrong in the page than the refused form");
+  await context.close();
+});
+
 test("a teacher acknowledges the policy after searching it", async () => {
   const { page, context, problems } = await signedIn("teacher", "/policy");
   await page.getByLabel("Search the policy").fill("photo");
