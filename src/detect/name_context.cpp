@@ -1,0 +1,220 @@
+// The name detector's reading of a post: its words, and the cues, capitals, lists and
+// relatives around a name.
+#include "detect/name_context.hpp"
+
+#include <algorithm>
+#include <array>
+#include <unordered_set>
+
+namespace smpolicy::names_detail {
+namespace {
+
+constexpr std::array<std::string_view, 13> k_titles = {"mr",   "mrs",  "miss",       "ms",  "mx",  "dr",  "sir",
+                                                       "madam", "cllr", "councillor", "rev", "revd", "prof"};
+// Words that put a bare given name in a school context: a pupil, a class, an award.
+// Strong cues may vouch for a name that is also an ordinary word ("Grace in Year 4").
+constexpr std::array<std::string_view, 42> k_cues = {
+    "year", "yr", "class", "pupil", "pupils", "student", "well", "done", "congratulations", "congrats",
+    "proud", "superstar", "award", "certificate", "reception", "nursery", "captain", "form", "assembly",
+    "homework", "sats", "nativity", "ta", "teacher", "classroom", "playground", "school", "maths", "phonics",
+    "spellings", "term", "handwriting", "awarded", "shoutout", "headteacher", "merit", "sticker", "stickers",
+    "attendance", "licence", "governor", "governors"};
+// Weak cues: praise and classroom words that also turn up in everyday posts, so they vouch
+// only for a name that is no ordinary word ("Amelia did brilliant work", not "Sunny day, brilliant").
+constexpr std::array<std::string_view, 38> k_weak_cues = {
+    "brilliant", "amazing", "fantastic", "superb", "star", "stars", "legend", "shout", "learnt", "learned",
+    "reading", "read", "writing", "spelling", "story", "tables", "project", "science", "kids", "children",
+    "trip", "sports", "concert", "choir", "lesson", "lessons", "club", "team", "football", "netball", "team's",
+    "effort", "chair", "colleague", "colleagues", "deputy", "staff", "office"};
+// Words before a name that make it someone else's: a relative, a friend, a pet, a star sign.
+constexpr std::array<std::string_view, 40> k_not_pupil_before = {
+    "my", "sister", "brother", "son", "daughter", "niece", "nephew", "cousin", "nan", "nana", "gran", "granny",
+    "grandad", "grandma", "grandpa", "aunt", "auntie", "uncle", "husband", "wife", "partner", "friend", "mate",
+    "dog", "cat", "puppy", "kitten", "hamster", "pony", "horse", "rabbit", "called", "named", "a", "an", "the",
+    "is", "prince", "princess", "baby"};
+// Nouns that make "Hillside" part of another name: "Hillside Road", "Hillside Care Centre".
+constexpr std::array<std::string_view, 24> k_place_nouns = {
+    "road", "street", "lane", "avenue", "drive", "close", "way", "court", "park", "estate", "farm", "house",
+    "hotel", "church", "care", "centre", "center", "surgery", "medical", "health", "hospital", "station",
+    "garage", "nursing"};
+constexpr std::array<std::string_view, 8> k_parent_words = {"mum", "mummy", "mom", "dad", "daddy", "mother", "father", "parents"};
+
+template <std::size_t N>
+bool among(std::string_view w, const std::array<std::string_view, N>& set) {
+  return std::find(set.begin(), set.end(), w) != set.end();
+}
+
+// "year4", "yr6", "y6": a year group written as one word, as in a hashtag.
+bool year_word(std::string_view w) {
+  std::size_t letters = w.starts_with("year") ? 4 : w.starts_with("yr") ? 2 : w.starts_with("y") ? 1 : 0;
+  if (letters == 0 || w.size() == letters || w.size() > letters + 2) return false;
+  return std::all_of(w.begin() + static_cast<std::ptrdiff_t>(letters), w.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+}  // namespace
+
+void tokens_of(std::string_view s, std::vector<Token>& out) {
+  out.clear();
+  std::size_t i = 0;
+  while (i < s.size()) {
+    if (!word_char(s, i)) { ++i; continue; }
+    std::size_t j = i;
+    while (j < s.size()) {
+      if (std::size_t n = word_char(s, j)) j += n;
+      else if ((s[j] == '-' || s[j] == '\'') && j + 1 < s.size() && word_char(s, j + 1)) ++j;
+      else break;
+    }
+    Token t{i, j, s.substr(i, j - i)};
+    t.hashtag = i > 0 && (s[i - 1] == '#' || s[i - 1] == '@');
+    if (t.word.size() > 2 && t.word.ends_with("'s")) {
+      t.word.remove_suffix(2);
+      t.end -= 2;
+      t.possessive = true;
+    } else if (j < s.size() && s[j] == '\'') {
+      t.possessive = true;  // "James'"
+    }
+    out.push_back(t);
+    i = j;
+  }
+}
+
+signed char cue_strength(std::string_view w) {
+  static const std::unordered_set<std::string_view> k_strong(k_cues.begin(), k_cues.end());
+  static const std::unordered_set<std::string_view> k_weak(k_weak_cues.begin(), k_weak_cues.end());
+  if (k_strong.contains(w) || year_word(w)) return 2;
+  return k_weak.contains(w) ? 1 : 0;
+}
+
+bool title_word(std::string_view w) { return among(w, k_titles); }
+bool parent_word(std::string_view w) { return among(w, k_parent_words); }
+
+bool Context::sentence_start(const Token& t) const {
+  for (std::size_t k = plain.begin_of(t.begin); k > 0; --k) {
+    char c = original[k - 1];
+    if (c == ' ' || c == '\t' || c == '"' || c == '(') continue;
+    return c == '.' || c == '!' || c == '?' || c == '\n' || c == '\r';
+  }
+  return true;
+}
+
+int Context::cue_near(std::size_t i) const {
+  std::size_t from = i >= 6 ? i - 6 : 0, to = std::min(tokens.size(), i + 7);
+  int best = 0;
+  for (std::size_t k = from; k < to && best < 2; ++k) {
+    if (k == i) continue;
+    best = std::max<int>(best, cue_level(k));
+    // "star of the week", not "star sign"
+    if (tokens[k].word == "star" && k + 1 < tokens.size() && tokens[k + 1].word == "of") best = 2;
+  }
+  return best;
+}
+
+std::size_t Context::next_in_list(std::size_t a) const {
+  auto gap = [&](std::size_t x, std::size_t y) { return plain.text.substr(tokens[x].end, tokens[y].begin - tokens[x].end); };
+  auto spaces = [](std::string_view g) { return g.find_first_not_of(' ') == std::string_view::npos; };
+  if (a + 1 < tokens.size()) {
+    std::string_view g = gap(a, a + 1);
+    if (g == ", " || g == "," || g == " & " || g == " / " || g == "/") return a + 1;
+  }
+  if (a + 2 < tokens.size() && (tokens[a + 1].word == "and" || tokens[a + 1].word == "or")) {
+    std::string_view g = gap(a, a + 1);
+    if ((spaces(g) || g == ", ") && spaces(gap(a + 1, a + 2))) return a + 2;
+  }
+  return tokens.size();
+}
+
+bool Context::name_slot(std::size_t i) const {
+  auto word = [&](std::size_t k) { return k < tokens.size() ? tokens[k].word : std::string_view(); };
+  std::size_t b = i >= 1 && word(i - 1) == "to" ? i - 1 : i;
+  std::string_view w1 = b >= 1 ? word(b - 1) : "", w2 = b >= 2 ? word(b - 2) : "";
+  bool after = (w2 == "well" && w1 == "done") || w1 == "congrats" || w1 == "congratulations" || w1 == "shoutout" ||
+               (w2 == "shout" && w1 == "out") || (b == i && w2 == "proud" && w1 == "of");
+  if (after) return true;
+  std::string_view n1 = word(i + 1), n2 = word(i + 2);
+  return (n1 == "in" || n1 == "from") && (n2 == "year" || n2 == "yr" || n2 == "class" || n2 == "reception" ||
+                                          n2 == "nursery" || year_word(n2));
+}
+
+bool Context::someone_else(std::size_t i) const {
+  return i > 0 && among(tokens[i - 1].word, k_not_pupil_before);
+}
+
+bool Context::inside_proper_noun(std::size_t i) const {
+  if (i > 0 && adjacent(i - 1, i) && capitalised(tokens[i - 1]) && !sentence_start(tokens[i - 1]) &&
+      !cue(i - 1) && !among(tokens[i - 1].word, k_titles)) {
+    return true;
+  }
+  return tokens[i].possessive && i + 1 < tokens.size() && capitalised(tokens[i + 1]) && !acronym(tokens[i + 1]);
+}
+
+bool Context::acronym(const Token& t) const {
+  auto b = plain.begin_of(t.begin);
+  for (std::size_t k = b; k < b + t.word.size() && k < original.size(); ++k) {
+    if (std::islower(static_cast<unsigned char>(original[k]))) return false;
+  }
+  return t.word.size() > 1;
+}
+
+bool Context::place_follows(std::size_t end) const {
+  for (std::size_t k = 0; k < tokens.size(); ++k) {
+    if (tokens[k].begin == end + 1) return capitalised(tokens[k]) && among(tokens[k].word, k_place_nouns);
+  }
+  return false;
+}
+
+constexpr std::array<std::string_view, 12> k_months = {"january", "february", "march", "april", "may", "june",
+                                                        "july", "august", "september", "october", "november", "december"};
+constexpr std::array<std::string_view, 14> k_before_a_month = {
+    "in", "since", "until", "till", "by", "of", "this", "next", "last", "early", "late", "mid", "from", "during"};
+
+// "in May", "3 May", "since June": a month, not a pupil.
+bool a_month(const Context& c, std::size_t i) {
+  if (i == 0 || !among(c.tokens[i].word, k_months)) return false;
+  std::string_view before = c.tokens[i - 1].word;
+  return among(before, k_before_a_month) || std::isdigit(static_cast<unsigned char>(before.back()));
+}
+
+GivenContext given_context(const Context& c, std::size_t i) {
+  const Token& t = c.tokens[i];
+  GivenContext g;
+  // A shouted post ("HOPE YOU ALL HAVE A FAB SUMMER") says nothing by its capitals.
+  bool shouted = c.acronym(t) && ((i > 0 && c.acronym(c.tokens[i - 1])) || (i + 1 < c.tokens.size() && c.acronym(c.tokens[i + 1])));
+  g.caps = c.capitalised(t) && !shouted;
+  g.shouted = shouted;
+  g.start = c.sentence_start(t);
+  g.cue = c.cue_near(i);
+  g.possessive = t.possessive;
+  g.proper_noun = c.inside_proper_noun(i);
+  g.someone_else = c.someone_else(i) || a_month(c, i);
+  g.slot = !g.caps && c.name_slot(i);
+  g.after_capital = i > 0 && c.adjacent(i - 1, i) && c.capitalised(c.tokens[i - 1]) && !c.cue(i - 1) &&
+                    !among(c.tokens[i - 1].word, k_titles);
+  std::size_t next = c.next_in_list(i);
+  g.listed = (next < c.tokens.size() && c.capitalised(c.tokens[next])) ||
+             (i >= 1 && c.next_in_list(i - 1) == i && c.capitalised(c.tokens[i - 1])) ||
+             (i >= 2 && c.next_in_list(i - 2) == i && c.capitalised(c.tokens[i - 2]));
+  g.opens_clause = t.possessive || (i + 1 < c.tokens.size() && c.adjacent(i, i + 1) && !c.capitalised(c.tokens[i + 1]));
+  if (i + 1 < c.tokens.size() && c.adjacent(i, i + 1) && !t.possessive && c.capitalised(c.tokens[i + 1]) &&
+      !c.cue(i + 1) && !shouted) {
+    g.next_capitalised = c.tokens[i + 1].word;
+  }
+  return g;
+}
+
+float given_name_confidence(const GivenContext& g, const NameIndex::Owner& owner) {
+  if ((!g.next_capitalised.empty() && g.next_capitalised != owner.family) || g.proper_noun || g.someone_else) return 0;
+  if (g.cue == 2) return owner.ordinary_given ? (g.caps ? 0.75f : g.slot ? 0.6f : 0) : (g.caps ? 0.85f : 0.6f);
+  // A weak cue, or a capitalised possessive mid-sentence ("about Hope's chess"), is enough
+  // only where nothing else explains the capital: not "Amazing Grace", not "Oliver! at the theatre".
+  bool plain_name = g.caps && !g.after_capital && (!g.start || g.opens_clause);
+  if (owner.ordinary_given) {
+    if (!plain_name || g.start || g.listed) return 0;
+    return g.cue == 1 ? 0.6f : g.possessive ? 0.55f : 0;
+  }
+  if (g.cue == 1) return plain_name ? 0.7f : (!g.caps && !g.start && !g.shouted ? 0.55f : 0);
+  if (g.caps && g.possessive) return 0.65f;
+  if (g.caps && !g.start) return 0.45f;  // an unusual name alone, but nothing says it is the pupil
+  return 0;
+}
+
+}  // namespace smpolicy::names_detail

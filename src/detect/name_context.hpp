@@ -1,0 +1,90 @@
+// Private to detect: the words of a post as the name detector reads them, and what the
+// words around a name say of it (a cue nearby, a capital, a list, a relative, a month).
+#pragma once
+
+#include <cctype>
+#include <string_view>
+#include <vector>
+
+#include "detect/names.hpp"
+
+namespace smpolicy::names_detail {
+
+struct Token {
+  std::size_t begin, end;  // in the plain view, possessive excluded
+  std::string_view word;
+  bool possessive = false, hashtag = false;
+};
+
+// Words of the plain view: letters and digits, joined by inner hyphens and apostrophes
+// ("anne-marie", "o'neill"); a trailing "'s" marks a possessive and is left off. Fills
+// `out`, which each thread reuses from post to post.
+void tokens_of(std::string_view s, std::vector<Token>& out);
+
+// 2 for a word that puts a name in a school context ("year", "class"), 1 for a weak cue
+// ("brilliant", "trip"), 0 for none.
+signed char cue_strength(std::string_view w);
+// "mr", "mrs", "dr", "cllr" and the like.
+bool title_word(std::string_view w);
+// "mum", "dad", "parents" and the like.
+bool parent_word(std::string_view w);
+
+// The tokens of one post and what is known of each, read by the name detector.
+struct Context {
+  const NormalisedText& plain;
+  std::string_view original;
+  const std::vector<Token>& tokens;
+  std::vector<signed char>& cues;  // per token: -1 not yet looked up, else its cue_strength
+
+  signed char cue_level(std::size_t k) const {
+    if (cues[k] < 0) cues[k] = cue_strength(tokens[k].word);
+    return cues[k];
+  }
+  bool cue(std::size_t k) const { return cue_level(k) == 2; }
+
+  char original_first(const Token& t) const { return original[plain.begin_of(t.begin)]; }
+  bool capitalised(const Token& t) const { return std::isupper(static_cast<unsigned char>(original_first(t))); }
+  bool adjacent(std::size_t a, std::size_t b) const { return tokens[b].begin == tokens[a].end + 1; }
+
+  // True when the token opens a sentence: nothing but spaces since the text began or
+  // since . ! ? or a line break (read in the original, where line breaks survive).
+  bool sentence_start(const Token& t) const;
+  // The strongest cue within six words of token i: 2 strong, 1 weak, 0 none.
+  int cue_near(std::size_t i) const;
+  // The token after `a` in a list of names ("Ollie, Grace and Billy", "Ollie & Billy"), or
+  // tokens.size() when none follows.
+  std::size_t next_in_list(std::size_t a) const;
+  // Where a name is expected, whatever its case: after "well done (to)", "congrats (to)",
+  // "proud of", "shout out to", or before "in Year 4", "from Reception".
+  bool name_slot(std::size_t i) const;
+  // "my sister May", "a cat called Ruby", "star sign is Leo": the name is someone else's.
+  bool someone_else(std::size_t i) const;
+  // "Amazing Grace", "Noah's Ark": the name is part of a longer proper noun.
+  bool inside_proper_noun(std::size_t i) const;
+  // Written in capitals, and longer than one letter.
+  bool acronym(const Token& t) const;
+  // "Hillside Road": a capitalised place noun right after the school's name.
+  bool place_follows(std::size_t end) const;
+};
+
+// What the words around a bare given name say, worked out once per word.
+struct GivenContext {
+  bool caps = false, start = false, possessive = false, proper_noun = false, someone_else = false;
+  bool after_capital = false;  // "Amazing Grace": a capitalised word just before, not a title or cue
+  bool opens_clause = false;   // "Zofia was ...", "Zofia's ...": a lower-case word or a possessive follows
+  bool listed = false;         // "Rose, Holly and Ivy": listed with capitalised words, which explain its capital
+  bool slot = false;           // "well done grace", "GRACE IN YEAR 4": where a name is expected
+  bool shouted = false;        // written in capitals with its neighbours, which says nothing of names
+  int cue = 0;  // the strongest cue near: 2 strong, 1 weak, 0 none
+  std::string_view next_capitalised;  // a capitalised word right after: someone's surname?
+};
+
+// The context of the bare given name at token i.
+GivenContext given_context(const Context& c, std::size_t i);
+
+// How sure a bare given name refers to the roster person, from its context; 0 for "not".
+// A name that is also an ordinary word ("Grace", "Summer") needs a capital and a cue; an
+// unusual one ("Zofia") needs only a cue, and a weak one will do.
+float given_name_confidence(const GivenContext& g, const NameIndex::Owner& owner);
+
+}  // namespace smpolicy::names_detail
