@@ -1,7 +1,9 @@
 // Derived fields: what smpolicy works out from the event, the pack and the roster, so
 // rules can speak of "period is work_time" or "pictured.without_consent is true".
 #include <algorithm>
+#include <array>
 #include <cassert>
+#include <cstdint>
 
 #include "decide/facts.hpp"
 
@@ -22,6 +24,32 @@ void set_bool(Value& v, bool b) {
   v.boolean = b;
 }
 
+// The fields derive reads and writes. Each kind's slots for them are found once, not by
+// name on every event (a search through the kind's fields, for each of a dozen names).
+enum class Field : std::uint8_t {
+  account, audience_below_platform_age, audience_min_age, category, channel, day, email, email_is_school,
+  has_official_accounts, host, images_people, official_accounts, period, pictured_restricted, pictured_roles,
+  pictured_unknown, pictured_without_consent, platform, platform_min_age, platform_type, purpose, time, count
+};
+constexpr std::array<std::string_view, static_cast<std::size_t>(Field::count)> k_field_names = {
+    "account", "audience_below_platform_age", "audience_min_age", "category", "channel", "day", "email",
+    "email_is_school", "has_official_accounts", "host", "images.people", "official_accounts", "period",
+    "pictured.restricted", "pictured.roles", "pictured.unknown", "pictured.without_consent", "platform",
+    "platform_min_age", "platform_type", "purpose", "time"};
+
+int slot_of(Kind kind, Field field) {
+  using Slots = std::array<int, static_cast<std::size_t>(Field::count)>;
+  static const std::array<Slots, k_kind_count> slots = [] {
+    std::array<Slots, k_kind_count> all{};
+    for (std::size_t k = 0; k < static_cast<std::size_t>(k_kind_count); ++k) {
+      const KindSpec& spec = spec_of(static_cast<Kind>(k));
+      for (std::size_t f = 0; f < k_field_names.size(); ++f) all[k][f] = spec.slot(k_field_names[f]);
+    }
+    return all;
+  }();
+  return slots[static_cast<std::size_t>(kind)][static_cast<std::size_t>(field)];
+}
+
 class Deriver {
  public:
   Deriver(Facts& facts, const Event& event, const Pack& pack, const Roster* roster)
@@ -36,65 +64,65 @@ class Deriver {
       case Kind::web_access: web_access(); break;
       case Kind::account: account(); break;
       case Kind::site_creation: site_creation(); break;
-      case Kind::leaving: set_bool(own("has_official_accounts"), !input("official_accounts").list.empty()); break;
+      case Kind::leaving: set_bool(own(Field::has_official_accounts), !input(Field::official_accounts).list.empty()); break;
       default: break;
     }
   }
 
  private:
-  int slot(std::string_view name) const { return m_spec.slot(name); }
-  const Value& input(std::string_view name) const { return m_event.fields[static_cast<std::size_t>(slot(name))]; }
-  Value& own(std::string_view name) { return m_facts.own(slot(name)); }
-  const FieldSpec& spec(std::string_view name) const { return m_spec.fields[static_cast<std::size_t>(slot(name))]; }
-  bool has(std::string_view name) const { return slot(name) >= 0; }
+  int slot(Field field) const { return slot_of(m_event.kind, field); }
+  const Value& input(Field field) const { return m_event.fields[static_cast<std::size_t>(slot(field))]; }
+  Value& own(Field field) { return m_facts.own(slot(field)); }
+  const FieldSpec& spec(Field field) const { return m_spec.fields[static_cast<std::size_t>(slot(field))]; }
+  bool has(Field field) const { return slot(field) >= 0; }
 
   void time_fields() {
-    if (!has("period") || !has("time")) return;
-    const Value& time = input("time");
-    Value& period = own("period");
-    Value& day = own("day");
+    if (!has(Field::period) || !has(Field::time)) return;
+    const Value& time = input(Field::time);
+    Value& period = own(Field::period);
+    Value& day = own(Field::day);
     if (time.missing()) return;
     SchoolTime when = school_time(static_cast<std::int64_t>(time.number), m_pack.timetable);
-    set_choice(period, spec("period"), when.period);
-    set_choice(day, spec("day"), when.day);
+    set_choice(period, spec(Field::period), when.period);
+    set_choice(day, spec(Field::day), when.day);
   }
 
   // The catalogue's entry for the event's platform, looked up once per event.
   const Platform* platform() {
     if (!m_platform_looked_up) {
       m_platform_looked_up = true;
-      if (has("platform") && !input("platform").missing()) m_platform = builtin_catalog().platform(input("platform").text);
+      if (has(Field::platform) && !input(Field::platform).missing()) m_platform = builtin_catalog().platform(input(Field::platform).text);
     }
     return m_platform;
   }
 
   void platform_type() {
-    if (!has("platform_type") || m_event.kind == Kind::web_access) return;
-    if (!input("platform_type").missing()) return;
-    Value& v = own("platform_type");
-    if (const Platform* p = platform()) set_choice(v, spec("platform_type"), p->type);
+    if (!has(Field::platform_type) || m_event.kind == Kind::web_access) return;
+    if (!input(Field::platform_type).missing()) return;
+    Value& v = own(Field::platform_type);
+    if (const Platform* p = platform()) set_choice(v, spec(Field::platform_type), p->type);
   }
 
   void post() {
-    if (input("purpose").missing()) {
-      set_choice(own("purpose"), spec("purpose"), input("account").text == "official" ? "official" : "personal");
+    if (input(Field::purpose).missing()) {
+      set_choice(own(Field::purpose), spec(Field::purpose), input(Field::account).text == "official" ? "official" : "personal");
     }
-    Value& channel = own("channel");
+    Value& channel = own(Field::channel);
     if (const Platform* p = platform()) {
-      set_choice(channel, spec("channel"), p->type == "website" ? "website" : p->name == "print" ? "print" : "social");
-    } else if (!input("platform").missing()) {
-      set_choice(channel, spec("channel"), "social");
+      set_choice(channel, spec(Field::channel), p->type == "website" ? "website" : p->name == "print" ? "print" : "social");
+    } else if (!input(Field::platform).missing()) {
+      set_choice(channel, spec(Field::channel), "social");
     }
     pictured(channel);
   }
 
   void pictured(const Value& channel) {
-    const auto& ids = input("images.people").list;
-    Value& roles = own("pictured.roles");
+    const auto& ids = input(Field::images_people).list;
+    Value& roles = own(Field::pictured_roles);
     roles.type = Value::Type::list;
-    Value& restricted = own("pictured.restricted");
-    Value& without_consent = own("pictured.without_consent");
-    Value& unknown = own("pictured.unknown");
+    Value& restricted = own(Field::pictured_restricted);
+    Value& without_consent = own(Field::pictured_without_consent);
+    Value& unknown = own(Field::pictured_unknown);
     bool any_unknown = false, any_restricted = false, any_without = false, consent_unclear = false;
     for (const auto& id : ids) {
       const Person* person = m_roster ? m_roster->find(id) : nullptr;
@@ -119,19 +147,19 @@ class Deriver {
   }
 
   void web_access() {
-    const Value& host = input("host");
-    if (input("category").missing()) {
-      Value& category = own("category");
+    const Value& host = input(Field::host);
+    if (input(Field::category).missing()) {
+      Value& category = own(Field::category);
       category.type = Value::Type::text;
       category.text = std::string(m_pack.category_of(host.text));
     }
-    Value& type = own("platform_type");
-    if (const Platform* p = builtin_catalog().platform_by_host(host.text)) set_choice(type, spec("platform_type"), p->type);
+    Value& type = own(Field::platform_type);
+    if (const Platform* p = builtin_catalog().platform_by_host(host.text)) set_choice(type, spec(Field::platform_type), p->type);
   }
 
   void account() {
-    Value& is_school = own("email_is_school");
-    const Value& email = input("email");
+    Value& is_school = own(Field::email_is_school);
+    const Value& email = input(Field::email);
     if (email.missing()) return;
     auto at = email.text.rfind('@');
     std::string_view domain = at == std::string::npos ? std::string_view() : std::string_view(email.text).substr(at + 1);
@@ -143,13 +171,13 @@ class Deriver {
   }
 
   void site_creation() {
-    Value& min_age = own("platform_min_age");
-    Value& below = own("audience_below_platform_age");
+    Value& min_age = own(Field::platform_min_age);
+    Value& below = own(Field::audience_below_platform_age);
     const Platform* p = platform();
     if (!p) return;
     min_age.type = Value::Type::number;
     min_age.number = p->min_age;
-    const Value& audience = input("audience_min_age");
+    const Value& audience = input(Field::audience_min_age);
     if (!audience.missing()) set_bool(below, audience.number < p->min_age);
   }
 

@@ -1,7 +1,9 @@
 // The lexicon's view of a text: the tricks people use to get a word past a filter undone,
 // byte by byte, so every match still maps back to the original text.
+#include <array>
 #include <cctype>
 #include <cstring>
+#include <utility>
 
 #include "detect/detect.hpp"
 
@@ -10,31 +12,21 @@ namespace {
 
 bool letter(char c) { return c >= 'a' && c <= 'z'; }
 
-// Digits and symbols that stand in for letters inside a word ("sh1t", "@ss", "b!tch").
-char leet(char c) {
-  switch (c) {
-    case '0': return 'o';
-    case '1': return 'i';
-    case '3': return 'e';
-    case '4': return 'a';
-    case '5': return 's';
-    case '7': return 't';
-    case '@': return 'a';
-    case '$': return 's';
-    case '!': return 'i';
-    case '|': return 'l';
-    case '+': return 't';
-    default: return 0;
+// Digits and symbols that stand in for letters inside a word ("sh1t", "@ss", "b!tch"), by
+// byte: a table, as it is read for every byte of every post.
+constexpr std::array<char, 256> k_leet = [] {
+  std::array<char, 256> table{};
+  for (auto [from, to] : {std::pair{'0', 'o'}, {'1', 'i'}, {'3', 'e'}, {'4', 'a'}, {'5', 's'}, {'7', 't'}, {'@', 'a'},
+                          {'$', 's'}, {'!', 'i'}, {'|', 'l'}, {'+', 't'}}) {
+    table[static_cast<unsigned char>(from)] = to;
   }
-}
+  return table;
+}();
+
+char leet(char c) { return k_leet[static_cast<unsigned char>(c)]; }
 
 bool token_char(char c) { return letter(c) || std::isdigit(static_cast<unsigned char>(c)) || c == '*' || leet(c); }
 
-void copy(NormalisedText& out, const NormalisedText& in, std::size_t j, char c) {
-  out.text.push_back(c);
-  out.from.push_back(in.begin_of(j));
-  out.to.push_back(in.end_of(j));
-}
 
 // Quick looks for whether a pass has anything to undo, so most posts skip the copying.
 bool may_have_leet(const std::string& s) {
@@ -115,34 +107,45 @@ std::size_t spaced_run(const std::string& s, std::size_t i) {
 
 // Pass 2: joins spaced-out letters and shortens stretched ones ("fuuuuck").
 NormalisedText undo_spacing(const NormalisedText& in) {
-  NormalisedText out;
-  out.text.reserve(in.text.size());
-  out.from.reserve(in.text.size());
-  out.to.reserve(in.text.size());
   const std::string& s = in.text;
+  // The view only ever shrinks, so it is written in place and cut to length at the end.
+  NormalisedText out;
+  out.text.resize(s.size());
+  out.from.resize(s.size());
+  out.to.resize(s.size());
+  std::size_t n = 0;
+  auto copy = [&](std::size_t j) {
+    out.text[n] = s[j];
+    out.from[n] = in.begin_of(j);
+    out.to[n] = in.end_of(j);
+    ++n;
+  };
   for (std::size_t i = 0; i < s.size();) {
     if (std::size_t end = spaced_run(s, i); end > i) {
       // "a s h i t": the article stands apart; the run proper starts after it.
       if ((s[i] == 'a' || s[i] == 'i') && s[i + 1] == ' ' && spaced_run(s, i + 2) > i + 2) {
-        copy(out, in, i, s[i]);
-        copy(out, in, i + 1, s[i + 1]);
+        copy(i);
+        copy(i + 1);
         i += 2;
         continue;
       }
-      for (std::size_t j = i; j < end; j += 2) copy(out, in, j, s[j]);
+      for (std::size_t j = i; j < end; j += 2) copy(j);
       i = end;
       continue;
     }
     std::size_t run = i + 1;
     while (run < s.size() && s[run] == s[i]) ++run;
     if (letter(s[i]) && run - i >= 3) {
-      copy(out, in, i, s[i]);  // three or more of a letter read as one
+      copy(i);  // three or more of a letter read as one
       i = run;
       continue;
     }
-    copy(out, in, i, s[i]);
+    copy(i);
     ++i;
   }
+  out.text.resize(n);
+  out.from.resize(n);
+  out.to.resize(n);
   return out;
 }
 

@@ -64,7 +64,12 @@ void tokens_of(std::string_view s, std::vector<Token>& out) {
       else if ((s[j] == '-' || s[j] == '\'') && j + 1 < s.size() && word_char(s, j + 1)) ++j;
       else break;
     }
-    Token t{i, j, s.substr(i, j - i)};
+    // Built in place: a token built aside and copied in was read back before its bytes
+    // had landed, a stall on every word of every post.
+    Token& t = out.emplace_back();
+    t.begin = i;
+    t.end = j;
+    t.word = s.substr(i, j - i);
     t.hashtag = i > 0 && (s[i - 1] == '#' || s[i - 1] == '@');
     if (t.word.size() > 2 && t.word.ends_with("'s")) {
       t.word.remove_suffix(2);
@@ -73,7 +78,6 @@ void tokens_of(std::string_view s, std::vector<Token>& out) {
     } else if (j < s.size() && s[j] == '\'') {
       t.possessive = true;  // "James'"
     }
-    out.push_back(t);
     i = j;
   }
 }

@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstdint>
+#include <cstring>
 
 #include "detect/detect.hpp"
 
@@ -92,20 +94,37 @@ void put_non_ascii(Builder& out, char32_t cp, std::uint32_t from, std::uint32_t 
   }
 }
 
+// Printable ASCII, the common case, only needs lower case, and is done eight bytes at a
+// time. False, with `out` unspecified, when any byte is not printable ASCII.
+bool lower_printable_ascii(std::string_view in, std::string& out) {
+  constexpr std::uint64_t k_ones = 0x0101010101010101ull, k_highs = 0x8080808080808080ull;
+  out.resize(in.size());
+  std::size_t i = 0;
+  for (; i + 8 <= in.size(); i += 8) {
+    std::uint64_t w;
+    std::memcpy(&w, in.data() + i, sizeof w);
+    // A high bit, a byte below 0x20, or a 0x7F (DEL) ends the fast path.
+    bool below_space = ((w - 0x20 * k_ones) & ~w & k_highs) != 0;
+    std::uint64_t del = w ^ (0x7F * k_ones);
+    if ((w & k_highs) || below_space || ((del - k_ones) & ~del & k_highs)) return false;
+    // Bytes are below 0x80, so these sums never carry into the next byte.
+    std::uint64_t at_least_a = (w + (0x80 - 'A') * k_ones) & k_highs;
+    std::uint64_t past_z = (w + (0x80 - 'Z' - 1) * k_ones) & k_highs;
+    w |= (at_least_a & ~past_z) >> 2;  // 0x80 >> 2 is the case bit, 0x20
+    std::memcpy(out.data() + i, &w, sizeof w);
+  }
+  for (; i < in.size(); ++i) {
+    auto u = static_cast<unsigned char>(in[i]);
+    if (u < 0x20 || u >= 0x7F) return false;
+    out[i] = u >= 'A' && u <= 'Z' ? static_cast<char>(u + ('a' - 'A')) : static_cast<char>(u);
+  }
+  return true;
+}
+
 }  // namespace
 
 NormalisedText normalise(std::string_view original) {
-  bool plain_ascii = std::all_of(original.begin(), original.end(), [](char c) {
-    auto u = static_cast<unsigned char>(c);
-    return u >= 0x20 && u < 0x7F;
-  });
-  if (plain_ascii) {
-    NormalisedText out;
-    out.text.resize(original.size());
-    std::transform(original.begin(), original.end(), out.text.begin(),
-                   [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c; });
-    return out;
-  }
+  if (NormalisedText out; lower_printable_ascii(original, out.text)) return out;
   Builder out(original.size());
   const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(original.data());
   std::size_t i = 0;

@@ -8,11 +8,22 @@
 namespace smpolicy {
 namespace {
 
-bool digit(char c) { return c >= '0' && c <= '9'; }
-bool alpha(char c) { return c >= 'a' && c <= 'z'; }
-bool alnum(char c) { return digit(c) || alpha(c) || static_cast<unsigned char>(c) >= 0x80; }
+constexpr bool digit(char c) { return c >= '0' && c <= '9'; }
+constexpr bool alpha(char c) { return c >= 'a' && c <= 'z'; }
+constexpr bool alnum(char c) { return digit(c) || alpha(c) || static_cast<unsigned char>(c) >= 0x80; }
 bool boundary_before(std::string_view s, std::size_t i) { return i == 0 || !alnum(s[i - 1]); }
 bool boundary_after(std::string_view s, std::size_t i) { return i >= s.size() || !alnum(s[i]); }
+
+// alnum() and digit() of every byte, as bits of a table.
+constexpr unsigned k_word = 1, k_digit = 2;
+constexpr std::array<std::uint8_t, 256> k_byte_type = [] {
+  std::array<std::uint8_t, 256> table{};
+  for (unsigned b = 0; b < 256; ++b) {
+    char c = static_cast<char>(b);
+    table[b] = static_cast<std::uint8_t>((alnum(c) ? k_word : 0) | (digit(c) ? k_digit : 0));
+  }
+  return table;
+}();
 
 struct Scanner {
   Scanner(const NormalisedText& p, std::string_view o, const ShapeOptions& opts)
@@ -20,12 +31,21 @@ struct Scanner {
     taken.assign(s.size(), false);
     starts.clear();
     // Every shape starts a word; most scanners visit only those places.
-    bool in_word = false;
+    // Branch-free, as it runs over every byte: each place is written, and kept by
+    // counting it only where a word starts.
+    starts.resize(s.size());
+    std::size_t count = 0;
+    unsigned in_word = 0, digits = 0;
     for (std::size_t i = 0; i < s.size(); ++i) {
-      bool word = alnum(s[i]);
-      if (word && !in_word) starts.push_back(i);
+      unsigned type = k_byte_type[static_cast<unsigned char>(s[i])];
+      unsigned word = type & k_word;
+      starts[count] = i;
+      count += word & ~in_word;
       in_word = word;
+      digits |= type;
     }
+    starts.resize(count);
+    any_digit = (digits & k_digit) != 0;
   }
 
   // Scratch reused by each thread from post to post, so scanning allocates nothing.
@@ -45,6 +65,7 @@ struct Scanner {
   std::vector<ShapeHit> hits;
   std::vector<bool>& taken;
   std::vector<std::size_t>& starts;
+  bool any_digit = false;  // every shape but e-mail addresses and links has digits
 
   void add(std::string_view kind, std::size_t b, std::size_t e, float confidence) {
     hits.push_back(ShapeHit{kind, b, e, confidence});
@@ -87,19 +108,33 @@ struct Scanner {
     }
   }
 
+  // A number opens with "+44" or with a 0 that starts a word. Without a '+' in the text,
+  // only the starts of words need a look.
   void phones() {
+    if (s.find('+') == std::string_view::npos) {
+      std::size_t after = 0;  // past the last number found
+      for (std::size_t i : starts) {
+        if (i >= after && s[i] == '0') after = phone_at(i);
+      }
+      return;
+    }
     for (std::size_t i = 0; i < s.size(); ++i) {
       bool plus = s[i] == '+' && s.substr(i + 1, 2) == "44";
-      if (!plus && !(s[i] == '0' && boundary_before(s, i))) continue;
-      std::string digits;
-      std::size_t end = digit_run(plus ? i + 1 : i, " -.", digits, 14);
-      std::string national = national_phone(s.substr(i, end - i));
-      if (national.empty() || !boundary_after(s, end) || !free(i, end)) continue;
-      bool school = options.school_phones &&
-                    std::find(options.school_phones->begin(), options.school_phones->end(), national) != options.school_phones->end();
-      add(school ? "school.contact" : "personal_data.phone", i, end, 0.97f);
-      i = end;
+      if (plus || (s[i] == '0' && boundary_before(s, i))) i = phone_at(i) - 1;
     }
+  }
+
+  // Adds the number starting at i, if there is one; returns where to look next.
+  std::size_t phone_at(std::size_t i) {
+    bool plus = s[i] == '+';
+    std::string digits;
+    std::size_t end = digit_run(plus ? i + 1 : i, " -.", digits, 14);
+    std::string national = national_phone(s.substr(i, end - i));
+    if (national.empty() || !boundary_after(s, end) || !free(i, end)) return i + 1;
+    bool school = options.school_phones &&
+                  std::find(options.school_phones->begin(), options.school_phones->end(), national) != options.school_phones->end();
+    add(school ? "school.contact" : "personal_data.phone", i, end, 0.97f);
+    return end + 1;
   }
 
   void national_insurance() {
@@ -298,6 +333,7 @@ std::vector<ShapeHit> scan_shapes(const NormalisedText& plain, std::string_view 
   // Order matters: the most specific shapes claim their bytes first.
   scanner.emails();
   scanner.links();
+  if (!scanner.any_digit) return std::move(scanner.hits);
   scanner.nhs_numbers();
   scanner.national_insurance();
   scanner.phones();
