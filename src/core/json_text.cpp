@@ -39,8 +39,27 @@ std::size_t utf8_length(std::string_view s, std::size_t i) {
 
 void append_json_string(std::string& out, std::string_view text) {
   static constexpr char k_hex[] = "0123456789abcdef";
+  // Most strings (ids, kinds, clause numbers, messages) need no escaping at all: checked
+  // in one pass, then written in one go.
+  std::size_t plain = 0;
+  while (plain + 8 <= text.size() && plain_word(text.data() + plain)) plain += 8;
+  while (plain < text.size()) {
+    auto b = static_cast<unsigned char>(text[plain]);
+    if (b < 0x20 || b >= 0x80 || b == '"' || b == '\\') break;
+    ++plain;
+  }
+  if (plain == text.size()) {
+    std::size_t at = out.size();
+    out.resize(at + text.size() + 2);
+    char* to = out.data() + at;
+    to[0] = '"';
+    if (!text.empty()) std::memcpy(to + 1, text.data(), text.size());
+    to[text.size() + 1] = '"';
+    return;
+  }
   out += '"';
-  for (std::size_t i = 0; i < text.size();) {
+  out.append(text.data(), plain);
+  for (std::size_t i = plain; i < text.size();) {
     // Most text needs no escaping: copy each such run in one go.
     std::size_t run = i;
     while (run + 8 <= text.size() && plain_word(text.data() + run)) run += 8;

@@ -2,6 +2,7 @@
 #include <hs/hs.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cstdio>
 #include <cstdlib>
@@ -21,9 +22,13 @@ struct LiteralSet::Impl {
   // Patterns only: the same patterns without start-of-match tracking, several times
   // faster to scan. It only answers whether anything matches, and most texts match nothing.
   hs_database_t* prefilter = nullptr;
-  hs_scratch_t* prototype = nullptr;  // cloned once per thread; fits both databases
+  // Patterns only: each pattern alone, with start-of-match tracking, by pattern id.
+  // Empty when any failed to compile; `scan_each` then runs the whole set.
+  std::vector<hs_database_t*> singles;
+  hs_scratch_t* prototype = nullptr;  // cloned once per thread; fits every database
   ~Impl() {
     hs_free_scratch(prototype);
+    for (hs_database_t* single : singles) hs_free_database(single);
     hs_free_database(prefilter);
     hs_free_database(database);
   }
@@ -59,10 +64,10 @@ int on_event(unsigned id, unsigned long long from, unsigned long long to, unsign
 }
 
 std::expected<void, Error> allocate(LiteralSet::Impl& impl) {
-  if (hs_alloc_scratch(impl.database, &impl.prototype) != HS_SUCCESS ||
-      (impl.prefilter && hs_alloc_scratch(impl.prefilter, &impl.prototype) != HS_SUCCESS)) {
-    return fail(ErrorCode::internal, "cannot allocate matcher scratch space");
-  }
+  bool ok = hs_alloc_scratch(impl.database, &impl.prototype) == HS_SUCCESS &&
+            (!impl.prefilter || hs_alloc_scratch(impl.prefilter, &impl.prototype) == HS_SUCCESS);
+  for (hs_database_t* single : impl.singles) ok = ok && hs_alloc_scratch(single, &impl.prototype) == HS_SUCCESS;
+  if (!ok) return fail(ErrorCode::internal, "cannot allocate matcher scratch space");
   return {};
 }
 
@@ -70,6 +75,12 @@ std::expected<void, Error> allocate(LiteralSet::Impl& impl) {
 int on_any(unsigned, unsigned long long, unsigned long long, unsigned, void* user) {
   *static_cast<bool*>(user) = true;
   return 1;
+}
+
+// Collects the ids the prefilter reports, each once (it is compiled single-match).
+int on_id(unsigned id, unsigned long long, unsigned long long, unsigned, void* user) {
+  static_cast<std::vector<unsigned>*>(user)->push_back(id);
+  return 0;
 }
 
 // Compiled databases are kept on disk between runs: compiling the lexicon takes a few
@@ -148,6 +159,29 @@ hs_database_t* cached(const std::string& name, Compile compile) {
   return database;
 }
 
+// Each pattern compiled alone, reporting its own index as its id; empty if any fails.
+std::vector<hs_database_t*> compile_singles(const std::vector<std::string>& patterns, unsigned flags) {
+  std::vector<hs_database_t*> singles;
+  for (std::size_t i = 0; i < patterns.size(); ++i) {
+    auto id = static_cast<unsigned>(i);
+    // The id is part of the database, so it is part of the name.
+    hs_database_t* single = cached(cache_name("pattern" + std::to_string(i), {patterns[i]}, flags), [&] {
+      hs_database_t* database = nullptr;
+      hs_compile_error_t* ignored = nullptr;
+      const char* expression = patterns[i].c_str();
+      hs_compile_multi(&expression, &flags, &id, 1, HS_MODE_BLOCK, nullptr, &database, &ignored);
+      hs_free_compile_error(ignored);
+      return database;
+    });
+    if (!single) {
+      for (hs_database_t* made : singles) hs_free_database(made);
+      return {};
+    }
+    singles.push_back(single);
+  }
+  return singles;
+}
+
 }  // namespace
 
 std::expected<LiteralSet, Error> LiteralSet::compile(const std::vector<std::string>& literals) {
@@ -213,6 +247,7 @@ std::expected<LiteralSet, Error> LiteralSet::compile_patterns(const std::vector<
     hs_free_compile_error(ignored);
     return database;
   });
+  impl->singles = compile_singles(patterns, flags.front());
   if (auto ok = allocate(*impl); !ok) return std::unexpected(ok.error());
   LiteralSet set;
   set.m_impl = std::move(impl);
@@ -230,6 +265,21 @@ void LiteralSet::scan(std::string_view text,
   }
   Context context{&on_match, &m_impl->lengths};
   hs_scan(m_impl->database, text.data(), static_cast<unsigned>(text.size()), 0, scratch, on_event, &context);
+}
+
+void LiteralSet::scan_each(std::string_view text,
+                           const std::function<void(unsigned, std::size_t, std::size_t)>& on_match) const {
+  if (!m_impl || text.empty()) return;
+  if (!m_impl->prefilter || m_impl->singles.empty()) return scan(text, on_match);
+  hs_scratch_t* scratch = scratch_for(*m_impl);
+  thread_local std::vector<unsigned> ids;
+  ids.clear();
+  hs_scan(m_impl->prefilter, text.data(), static_cast<unsigned>(text.size()), 0, scratch, on_id, &ids);
+  std::sort(ids.begin(), ids.end());
+  Context context{&on_match, &m_impl->lengths};
+  for (unsigned id : ids) {
+    hs_scan(m_impl->singles[id], text.data(), static_cast<unsigned>(text.size()), 0, scratch, on_event, &context);
+  }
 }
 
 }  // namespace smpolicy

@@ -4,6 +4,7 @@
 #include <array>
 #include <cctype>
 #include <cstring>
+#include <span>
 
 namespace smpolicy {
 namespace {
@@ -27,24 +28,24 @@ constexpr std::array<std::uint8_t, 256> k_byte_type = [] {
 
 struct Scanner {
   Scanner(const NormalisedText& p, std::string_view o, const ShapeOptions& opts)
-      : plain(p), original(o), options(opts), s(p.text), taken(buffers().taken), starts(buffers().starts) {
+      : plain(p), original(o), options(opts), s(p.text), taken(buffers().taken) {
     taken.assign(s.size(), false);
-    starts.clear();
     // Every shape starts a word; most scanners visit only those places.
     // Branch-free, as it runs over every byte: each place is written, and kept by
     // counting it only where a word starts.
-    starts.resize(s.size());
+    std::vector<std::size_t>& places = buffers().starts;  // only grows, so never cleared
+    if (places.size() < s.size()) places.resize(s.size());
     std::size_t count = 0;
     unsigned in_word = 0, digits = 0;
     for (std::size_t i = 0; i < s.size(); ++i) {
       unsigned type = k_byte_type[static_cast<unsigned char>(s[i])];
       unsigned word = type & k_word;
-      starts[count] = i;
+      places[count] = i;
       count += word & ~in_word;
       in_word = word;
       digits |= type;
     }
-    starts.resize(count);
+    starts = std::span(places).first(count);
     any_digit = (digits & k_digit) != 0;
   }
 
@@ -64,7 +65,7 @@ struct Scanner {
   std::string_view s;
   std::vector<ShapeHit> hits;
   std::vector<bool>& taken;
-  std::vector<std::size_t>& starts;
+  std::span<const std::size_t> starts;
   bool any_digit = false;  // every shape but e-mail addresses and links has digits
 
   void add(std::string_view kind, std::size_t b, std::size_t e, float confidence) {
