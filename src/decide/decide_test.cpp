@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdio>
 
 #include "decide/decide.hpp"
 
@@ -271,6 +272,26 @@ TEST(Decide, EveryKindGetsAVerdictCitingAClause) {
     Verdict v = decide(e, {}, pack(), nullptr);
     ASSERT_FALSE(v.findings.empty()) << name_of(static_cast<Kind>(k));
     EXPECT_FALSE(v.findings[0].rule->clauses.empty());
+  }
+}
+
+}  // namespace
+}  // namespace smpolicy
+
+namespace smpolicy {
+namespace {
+
+// Confidences are written as printf's "%.2f" writes them, ties to even included.
+TEST(Decide, ConfidencesAreWrittenAsPrintfWould) {
+  auto post = event(R"({"kind":"post","account":"personal","text":"damn x"})");
+  for (float confidence : {0.0f, 0.125f, 0.375f, 0.45f, 0.55f, 0.85f, 0.875f, 0.97f, 0.995f, 1.0f, 12.345f, -0.5f}) {
+    Finding f = finding("language.profanity");
+    f.confidence = confidence;
+    std::vector<Finding> found = {f};
+    std::string json = render_json(decide(post, found, pack(), nullptr), post, found, JsonDetail::with_detected);
+    char expected[32];
+    std::snprintf(expected, sizeof expected, "\"confidence\":%.2f}", static_cast<double>(confidence));
+    EXPECT_NE(json.find(expected), std::string::npos) << json;
   }
 }
 

@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -187,7 +188,7 @@ TEST(Detect, ACachedLexiconFindsWhatAFreshOneFinds) {
   auto first = compile_matcher(pack(), nullptr, fresh);
   std::size_t files = 0;
   for (const auto& entry : std::filesystem::recursive_directory_iterator(dir)) files += entry.is_regular_file();
-  EXPECT_EQ(files, 3u);  // literals, patterns and the patterns' prefilter
+  EXPECT_EQ(files, 3u + lexicon().patterns.size());  // literals, patterns, their prefilter, each pattern alone
   auto second = compile_matcher(pack(), nullptr, again);
   // A damaged or foreign file under a cache name is compiled afresh, and replaced.
   for (const auto& entry : std::filesystem::recursive_directory_iterator(dir)) {
@@ -215,6 +216,28 @@ TEST(Detect, ACachedLexiconFindsWhatAFreshOneFinds) {
     }
     EXPECT_FALSE(a.empty() && text != "nothing here at all") << text;
   }
+}
+
+// Patterns are run one by one where a post matches them. Every match of every pattern is
+// still found, and two patterns of different kinds over the same words both count.
+TEST(Detect, PatternsFindEveryMatchWhetherOneOrSeveralMatch) {
+  static auto parsed = parse_lexicon(LexiconFiles{
+      "term\tkind\tseverity\n", "term\tkind\n", "name\tnicknames\n", "", "",
+      "pattern\tkind\n\\bfed up\\b\ttopic.anger\n\\b(so|really) fed\\b\ttopic.anger\n\\bfed up\\b\tlanguage.insult\n"
+      "\\b(knock|punch) (his|her) (teeth|head) (in|out)\\b\tlanguage.threat\n",
+      ""});
+  ASSERT_TRUE(parsed) << parsed.error().message;
+  auto m = compile_matcher(pack(), nullptr, *parsed);
+  auto found = [&](const std::string& text) {
+    std::vector<std::string> out;
+    for (const auto& f : detect_text(text, "text", *m)) out.push_back(f.kind + ":" + text.substr(f.begin, f.end - f.begin));
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  EXPECT_EQ(found("punch his head in, then knock her teeth out"),
+            (std::vector<std::string>{"language.threat:knock her teeth out", "language.threat:punch his head in"}));
+  EXPECT_EQ(found("so fed up"), (std::vector<std::string>{"language.insult:fed up", "topic.anger:fed up", "topic.anger:so fed"}));
+  EXPECT_EQ(found("nothing to see"), std::vector<std::string>{});
 }
 
 }  // namespace
