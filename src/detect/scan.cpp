@@ -86,8 +86,11 @@ bool same_span_other_kind(std::span<const Hit> hits) {
 
 void scan_lexicon(const NormalisedText& view, std::string_view field, const LexiconMatcher& lexicon, std::vector<Finding>& out) {
   const std::string& s = view.text;
-  std::vector<Hit> hits;
-  std::vector<std::pair<std::size_t, std::size_t>> exceptions;
+  // Scratch each thread reuses from post to post.
+  thread_local std::vector<Hit> hits;
+  thread_local std::vector<std::pair<std::size_t, std::size_t>> exceptions;
+  hits.clear();
+  exceptions.clear();
   lexicon.set.scan(s, [&](unsigned id, std::size_t begin, std::size_t end) {
     const LexTerm& term = lexicon.terms[id];
     if (begin > 0 && word_byte(s, begin - 1)) return;
@@ -131,7 +134,8 @@ void scan_lexicon(const NormalisedText& view, std::string_view field, const Lexi
 std::vector<Finding> tidy(std::vector<Finding> found) {
   // Sorted as indices, so the findings themselves move once. Posts have a handful of
   // findings, where insertion sort is quickest; both sorts are stable.
-  std::vector<std::uint32_t> order(found.size());
+  thread_local std::vector<std::uint32_t> order;  // scratch each thread reuses
+  order.resize(found.size());
   for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
   auto before = [&](std::uint32_t x, std::uint32_t y) {
     const Finding &a = found[x], &b = found[y];
@@ -150,7 +154,8 @@ std::vector<Finding> tidy(std::vector<Finding> found) {
   auto name = [](const Finding& f) { return f.kind.starts_with("person.") || f.kind == "school.name"; };
   // The furthest end kept so far of each kind: the first kept finding of the kind, by
   // index into `kept`, and the end. A post has few kinds, so a list beats a map.
-  std::vector<std::pair<std::size_t, std::uint32_t>> furthest;
+  thread_local std::vector<std::pair<std::size_t, std::uint32_t>> furthest;
+  furthest.clear();
   std::uint32_t container_end = 0;
   bool any_container = false;
   std::vector<Finding> kept;
