@@ -53,9 +53,11 @@ std::string default_title(std::string_view who) {
 
 // The pack's own title for a role ("Head of School") where it gives one.
 std::string title_of(std::string_view who, const Pack& pack) {
-  auto titles = pack.role(who);
-  if (titles.empty()) return default_title(who);
-  return "the " + titles.front();
+  // Read in place, as Pack::role would copy the list for every duty of every verdict.
+  for (const auto& [role, titles] : pack.roles) {
+    if (role == who) return titles.empty() ? default_title(who) : "the " + titles.front();
+  }
+  return default_title(who);
 }
 
 }  // namespace
