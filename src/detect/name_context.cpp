@@ -114,7 +114,10 @@ int Context::cue_near(std::size_t i) const {
 }
 
 std::size_t Context::next_in_list(std::size_t a) const {
-  auto gap = [&](std::size_t x, std::size_t y) { return plain.text.substr(tokens[x].end, tokens[y].begin - tokens[x].end); };
+  // A view of the text itself: `plain.text.substr` would make a string, gone before it is read.
+  auto gap = [&](std::size_t x, std::size_t y) {
+    return std::string_view(plain.text).substr(tokens[x].end, tokens[y].begin - tokens[x].end);
+  };
   auto spaces = [](std::string_view g) { return g.find_first_not_of(' ') == std::string_view::npos; };
   if (a + 1 < tokens.size()) {
     std::string_view g = gap(a, a + 1);
