@@ -33,8 +33,13 @@ struct Scanner {
     // Every shape starts a word; most scanners visit only those places.
     // Branch-free, as it runs over every byte: each place is written, and kept by
     // counting it only where a word starts.
-    std::vector<std::size_t>& places = buffers().starts;  // only grows, so never cleared
-    if (places.size() < s.size()) places.resize(s.size());
+    // Kept at the longest text seen, so never cleared; after an outsized text (a 1 MB
+    // upload) the next ordinary one gives the memory back.
+    std::vector<std::size_t>& places = buffers().starts;
+    constexpr std::size_t k_keep = std::size_t{1} << 16;
+    if (places.size() < s.size() || (places.size() > k_keep && s.size() <= k_keep)) {
+      places = std::vector<std::size_t>(std::max(s.size(), std::size_t{512}));
+    }
     std::size_t count = 0;
     unsigned in_word = 0, digits = 0;
     for (std::size_t i = 0; i < s.size(); ++i) {
