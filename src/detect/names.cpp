@@ -147,7 +147,7 @@ struct Context {
   // The token after `a` in a list of names ("Ollie, Grace and Billy", "Ollie & Billy"), or
   // tokens.size() when none follows.
   std::size_t next_in_list(std::size_t a) const {
-    auto gap = [&](std::size_t x, std::size_t y) { return plain.text.substr(tokens[x].end, tokens[y].begin - tokens[x].end); };
+    auto gap = [&](std::size_t x, std::size_t y) { return std::string_view(plain.text).substr(tokens[x].end, tokens[y].begin - tokens[x].end); };
     auto spaces = [](std::string_view g) { return g.find_first_not_of(' ') == std::string_view::npos; };
     if (a + 1 < tokens.size()) {
       std::string_view g = gap(a, a + 1);

@@ -163,6 +163,26 @@ TEST(Api, ARestrictedPupilTakenOffTheListChangesTheVerdictAtOnce) {
   EXPECT_TRUE(has(bad.body, R"("field":"channels")")) << bad.body;
 }
 
+TEST(Api, TheChainCheckGivesItsHeadAndChecksANotedOne) {
+  TestApp t;
+  auto head = t.sign_in("approver");
+  Response first = t.get("/api/audit/verify", &head);
+  ASSERT_EQ(first.status, 200) << first.body;
+  auto at = first.body.find(R"("head":")");
+  ASSERT_NE(at, std::string::npos) << first.body;
+  std::string noted = first.body.substr(at + 8, first.body.find('"', at + 8) - at - 8);
+  EXPECT_NE(noted.find(':'), std::string::npos) << noted;
+  Response again = t.get("/api/audit/verify", &head, {{"head", noted}});
+  EXPECT_TRUE(has(again.body, R"("intact":true)")) << again.body;
+  std::string other = noted.substr(0, noted.find(':') + 1) + std::string(64, '0');
+  Response rebuilt = t.get("/api/audit/verify", &head, {{"head", other}});
+  EXPECT_TRUE(has(rebuilt.body, R"("intact":false)")) << rebuilt.body;
+  EXPECT_TRUE(has(rebuilt.body, "chain rebuilt")) << rebuilt.body;
+  Response bad = t.get("/api/audit/verify", &head, {{"head", "yesterday"}});
+  EXPECT_EQ(bad.status, 400) << bad.body;
+  EXPECT_TRUE(has(bad.body, "SEQ:HASH")) << bad.body;
+}
+
 TEST(Api, ARosterWithABadRowImportsNothingAndNamesTheRow) {
   TestApp t;
   auto head = t.sign_in("approver");
