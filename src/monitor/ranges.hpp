@@ -72,12 +72,14 @@ struct CutSettings {
   bool anywhere = false;          // cut at the first line end past each aim
 };
 
-// Where ranges of [begin, bytes.size()) begin: `begin`, then each cut, then the end. A cut is the start of
-// a line whose stamp is later than every stamp in the stretch of lines read before it by
-// more than twice the gap and a second: then the visits open before it have all closed
-// by the line after it, and it is not out of order. The search for each cut starts where
-// the range before it reaches its aimed length and gives up after as much again (32 MiB
-// at most); a range with no cut found runs on into the next.
+// Where the ranges of [begin, bytes.size()) begin: `begin`, then each cut, then the end.
+// A cut is the start of a line stamped more than twice the gap and a second after every
+// line read before it in the search: the sweep it brings closes every visit that ended
+// before it, and it is not out of order. The search for each cut starts where the range
+// before it reaches its aimed length (reading up to 64 KiB before that, for the stamps to
+// compare with) and gives up after as much again (32 MiB at most); a range with no cut
+// found runs on into the next. With `anywhere`, each cut is the first line start at or
+// after the aim.
 std::vector<std::uint64_t> find_cuts(const SourceBytes& bytes, std::uint64_t begin, const CutSettings& settings);
 
 // Joins `range`, an Impl that read the lines right after those `into` has read, from
