@@ -1,5 +1,8 @@
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <thread>
+
 #include "server/test_app.hpp"
 
 namespace smpolicy::server {
@@ -27,6 +30,34 @@ TEST(Api, CheckAnswersTheVerdictWithFindingsInTheText) {
   EXPECT_TRUE(has(r.body, R"("outcome":"breach")") || has(r.body, R"("outcome":"needs_permission")")) << r.body;
   EXPECT_TRUE(has(r.body, "pupil:1")) << r.body;
   EXPECT_TRUE(has(r.body, R"("clauses":[")")) << r.body;
+}
+
+// Checks at once while the Headteacher changes the school's settings: each check builds or
+// shares a compiled school that a newer revision replaces, and each verdict must still be
+// whole when it is written out (a verdict points into its school's pack).
+TEST(Api, ChecksAtOnceWhileTheSchoolChangesEachGetAWholeVerdict) {
+  TestApp t;
+  auto head = t.sign_in("approver");
+  auto staff = t.sign_in("staff");
+  constexpr int k_checkers = 6, k_rounds = 8;
+  std::atomic<int> whole = 0;
+  std::vector<std::thread> threads;
+  for (int c = 0; c < k_checkers; ++c) {
+    threads.emplace_back([&] {
+      for (int i = 0; i < k_rounds; ++i) {
+        Response r = t.send("POST", "/api/check", &staff, R"({"text":"So proud of Ollie Bennett in Year 4 today!"})");
+        if (r.status == 200 && has(r.body, R"("policy":"salterlee-2017")") && has(r.body, "pupil:1")) ++whole;
+      }
+    });
+  }
+  threads.emplace_back([&] {
+    for (int i = 0; i < k_rounds; ++i) {
+      std::string names = R"({"names":["Hillside )" + std::to_string(i) + R"("]})";
+      EXPECT_EQ(t.send("PUT", "/api/school", &head, names).status, 200);
+    }
+  });
+  for (auto& thread : threads) thread.join();
+  EXPECT_EQ(whole, k_checkers * k_rounds);
 }
 
 TEST(Api, TheSchoolsSettingsChangeWhatItsChecksFindAndAreAudited) {
