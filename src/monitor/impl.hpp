@@ -3,6 +3,7 @@
 #pragma once
 
 #include <deque>
+#include <optional>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -32,6 +33,8 @@ class SeenLines {
   // Whether an earlier source held the line. Only reads, so threads may ask at once.
   bool earlier(std::uint64_t hash, std::int64_t end_ms) const;
   void add(std::uint64_t hash, std::int64_t end_ms);
+  // Takes the current lines of `range` (a range's Impl) as lines of this current source.
+  void absorb(SeenLines&& range);
   void end_source();
 
  private:
@@ -45,6 +48,7 @@ class Names {
  public:
   // The index of `key`; `added` says whether it is new (the caller then adds its entry).
   std::uint32_t intern(std::string_view key, bool& added);
+  std::string_view key(std::uint32_t index) const { return m_keys[index]; }
   std::size_t size() const { return m_keys.size(); }
 
  private:
@@ -99,12 +103,18 @@ struct SourceState {
   std::optional<LineParser> parser;
   std::vector<std::string> pending;          // first lines, kept until the format is known
   std::vector<std::uint64_t> pending_lines;  // their numbers
+  // How the source (or a range of it) began, for joining a range read on its own to the
+  // lines before it (range_merge.cpp): the first stamp read and the first hit of a visit.
+  std::optional<std::int64_t> first_stamp_ms;
+  std::optional<HitRef> first_hit;
 };
 
 struct Monitor::Impl {
   Impl(const Pack& pack, const Roster* roster, const UserMap* users, Options options);
 
   // monitor.cpp
+  void add_line(std::string_view text);  // as Monitor::add_line, the source begun
+  void add_overlong_line(std::size_t bytes);
   void line(std::string_view text, std::uint64_t number);
   void hit(const Hit& hit, std::uint64_t number, std::string_view text);
   void stamp(std::int64_t end_ms, std::uint64_t number, std::string_view text);  // out of order?
@@ -143,6 +153,8 @@ struct Monitor::Impl {
   std::vector<CategoryEntry> categories;
   std::vector<std::string> edit_urls;
   SeenLines seen;  // with options.drop_duplicates
+  // The lines of earlier sources: `seen`, or for a range's Impl the Monitor's.
+  const SeenLines* earlier_sources = &seen;
   VisitBook visits;
   VisitBook::Closed on_closed;
 

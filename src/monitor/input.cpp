@@ -90,95 +90,25 @@ void LineFeed::finish(Monitor& monitor) {
 
 // ---- Files and standard input -------------------------------------------------------
 
-// Whole lines of a plain file, a buffer at a time, for Monitor::add_blocks. The buffer is
-// kept, so its memory stays mapped: no page faults after the first block.
-class BlockReader {
- public:
-  BlockReader(int fd, const std::string& path, std::size_t capacity, Monitor& monitor,
-              const std::function<void(std::uint64_t)>& progress)
-      : m_fd(fd), m_path(path), m_buffer(new char[capacity]), m_capacity(capacity), m_monitor(monitor), m_progress(progress) {}
-
-  // The next block, empty at the end of the file or when it cannot be read (error()).
-  std::string_view next() {
-    std::memmove(m_buffer.get(), m_buffer.get() + m_given, m_end - m_given);
-    m_end -= m_given;
-    m_given = 0;
-    while (true) {
-      fill();
-      if (m_end == 0) return {};
-      if (m_eof) return give(m_end);
-      const void* nl = ::memrchr(m_buffer.get(), '\n', m_end);
-      if (nl) return give(static_cast<std::size_t>(static_cast<const char*>(nl) - m_buffer.get()) + 1);
-      skip_line();  // a full buffer and no line end: a line too long to hold
-    }
-  }
-  const std::optional<Error>& error() const { return m_error; }
-
- private:
-  std::string_view give(std::size_t bytes) {
-    m_given = bytes;
-    return std::string_view(m_buffer.get(), bytes);
-  }
-
-  void fill() {
-    while (m_end < m_capacity && !m_eof) {
-      ssize_t n = ::read(m_fd, m_buffer.get() + m_end, m_capacity - m_end);
-      if (n < 0 && errno == EINTR) continue;
-      if (n < 0) m_error = io_error(m_path, "cannot read");
-      if (n <= 0) {
-        m_eof = true;
-        break;
-      }
-      m_end += static_cast<std::size_t>(n);
-      m_total += static_cast<std::uint64_t>(n);
-    }
-    if (m_progress) m_progress(m_total);
-  }
-
-  // Counts the line in the buffer to its end, reading on, and keeps what follows it.
-  void skip_line() {
-    std::size_t skipped = 0;
-    while (m_end > 0) {
-      const void* nl = std::memchr(m_buffer.get(), '\n', m_end);
-      if (nl) {
-        auto at = static_cast<std::size_t>(static_cast<const char*>(nl) - m_buffer.get());
-        m_monitor.add_overlong_line(skipped + at);
-        std::memmove(m_buffer.get(), m_buffer.get() + at + 1, m_end - at - 1);
-        m_end -= at + 1;
-        return;
-      }
-      skipped += m_end;
-      m_end = 0;
-      fill();
-    }
-    m_monitor.add_overlong_line(skipped);
-  }
-
-  int m_fd;
-  const std::string& m_path;
-  std::unique_ptr<char[]> m_buffer;  // not cleared first: read() writes every byte used
-  std::size_t m_capacity;
-  std::size_t m_end = 0, m_given = 0;
-  std::uint64_t m_total = 0;
-  bool m_eof = false;
-  std::optional<Error> m_error;
-  Monitor& m_monitor;
-  const std::function<void(std::uint64_t)>& m_progress;
-};
-
-// A plain regular file read in blocks on the monitor's threads. False (nothing read) when
-// it is something else: a pipe, a device, or gzip.
-bool read_blocks(int fd, const std::string& path, Monitor& monitor, const std::function<void(std::uint64_t)>& progress,
-                 std::expected<void, Error>& result) {
+// A plain regular file read on the monitor's threads, each reading its part with pread.
+// False (nothing read) when it is something else: a pipe, a device, or gzip.
+bool read_parts(int fd, const std::string& path, Monitor& monitor, const std::function<void(std::uint64_t)>& progress,
+                std::expected<void, Error>& result) {
   struct stat st {};
   unsigned char head[2] = {};
   if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) return false;
   if (::pread(fd, head, 2, 0) == 2 && is_gzip(std::string_view(reinterpret_cast<char*>(head), 2))) return false;
-  BlockReader blocks(fd, path, std::max(monitor.threads() * monitor.chunk_bytes(), 4 * k_max_line), monitor, progress);
+  Monitor::ReadAt read_at = [fd, &path](std::uint64_t offset, std::span<char> into) -> std::expected<std::size_t, Error> {
+    while (true) {
+      ssize_t n = ::pread(fd, into.data(), into.size(), static_cast<off_t>(offset));
+      if (n >= 0) return static_cast<std::size_t>(n);
+      if (errno != EINTR) return std::unexpected(io_error(path, "cannot read"));
+    }
+  };
   monitor.begin_source(path);
-  monitor.add_blocks([&blocks] { return blocks.next(); });
+  result = monitor.add_file(static_cast<std::uint64_t>(st.st_size), read_at);
   monitor.end_source();
-  if (blocks.error()) result = std::unexpected(*blocks.error());
+  if (progress) progress(static_cast<std::uint64_t>(st.st_size));
   return true;
 }
 
@@ -188,7 +118,7 @@ std::expected<void, Error> read_log(const std::string& path, Monitor& monitor,
   int fd = is_stdin ? STDIN_FILENO : ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) return std::unexpected(io_error(path, "cannot open"));
   std::expected<void, Error> result;
-  if (!is_stdin && monitor.threads() > 1 && read_blocks(fd, path, monitor, progress, result)) {
+  if (!is_stdin && monitor.threads() > 1 && read_parts(fd, path, monitor, progress, result)) {
     ::close(fd);
     return result;
   }

@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <utility>
 
-#include "monitor/chunk.hpp"
 #include "monitor/fields.hpp"
 #include "monitor/impl.hpp"
+#include "monitor/ranges.hpp"
 #include "monitor/render.hpp"
 
 namespace smpolicy::monitor {
@@ -55,6 +55,13 @@ void SeenLines::add(std::uint64_t hash, std::int64_t end_ms) {
   m_current.push_back(hash);
   m_current_first = std::min(m_current_first, end_ms);
   m_current_last = std::max(m_current_last, end_ms);
+}
+
+void SeenLines::absorb(SeenLines&& range) {
+  m_current.insert(m_current.end(), range.m_current.begin(), range.m_current.end());
+  m_current_first = std::min(m_current_first, range.m_current_first);
+  m_current_last = std::max(m_current_last, range.m_current_last);
+  range.m_current = {};
 }
 
 void SeenLines::end_source() {
@@ -113,7 +120,7 @@ void Monitor::Impl::line(std::string_view text, std::uint64_t number) {
   }
   if (options.drop_duplicates) {
     std::uint64_t hash = SeenLines::hash(text);
-    if (seen.earlier(hash, parsed->end_ms)) {
+    if (earlier_sources->earlier(hash, parsed->end_ms)) {
       ++totals.duplicates;
       return;
     }
@@ -146,6 +153,7 @@ Fate fate_of(const Hit& h, std::string_view& host) {
 }
 
 void Monitor::Impl::stamp(std::int64_t end_ms, std::uint64_t number, std::string_view text) {
+  if (!source.first_stamp_ms) source.first_stamp_ms = end_ms;
   if (end_ms + 1000 < source.latest_ms) late(end_ms, source.latest_ms, number, text);
   source.latest_ms = std::max(source.latest_ms, end_ms);
 }
@@ -185,6 +193,7 @@ void Monitor::Impl::hit(const Hit& h, std::uint64_t number, std::string_view tex
     edit_urls.emplace_back(h.url);
   }
   seen_hits(1, h.start_ms, h.end_ms);
+  if (!source.first_hit) source.first_hit = ref;
   visits.add(ref, on_closed);
 }
 
@@ -255,46 +264,41 @@ void Monitor::begin_source(std::string_view name) {
   m.sources.emplace_back(m.source.name, m.options.format);
 }
 
-void Monitor::add_line(std::string_view line) {
-  Impl& m = *m_impl;
-  if (m.sources.empty()) begin_source("<input>");
-  ++m.totals.lines;
-  std::uint64_t number = ++m.source.line;
-  if (blank(line)) {
-    ++m.totals.blank;
+void Monitor::Impl::add_line(std::string_view text) {
+  ++totals.lines;
+  std::uint64_t number = ++source.line;
+  if (blank(text)) {
+    ++totals.blank;
     return;
   }
-  m.line(line, number);
+  line(text, number);
+}
+
+void Monitor::Impl::add_overlong_line(std::size_t bytes) {
+  ++totals.lines;
+  problem(k_too_long, ++source.line, std::to_string(bytes) + " bytes", "");
+}
+
+void Monitor::add_line(std::string_view line) {
+  if (m_impl->sources.empty()) begin_source("<input>");
+  m_impl->add_line(line);
 }
 
 void Monitor::add_overlong_line(std::size_t bytes) {
-  Impl& m = *m_impl;
-  if (m.sources.empty()) begin_source("<input>");
-  ++m.totals.lines;
-  m.problem(k_too_long, ++m.source.line, std::to_string(bytes) + " bytes", "");
-}
-
-void Monitor::add_blocks(const std::function<std::string_view()>& next) {
-  Impl& m = *m_impl;
-  if (m.sources.empty()) begin_source("<input>");
-  std::string_view block = next();
-  // Lines go one at a time until the format is known (threads need it), or all the way.
-  while (!block.empty() && (!m.source.parser || m.options.threads <= 1)) {
-    NextLine line = next_line(block, 0);
-    if (line.line.size() > k_max_line) {
-      add_overlong_line(line.line.size());
-    } else {
-      if (!line.line.empty() && line.line.back() == '\r') line.line.remove_suffix(1);
-      add_line(line.line);
-    }
-    block.remove_prefix(line.next);
-    if (block.empty()) block = next();
-  }
-  if (!block.empty()) read_parallel(m, block, next);
+  if (m_impl->sources.empty()) begin_source("<input>");
+  m_impl->add_overlong_line(bytes);
 }
 
 void Monitor::add_text(std::string_view text) {
-  add_blocks([&text] { return std::exchange(text, {}); });
+  if (m_impl->sources.empty()) begin_source("<input>");
+  read_source(*m_impl, SourceBytes(text));
+}
+
+std::expected<void, Error> Monitor::add_file(std::uint64_t size, const ReadAt& read_at) {
+  if (m_impl->sources.empty()) begin_source("<input>");
+  SourceBytes bytes(size, read_at);
+  if (read_source(*m_impl, bytes)) return {};
+  return std::unexpected(*bytes.error());
 }
 
 void Monitor::end_source() {
@@ -320,6 +324,5 @@ Report Monitor::finish() {
 
 std::uint64_t Monitor::lines() const { return m_impl->totals.lines; }
 std::size_t Monitor::threads() const { return m_impl->options.threads; }
-std::size_t Monitor::chunk_bytes() const { return m_impl->options.chunk_bytes; }
 
 }  // namespace smpolicy::monitor

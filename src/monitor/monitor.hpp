@@ -207,7 +207,13 @@ struct Options {
   // Threads that read text given whole (add_text, read_log on a plain file); 1 reads line
   // by line. The report is the same whatever the number.
   std::size_t threads = 1;
-  std::size_t chunk_bytes = std::size_t{1} << 20;  // text one thread reads at a time
+  // Text given whole is cut into ranges, one a thread, each read on its own and joined in
+  // order. range_bytes, when not 0, is the length a range aims at instead (tests force
+  // small ranges). A range begins only in a quiet spell of the log, where no visit can
+  // straddle the cut, unless cut_anywhere (tests: a range whose join check fails is read
+  // again on one thread).
+  std::size_t range_bytes = 0;
+  bool cut_anywhere = false;
   // Logs that may overlap (access.log and access.log.1 after rotation, one file given
   // twice): a line read from an earlier source is counted once, as a duplicate. Keeps 8
   // bytes a line read.
@@ -228,13 +234,16 @@ class Monitor {
   void begin_source(std::string_view name);
   void add_line(std::string_view line);       // one line without its newline
   void add_overlong_line(std::size_t bytes);  // a line too long to read: counted, named
-  // The rest of the source in blocks of whole lines, each as add_line and
-  // add_overlong_line would take its lines (a '\r' before a newline dropped), read on
-  // options.threads threads once the format is known. `next` gives the next block, empty
-  // at the end; a block stays valid until `next` is called again. `next` may pass a line
-  // too long to hold to add_overlong_line itself.
-  void add_blocks(const std::function<std::string_view()>& next);
-  void add_text(std::string_view text);  // the rest of the source as one block
+  // The rest of the source, each line as add_line or add_overlong_line would take it (a
+  // '\r' before a newline dropped), read on options.threads threads once the format is
+  // known. The last line may end without a newline.
+  void add_text(std::string_view text);
+  // Copies up to into.size() bytes of a file from `offset` into `into`: how many (fewer
+  // only at the end of the file), or why it could not. Called from several threads at once.
+  using ReadAt = std::function<std::expected<std::size_t, Error>(std::uint64_t offset, std::span<char> into)>;
+  // As add_text, for the `size` bytes `read_at` gives: each thread reads its own part,
+  // a buffer at a time. Fails with read_at's first failure (the lines before it counted).
+  std::expected<void, Error> add_file(std::uint64_t size, const ReadAt& read_at);
   void end_source();
 
   // Follow mode: decides the visits no hit can extend any more, taking `now_seconds` as
@@ -244,8 +253,7 @@ class Monitor {
   Report finish();
 
   std::uint64_t lines() const;
-  std::size_t threads() const;      // options.threads
-  std::size_t chunk_bytes() const;  // options.chunk_bytes
+  std::size_t threads() const;  // options.threads
 
   struct Impl;
 
@@ -259,9 +267,10 @@ class Monitor {
 inline constexpr std::size_t k_max_line = 64 * 1024;
 
 // Reads the file at `path` into `monitor` as one source: plain or gzip (told by its first
-// bytes), or standard input for "-". A plain regular file is read in blocks on the
-// monitor's threads when it has more than one (Options::threads). `progress` is called now and then with the bytes
-// read so far. Fails when the file cannot be opened or read.
+// bytes), or standard input for "-". A plain regular file is read on the monitor's threads
+// when it has more than one (Options::threads), each thread its own part (pread).
+// `progress` is called now and then with the bytes read so far (once, at the end, with
+// threads). Fails when the file cannot be opened or read.
 std::expected<void, Error> read_log(const std::string& path, Monitor& monitor,
                                     const std::function<void(std::uint64_t)>& progress);
 

@@ -27,11 +27,12 @@ std::string lines(int from, int count) {
 struct Reader {
   std::unique_ptr<Pack> pack = std::move(*resolve_pack("salterlee-2017"));
 
-  Report report(const std::vector<std::string>& logs, bool drop, std::size_t threads = 1, std::size_t chunk = 1 << 20) {
+  Report report(const std::vector<std::string>& logs, bool drop, std::size_t threads = 1, std::size_t range = 0) {
     Options options;
     options.drop_duplicates = drop;
     options.threads = threads;
-    options.chunk_bytes = chunk;
+    options.range_bytes = range;
+    options.cut_anywhere = range % 2 == 1;
     Monitor m(*pack, nullptr, nullptr, options);
     for (std::size_t i = 0; i < logs.size(); ++i) {
       m.begin_source("access.log." + std::to_string(i));
@@ -84,8 +85,8 @@ TEST(Overlap, ThreadsDropTheSameLines) {
   Reader run;
   std::vector<std::string> logs = {lines(0, 700), lines(650, 300), lines(100, 50) + lines(2000, 100)};
   std::string one = render_report(run.report(logs, true), ReportFormat::json);
-  for (std::size_t chunk : {1, 333, 5000}) {
-    EXPECT_EQ(render_report(run.report(logs, true, 3, chunk), ReportFormat::json), one) << chunk;
+  for (std::size_t range : {1, 333, 5000, 5001}) {
+    EXPECT_EQ(render_report(run.report(logs, true, 3, range), ReportFormat::json), one) << range;
   }
   EXPECT_NE(one.find("\"duplicates\":100"), std::string::npos);
 }

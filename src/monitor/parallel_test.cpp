@@ -1,6 +1,7 @@
 // Reading on several threads gives, byte for byte, the report reading line by line gives:
-// on the fixture logs and on generated logs with chunks cut in awkward places, bad lines,
-// lines out of order, tunnels longer than the gap, and visits open across sources.
+// on the fixture logs and on generated logs with ranges cut in quiet spells and in awkward
+// places (cut_anywhere: joins that fail and ranges read again), bad lines, lines out of
+// order, tunnels longer than the gap, and visits open across sources.
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -33,13 +34,30 @@ std::string all_formats(const Report& r) {
   return out;
 }
 
-// Each source: the first through add_line one at a time (today's path), the rest as text.
-std::string report_of(const School& s, const std::vector<std::string>& sources, std::size_t threads, std::size_t chunk,
+// How ranges are cut: the length they aim at, and whether anywhere or in quiet spells.
+struct Cutting {
+  std::size_t bytes = 0;
+  bool anywhere = false;
+};
+
+std::string describe(std::size_t threads, Cutting c) {
+  return "threads " + std::to_string(threads) + " range " + std::to_string(c.bytes) + (c.anywhere ? " anywhere" : " quiet");
+}
+
+// Every cutting of `sizes`, anywhere and in quiet spells.
+std::vector<Cutting> cuttings(std::initializer_list<std::size_t> sizes) {
+  std::vector<Cutting> out;
+  for (std::size_t bytes : sizes) out.push_back({bytes, false}), out.push_back({bytes, true});
+  return out;
+}
+
+std::string report_of(const School& s, const std::vector<std::string>& sources, std::size_t threads, Cutting cut,
                       std::size_t max_examples = 10, LogFormat format = LogFormat::automatic) {
   Options options;
   options.format = format;
   options.threads = threads;
-  options.chunk_bytes = chunk;
+  options.range_bytes = cut.bytes;
+  options.cut_anywhere = cut.anywhere;
   options.max_examples = max_examples;
   Monitor m(*s.pack, &s.roster, &s.users, options);
   for (std::size_t i = 0; i < sources.size(); ++i) {
@@ -107,10 +125,10 @@ TEST(Threads, FixtureLogsReportTheSameOnAnyThreadsAndChunks) {
                        : name == "e2guardian"     ? LogFormat::e2guardian
                                                   : LogFormat::squid;
     for (LogFormat f : {LogFormat::automatic, format}) {
-      std::string one = report_of(s, text, 1, 1 << 20, 10, f);
+      std::string one = report_of(s, text, 1, {}, 10, f);
       for (std::size_t threads : {2, 3, 5}) {
-        for (std::size_t chunk : {1, 37, 200, 4096}) {
-          EXPECT_EQ(report_of(s, text, threads, chunk, 10, f), one) << name << " threads " << threads << " chunk " << chunk;
+        for (Cutting cut : cuttings({0, 1, 37, 200, 4096})) {
+          EXPECT_EQ(report_of(s, text, threads, cut, 10, f), one) << name << " " << describe(threads, cut);
         }
       }
     }
@@ -121,12 +139,12 @@ TEST(Threads, GeneratedLogsWithBadLinesReportTheSame) {
   School s;
   for (unsigned seed : {1u, 2u, 3u}) {
     std::vector<std::string> text = {generate(seed, 2000, k_monday_8am)};
-    std::string one = report_of(s, text, 1, 1 << 20, 3);
+    std::string one = report_of(s, text, 1, {}, 3);
     EXPECT_NE(one.find("before an earlier line"), std::string::npos);
     EXPECT_NE(one.find("could not be read"), std::string::npos);
-    for (std::size_t threads : {2, 4}) {
-      for (std::size_t chunk : {1, 150, 999, 8192}) {
-        EXPECT_EQ(report_of(s, text, threads, chunk, 3), one) << "seed " << seed << " threads " << threads << " chunk " << chunk;
+    for (std::size_t threads : {2, 3, 4}) {
+      for (Cutting cut : cuttings({0, 1, 150, 999, 8192})) {
+        EXPECT_EQ(report_of(s, text, threads, cut, 3), one) << "seed " << seed << " " << describe(threads, cut);
       }
     }
   }
@@ -136,9 +154,11 @@ TEST(Threads, VisitsOpenAcrossSourcesReportTheSame) {
   School s;
   std::vector<std::string> logs = {generate(4, 500, k_monday_8am), generate(5, 800, k_monday_8am + 2 * 86400),
                                    generate(6, 300, k_monday_8am + 2 * 86400 + 3600)};
-  std::string one = report_of(s, logs, 1, 1 << 20);
-  EXPECT_EQ(report_of(s, logs, 2, 100), one);
-  EXPECT_EQ(report_of(s, logs, 3, 1), one);
+  std::string one = report_of(s, logs, 1, {});
+  for (Cutting cut : cuttings({0, 1, 100, 3000})) {
+    EXPECT_EQ(report_of(s, logs, 2, cut), one) << describe(2, cut);
+    EXPECT_EQ(report_of(s, logs, 3, cut), one) << describe(3, cut);
+  }
 }
 
 class TempFile {
@@ -154,10 +174,11 @@ class TempFile {
   fs::path m_path;
 };
 
-std::string report_of_file(const School& s, const std::string& path, std::size_t threads, std::size_t chunk) {
+std::string report_of_file(const School& s, const std::string& path, std::size_t threads, Cutting cut) {
   Options options;
   options.threads = threads;
-  options.chunk_bytes = chunk;
+  options.range_bytes = cut.bytes;
+  options.cut_anywhere = cut.anywhere;
   Monitor m(*s.pack, &s.roster, &s.users, options);
   EXPECT_TRUE(read_log(path, m, nullptr));
   return all_formats(m.finish());
@@ -169,10 +190,10 @@ TEST(Threads, AFileWithLinesTooLongToHoldReportsTheSame) {
   text.insert(text.find('\n', 50000) + 1, std::string(1 << 20, 'x') + "\n");   // longer than a block
   text.insert(text.find('\n', 120000) + 1, std::string(70000, 'y') + "\r\n");  // longer than a line may be
   TempFile file(text + "\n" + std::string(300000, 'z'));                       // and one at the end, unended
-  std::string one = report_of_file(s, file.path(), 1, 1 << 20);
+  std::string one = report_of_file(s, file.path(), 1, {});
   EXPECT_NE(one.find("1048576 bytes"), std::string::npos);
   EXPECT_NE(one.find("300000 bytes"), std::string::npos);
-  for (std::size_t chunk : {1, 4096, 100000}) EXPECT_EQ(report_of_file(s, file.path(), 2, chunk), one) << chunk;
+  for (Cutting cut : cuttings({0, 1, 4096, 100000})) EXPECT_EQ(report_of_file(s, file.path(), 2, cut), one) << describe(2, cut);
 }
 
 }  // namespace

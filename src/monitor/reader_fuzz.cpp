@@ -1,6 +1,6 @@
 // libFuzzer harness over the proxy log readers: every format's line reader, format
 // detection, the line cutter and gzip path, grouping, deciding and every report format;
-// and reading on threads, in chunks as small as a byte, must give the same report.
+// and reading on threads, in ranges as small as a byte, must give the same report.
 // Build with clang: cmake --build BUILD --target monitor_fuzz; run: BUILD/monitor_fuzz.
 #include <cstddef>
 #include <cstdint>
@@ -40,7 +40,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
   if (!monitor::is_gzip(input)) {
     options.threads = 2 + size % 3;
-    options.chunk_bytes = 1 + size % 61;
+    options.range_bytes = 1 + size % 61;
+    options.cut_anywhere = size % 2 == 0;
     monitor::Monitor threaded(**pack, nullptr, nullptr, options);
     threaded.begin_source("fuzz");
     threaded.add_text(input);

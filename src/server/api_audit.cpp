@@ -37,11 +37,14 @@ Response api_audit(Context& ctx) {
 }
 
 Response api_audit_verify(Context& ctx) {
-  auto check = ctx.store.verify_audit();
+  auto check = store::check_audit(ctx.store, ctx.query("head"));
   if (!check) return json_failure(check.error());
   JsonWriter w;
   w.begin_object().field("intact", check->intact).field("entries", check->entries);
   if (!check->intact) w.field("broken_at", check->broken_at).field("why", check->why);
+  if (check->intact && check->head_seq > 0) {
+    w.field("head", std::to_string(check->head_seq) + ":" + check->head_hash);
+  }
   w.end_object();
   return json_response(w.take());
 }

@@ -1,5 +1,8 @@
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <thread>
+
 #include "server/test_app.hpp"
 
 namespace smpolicy::server {
@@ -27,6 +30,34 @@ TEST(Api, CheckAnswersTheVerdictWithFindingsInTheText) {
   EXPECT_TRUE(has(r.body, R"("outcome":"breach")") || has(r.body, R"("outcome":"needs_permission")")) << r.body;
   EXPECT_TRUE(has(r.body, "pupil:1")) << r.body;
   EXPECT_TRUE(has(r.body, R"("clauses":[")")) << r.body;
+}
+
+// Checks at once while the Headteacher changes the school's settings: each check builds or
+// shares a compiled school that a newer revision replaces, and each verdict must still be
+// whole when it is written out (a verdict points into its school's pack).
+TEST(Api, ChecksAtOnceWhileTheSchoolChangesEachGetAWholeVerdict) {
+  TestApp t;
+  auto head = t.sign_in("approver");
+  auto staff = t.sign_in("staff");
+  constexpr int k_checkers = 6, k_rounds = 8;
+  std::atomic<int> whole = 0;
+  std::vector<std::thread> threads;
+  for (int c = 0; c < k_checkers; ++c) {
+    threads.emplace_back([&] {
+      for (int i = 0; i < k_rounds; ++i) {
+        Response r = t.send("POST", "/api/check", &staff, R"({"text":"So proud of Ollie Bennett in Year 4 today!"})");
+        if (r.status == 200 && has(r.body, R"("policy":"salterlee-2017")") && has(r.body, "pupil:1")) ++whole;
+      }
+    });
+  }
+  threads.emplace_back([&] {
+    for (int i = 0; i < k_rounds; ++i) {
+      std::string names = R"({"names":["Hillside )" + std::to_string(i) + R"("]})";
+      EXPECT_EQ(t.send("PUT", "/api/school", &head, names).status, 200);
+    }
+  });
+  for (auto& thread : threads) thread.join();
+  EXPECT_EQ(whole, k_checkers * k_rounds);
 }
 
 TEST(Api, TheSchoolsSettingsChangeWhatItsChecksFindAndAreAudited) {
@@ -161,6 +192,26 @@ TEST(Api, ARestrictedPupilTakenOffTheListChangesTheVerdictAtOnce) {
   Response bad = t.send("PUT", "/api/consents/pupil:2", &office, R"({"channels":["billboard"]})");
   EXPECT_EQ(bad.status, 400);
   EXPECT_TRUE(has(bad.body, R"("field":"channels")")) << bad.body;
+}
+
+TEST(Api, TheChainCheckGivesItsHeadAndChecksANotedOne) {
+  TestApp t;
+  auto head = t.sign_in("approver");
+  Response first = t.get("/api/audit/verify", &head);
+  ASSERT_EQ(first.status, 200) << first.body;
+  auto at = first.body.find(R"("head":")");
+  ASSERT_NE(at, std::string::npos) << first.body;
+  std::string noted = first.body.substr(at + 8, first.body.find('"', at + 8) - at - 8);
+  EXPECT_NE(noted.find(':'), std::string::npos) << noted;
+  Response again = t.get("/api/audit/verify", &head, {{"head", noted}});
+  EXPECT_TRUE(has(again.body, R"("intact":true)")) << again.body;
+  std::string other = noted.substr(0, noted.find(':') + 1) + std::string(64, '0');
+  Response rebuilt = t.get("/api/audit/verify", &head, {{"head", other}});
+  EXPECT_TRUE(has(rebuilt.body, R"("intact":false)")) << rebuilt.body;
+  EXPECT_TRUE(has(rebuilt.body, "chain rebuilt")) << rebuilt.body;
+  Response bad = t.get("/api/audit/verify", &head, {{"head", "yesterday"}});
+  EXPECT_EQ(bad.status, 400) << bad.body;
+  EXPECT_TRUE(has(bad.body, "SEQ:HASH")) << bad.body;
 }
 
 TEST(Api, ARosterWithABadRowImportsNothingAndNamesTheRow) {

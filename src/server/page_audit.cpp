@@ -31,17 +31,28 @@ Response reports_page(Context& ctx, std::string before, int status) {
 }
 
 // Walking the whole chain reads every entry of every school, so the page does it only when
-// asked (?verify=1), and otherwise offers the button.
+// asked (?verify=1), and otherwise offers the button. A head noted from an earlier check
+// (?head=SEQ:HASH) is checked too, so entries removed from the end show.
+std::string chain_form(Context& ctx) {
+  std::string school = ctx.query("school").empty() ? std::string()
+      : "<input type=\"hidden\" name=\"school\" value=\"" + escape(ctx.query("school")) + "\">";
+  return "<form method=\"get\" action=\"/audit\">" + school +
+         "<input type=\"hidden\" name=\"verify\" value=\"1\"><label for=\"head\">Head noted at an earlier check "
+         "(optional)</label><input id=\"head\" name=\"head\" value=\"" + escape(ctx.query("head")) +
+         "\" autocomplete=\"off\" spellcheck=\"false\"><button type=\"submit\">Check the whole chain</button></form>";
+}
+
 std::string chain_notice(Context& ctx) {
-  if (ctx.query("verify") != "1") {
-    return "<form method=\"get\" action=\"/audit\">" + (ctx.query("school").empty() ? std::string()
-           : "<input type=\"hidden\" name=\"school\" value=\"" + escape(ctx.query("school")) + "\">") +
-           "<input type=\"hidden\" name=\"verify\" value=\"1\"><button type=\"submit\">Check the whole chain</button></form>";
+  if (ctx.query("verify") != "1") return chain_form(ctx);
+  auto check = store::check_audit(ctx.store, ctx.query("head"));
+  if (!check) return notice("error", "The chain cannot be checked: " + check.error().message) + chain_form(ctx);
+  if (!check->intact) {
+    return notice("error", "The chain is broken at entry " + std::to_string(check->broken_at) + ": " + check->why);
   }
-  auto check = ctx.store.verify_audit();
-  if (!check) return notice("error", "The chain cannot be read: " + check.error().message);
-  return check->intact ? notice("ok", "The whole chain of " + std::to_string(check->entries) + " entries is intact.")
-                       : notice("error", "The chain is broken at entry " + std::to_string(check->broken_at) + ": " + check->why);
+  std::string held = ctx.query("head").empty() ? "" : " It still holds the head noted before.";
+  return notice("ok", "The whole chain of " + std::to_string(check->entries) + " entries is intact." + held) +
+         "<p class=\"hint\">Note its head outside smpolicy (print it, e-mail it to the governors) and enter it at the "
+         "next check: <code>" + std::to_string(check->head_seq) + ":" + check->head_hash + "</code></p>";
 }
 
 }  // namespace

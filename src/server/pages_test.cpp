@@ -113,7 +113,11 @@ TEST(Pages, RecordingAConsentIsSavedAndAudited) {
   EXPECT_TRUE(has(audit.body, "pupil:2"));
   EXPECT_TRUE(has(audit.body, "Check the whole chain")) << "the chain is walked only on request";
   EXPECT_FALSE(has(audit.body, "is intact"));
-  EXPECT_TRUE(has(t.get("/audit", &head, {{"verify", "1"}}).body, "is intact"));
+  Response checked = t.get("/audit", &head, {{"verify", "1"}});
+  EXPECT_TRUE(has(checked.body, "is intact")) << checked.body;
+  EXPECT_TRUE(has(checked.body, "Note its head")) << checked.body;
+  Response wrong = t.get("/audit", &head, {{"verify", "1"}, {"head", "1:" + std::string(64, 'f')}});
+  EXPECT_TRUE(has(wrong.body, "chain rebuilt: entry 1 is not the one noted")) << wrong.body;
 }
 
 TEST(Pages, TheHeadteacherSetsTermDatesAndAGovernorOnlyReadsThem) {

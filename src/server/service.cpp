@@ -12,12 +12,12 @@ void default_person(Event& event, std::string_view field, const std::string& per
 
 }  // namespace
 
-std::expected<Checked, Error> check_event(Context& ctx, Event& event) {
+std::expected<SchoolChecked, Error> check_event(Context& ctx, Event& event) {
   default_person(event, "author", ctx.user().person_id);
   default_person(event, "staff", ctx.user().person_id);
   auto school = ctx.pipeline();
   if (!school) return std::unexpected(school.error());
-  return check(event, **school);
+  return SchoolChecked{check(event, **school), *school};
 }
 
 Event post_of_text(std::string_view text) {

@@ -5,9 +5,16 @@
 
 namespace smpolicy::server {
 
+// A verdict with the compiled school it was decided in. The verdict points into that
+// school's pack, and a newer revision may replace the school in the cache at any moment,
+// so the result holds it for as long as the verdict is read.
+struct SchoolChecked : Checked {
+  std::shared_ptr<const School> school;
+};
+
 // Decides `event` in the school acted on, through the same `check` as the CLI. Who it is
 // about defaults to the signed-in user: a post's author, a contact's staff member.
-std::expected<Checked, Error> check_event(Context& ctx, Event& event);
+std::expected<SchoolChecked, Error> check_event(Context& ctx, Event& event);
 
 // A public post on a personal account with `text`, as staff ask "may I post this?".
 Event post_of_text(std::string_view text);

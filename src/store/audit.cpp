@@ -1,5 +1,6 @@
 // The audit chain, independent of any back end: how an entry is hashed and how the
 // chain is checked.
+#include <charconv>
 #include <cstdint>
 
 #include "crypto/crypto.hpp"
@@ -34,7 +35,7 @@ AuditCheck verify_chain(std::span<const AuditEntry> entries) {
   for (const AuditEntry& e : entries) {
     std::int64_t expected = check.entries + 1;
     auto broken = [&](std::int64_t at, std::string why) {
-      return AuditCheck{false, check.entries, at, std::move(why)};
+      return AuditCheck{false, check.entries, at, std::move(why), 0, ""};
     };
     // A gap means rows were removed; the first missing number is the broken link.
     if (e.seq != expected) return broken(expected, "entry missing");
@@ -44,10 +45,48 @@ AuditCheck verify_chain(std::span<const AuditEntry> entries) {
     if (e.prev_hash != prev) return broken(e.seq, "chain reordered");
     prev = e.hash;
     ++check.entries;
+    check.head_seq = e.seq;
+    check.head_hash = e.hash;
+  }
+  return check;
+}
+
+std::expected<AuditAnchor, Error> parse_audit_anchor(std::string_view text) {
+  auto colon = text.find(':');
+  AuditAnchor anchor;
+  auto seq = colon == std::string_view::npos ? std::string_view() : text.substr(0, colon);
+  auto [end, ec] = std::from_chars(seq.data(), seq.data() + seq.size(), anchor.seq);
+  anchor.hash = colon == std::string_view::npos ? "" : std::string(text.substr(colon + 1));
+  bool hex = anchor.hash.size() == 64 && anchor.hash.find_first_not_of("0123456789abcdef") == std::string::npos;
+  if (seq.empty() || ec != std::errc() || end != seq.data() + seq.size() || anchor.seq <= 0 || !hex) {
+    return fail(ErrorCode::parse, "'" + std::string(text) + "' is not a noted head (SEQ:HASH, as `audit verify` prints it)");
+  }
+  return anchor;
+}
+
+std::expected<AuditCheck, Error> verify_audit_against(Store& store, const AuditAnchor& anchor) {
+  auto check = store.verify_audit();
+  if (!check || !check->intact) return check;
+  auto broken = [&](std::int64_t at, std::string why) { return AuditCheck{false, check->entries, at, std::move(why), 0, ""}; };
+  if (anchor.seq > check->head_seq) {
+    return broken(check->head_seq + 1, "entries removed: the log ends at entry " + std::to_string(check->head_seq) +
+                                          " but entry " + std::to_string(anchor.seq) + " was noted");
+  }
+  auto noted = store.audit_entry(anchor.seq);
+  if (!noted) return std::unexpected(noted.error());
+  if (!*noted || (*noted)->hash != anchor.hash) {
+    return broken(anchor.seq, "chain rebuilt: entry " + std::to_string(anchor.seq) + " is not the one noted");
   }
   return check;
 }
 
 std::string genesis_hash() { return std::string(64, '0'); }
+
+std::expected<AuditCheck, Error> check_audit(Store& store, std::string_view noted_head) {
+  if (noted_head.empty()) return store.verify_audit();
+  auto anchor = parse_audit_anchor(noted_head);
+  if (!anchor) return std::unexpected(anchor.error());
+  return verify_audit_against(store, *anchor);
+}
 
 }  // namespace smpolicy::store

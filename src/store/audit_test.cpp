@@ -153,6 +153,76 @@ TEST_P(AuditTest, SwappedEntriesAreReportedAsReordered) {
   EXPECT_EQ(check.why, "chain reordered");
 }
 
+TEST_P(AuditTest, TheCheckNamesTheNewestEntryAsItsHead) {
+  auto db = store_with_entries(4);
+  auto entries = *db->audit_entries("school-a");
+  auto check = db->verify_audit();
+  ASSERT_TRUE(check);
+  EXPECT_EQ(check->head_seq, 4);
+  EXPECT_EQ(check->head_hash, entries.back().hash);
+  auto entry = db->audit_entry(2);
+  ASSERT_TRUE(entry && *entry);
+  EXPECT_EQ((*entry)->hash, entries[1].hash);
+  EXPECT_FALSE(*db->audit_entry(9));
+}
+
+TEST_P(AuditTest, ANotedHeadStillHoldsAsTheLogGrows) {
+  auto db = store_with_entries(3);
+  auto check = db->verify_audit();
+  AuditAnchor noted{check->head_seq, check->head_hash};
+  ASSERT_TRUE(db->append_audit({"school-a", "test", "note", "later"}));
+  auto later = verify_audit_against(*db, noted);
+  ASSERT_TRUE(later);
+  EXPECT_TRUE(later->intact) << later->why;
+  EXPECT_EQ(later->entries, 4);
+  EXPECT_EQ(later->head_seq, 4);
+}
+
+// The chain alone cannot show that its newest entries went: what is left is a whole chain.
+// Against the head noted before, it can.
+TEST_P(AuditTest, NewestEntriesRemovedAreFoundAgainstTheNotedHead) {
+  if (!backend->have_cli()) GTEST_SKIP() << "no command-line client for this back end";
+  auto check = *store_with_entries(5)->verify_audit();
+  AuditAnchor noted{check.head_seq, check.head_hash};
+  ASSERT_TRUE(backend->cli(backend->drop_audit_triggers() + "DELETE FROM audit_log WHERE seq >= 4"));
+  auto db = backend->open();
+  EXPECT_TRUE(db->verify_audit()->intact);
+  auto against = verify_audit_against(*db, noted);
+  ASSERT_TRUE(against);
+  EXPECT_FALSE(against->intact);
+  EXPECT_EQ(against->broken_at, 4);
+  EXPECT_EQ(against->why, "entries removed: the log ends at entry 3 but entry 5 was noted");
+}
+
+TEST_P(AuditTest, ARebuiltEndIsFoundAgainstTheNotedHead) {
+  if (!backend->have_cli()) GTEST_SKIP() << "no command-line client for this back end";
+  auto check = *store_with_entries(5)->verify_audit();
+  AuditAnchor noted{check.head_seq, check.head_hash};
+  ASSERT_TRUE(backend->cli(backend->drop_audit_triggers() + "DELETE FROM audit_log WHERE seq = 5"));
+  auto db = backend->open();
+  ASSERT_TRUE(db->append_audit({"school-a", "staff:someone-else", "note", "a kinder entry 5"}));
+  EXPECT_TRUE(db->verify_audit()->intact);
+  auto against = verify_audit_against(*db, noted);
+  ASSERT_TRUE(against);
+  EXPECT_FALSE(against->intact);
+  EXPECT_EQ(against->broken_at, 5);
+  EXPECT_EQ(against->why, "chain rebuilt: entry 5 is not the one noted");
+}
+
+TEST(Audit, ANotedHeadIsReadAsSeqColonHash) {
+  std::string hash(64, 'a');
+  auto read = parse_audit_anchor("12:" + hash);
+  ASSERT_TRUE(read) << read.error().message;
+  EXPECT_EQ(read->seq, 12);
+  EXPECT_EQ(read->hash, hash);
+  for (const std::string& bad : std::vector<std::string>{"", "12", ":" + hash, "0:" + hash, "-1:" + hash, "x:" + hash,
+                          "12:" + hash.substr(1), "12:" + std::string(64, 'A'), "1 2:" + hash}) {
+    auto r = parse_audit_anchor(bad);
+    ASSERT_FALSE(r) << bad;
+    EXPECT_NE(r.error().message.find("SEQ:HASH"), std::string::npos) << r.error().message;
+  }
+}
+
 TEST(Audit, HashCoversEveryFieldWithLengthPrefixes) {
   AuditEntry base{1, "school-a", "2026-03-03T10:15:00+00:00", "cli", "note", "ab", "{}", genesis_hash(), ""};
   std::string h = audit_hash(base);

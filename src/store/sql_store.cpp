@@ -251,6 +251,13 @@ std::expected<std::int64_t, Error> SqlStore::school_revision(std::string_view sc
   return rows->empty() ? 0 : rows->front().integer(0);
 }
 
+std::expected<std::optional<AuditEntry>, Error> SqlStore::audit_entry(std::int64_t seq) {
+  auto found = collect(concat({k_audit_select, " WHERE seq = ?"}), {seq}, read_entry);
+  if (!found) return std::unexpected(found.error());
+  if (found->empty()) return std::optional<AuditEntry>();
+  return std::optional<AuditEntry>(std::move(found->front()));
+}
+
 std::expected<AuditCheck, Error> SqlStore::verify_audit() {
   auto all = collect(concat({k_audit_select, " ORDER BY seq"}), {}, read_entry);
   if (!all) return std::unexpected(all.error());

@@ -70,6 +70,7 @@ class SqlStore final : public Store {
   std::expected<std::vector<AuditEntry>, Error> newest_audit_entries(std::string_view school_id,
                                                                      std::int64_t limit,
                                                                      std::int64_t before) override;
+  std::expected<std::optional<AuditEntry>, Error> audit_entry(std::int64_t seq) override;
   std::expected<std::int64_t, Error> school_revision(std::string_view school_id) override;
   std::expected<AuditCheck, Error> verify_audit() override;
   std::expected<void, Error> backup(const std::filesystem::path& path) override;

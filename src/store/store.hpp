@@ -168,6 +168,16 @@ struct AuditCheck {
   std::int64_t entries = 0;
   std::int64_t broken_at = 0;
   std::string why;
+  // When intact, the newest entry: its "SEQ:HASH" noted outside the store (printed,
+  // e-mailed) lets a later check see entries removed from the end or a rebuilt chain.
+  std::int64_t head_seq = 0;
+  std::string head_hash;
+};
+
+// A head noted earlier, as "SEQ:HASH".
+struct AuditAnchor {
+  std::int64_t seq = 0;
+  std::string hash;
 };
 
 // ---- The interface ------------------------------------------------------------------
@@ -284,6 +294,8 @@ class Store {
   // Walks the whole chain (every school's entries, in sequence) and reports the first
   // broken link, or intact with the number of entries.
   virtual std::expected<AuditCheck, Error> verify_audit() = 0;
+  // One entry by its sequence number, if there is one.
+  virtual std::expected<std::optional<AuditEntry>, Error> audit_entry(std::int64_t seq) = 0;
 
   // Writes a consistent copy of the whole store to `path` while it stays in use: to a
   // temporary file beside it first, then renamed into place.
@@ -318,6 +330,15 @@ std::string genesis_hash();
 std::string audit_hash(const AuditEntry& entry);
 // Walks `entries` (ordered by seq, as stored) and reports the first broken link.
 AuditCheck verify_chain(std::span<const AuditEntry> entries);
+// Reads "SEQ:HASH" (a 64-digit hex hash), as AuditCheck's head is printed.
+std::expected<AuditAnchor, Error> parse_audit_anchor(std::string_view text);
+// Walks the chain, then checks the noted head is still in it. The chain alone cannot
+// show that its newest entries were removed, or that it was rebuilt with fresh hashes;
+// against a head noted before, either is reported (broken_at names where).
+std::expected<AuditCheck, Error> verify_audit_against(Store& store, const AuditAnchor& anchor);
+// What the CLI, API and page call: the plain walk when `noted_head` is empty, else the
+// walk against it (a parse error when it is not SEQ:HASH).
+std::expected<AuditCheck, Error> check_audit(Store& store, std::string_view noted_head);
 
 // ---- Roster import ------------------------------------------------------------------
 
