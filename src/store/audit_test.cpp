@@ -178,35 +178,39 @@ TEST_P(AuditTest, ANotedHeadStillHoldsAsTheLogGrows) {
   EXPECT_EQ(later->head_seq, 4);
 }
 
-// The chain alone cannot show that its newest entries went: what is left is a whole chain.
-// Against the head noted before, it can.
-TEST_P(AuditTest, NewestEntriesRemovedAreFoundAgainstTheNotedHead) {
-  if (!backend->have_cli()) GTEST_SKIP() << "no command-line client for this back end";
-  auto check = *store_with_entries(5)->verify_audit();
-  AuditAnchor noted{check.head_seq, check.head_hash};
-  ASSERT_TRUE(backend->cli(backend->drop_audit_triggers() + "DELETE FROM audit_log WHERE seq >= 4"));
-  auto db = backend->open();
-  EXPECT_TRUE(db->verify_audit()->intact);
-  auto against = verify_audit_against(*db, noted);
-  ASSERT_TRUE(against);
-  EXPECT_FALSE(against->intact);
-  EXPECT_EQ(against->broken_at, 4);
-  EXPECT_EQ(against->why, "entries removed: the log ends at entry 3 but entry 5 was noted");
-}
+// The chain alone cannot show that its newest entries went, or that its end was rebuilt:
+// what is left is a whole chain. Against the head noted before, it can. Each row is one
+// attack on a five-entry log whose head was noted, then a check of what it leaves.
+struct AgainstTheHead {
+  std::string sql;
+  bool append_after;  // a fresh entry written after the attack, as a rebuilt end would be
+  std::int64_t broken_at;
+  std::string why;
+};
 
-TEST_P(AuditTest, ARebuiltEndIsFoundAgainstTheNotedHead) {
+TEST_P(AuditTest, RemovedOrRebuiltNewestEntriesAreFoundAgainstTheNotedHead) {
   if (!backend->have_cli()) GTEST_SKIP() << "no command-line client for this back end";
-  auto check = *store_with_entries(5)->verify_audit();
-  AuditAnchor noted{check.head_seq, check.head_hash};
-  ASSERT_TRUE(backend->cli(backend->drop_audit_triggers() + "DELETE FROM audit_log WHERE seq = 5"));
-  auto db = backend->open();
-  ASSERT_TRUE(db->append_audit({"school-a", "staff:someone-else", "note", "a kinder entry 5"}));
-  EXPECT_TRUE(db->verify_audit()->intact);
-  auto against = verify_audit_against(*db, noted);
-  ASSERT_TRUE(against);
-  EXPECT_FALSE(against->intact);
-  EXPECT_EQ(against->broken_at, 5);
-  EXPECT_EQ(against->why, "chain rebuilt: entry 5 is not the one noted");
+  const AgainstTheHead rows[] = {
+      {"DELETE FROM audit_log WHERE seq >= 4", false, 4,
+       "entries removed: the log ends at entry 3 but entry 5 was noted"},
+      {"DELETE FROM audit_log WHERE seq = 5", true, 5, "chain rebuilt: entry 5 is not the one noted"},
+  };
+  for (const AgainstTheHead& row : rows) {
+    backend = std::make_unique<testing::Backend>(GetParam());
+    auto check = *store_with_entries(5)->verify_audit();
+    AuditAnchor noted{check.head_seq, check.head_hash};
+    ASSERT_TRUE(backend->cli(backend->drop_audit_triggers() + row.sql)) << row.sql;
+    auto db = backend->open();
+    if (row.append_after) {
+      ASSERT_TRUE(db->append_audit({"school-a", "staff:someone-else", "note", "a kinder end"}));
+    }
+    EXPECT_TRUE(db->verify_audit()->intact) << row.sql;
+    auto against = verify_audit_against(*db, noted);
+    ASSERT_TRUE(against) << row.sql;
+    EXPECT_FALSE(against->intact) << row.sql;
+    EXPECT_EQ(against->broken_at, row.broken_at) << row.sql;
+    EXPECT_EQ(against->why, row.why) << row.sql;
+  }
 }
 
 TEST(Audit, ANotedHeadIsReadAsSeqColonHash) {
