@@ -113,7 +113,13 @@ INSTANTIATE_TEST_SUITE_P(People, DetectTable, testing::Values(
     Row{"I LOVE ZOFIA'S BOOKS, AMAZING", {}},
     Row{"will the year 6 kids enjoy it?", {}},
     Row{"Well done Ollie\U0001F389 in Year 4", {"person.pupil:Ollie"}},
-    Row{"\u2B50Grace Hill\u2B50 star of the week", {"person.pupil:Grace Hill"}}));
+    Row{"\u2B50Grace Hill\u2B50 star of the week", {"person.pupil:Grace Hill"}},
+    Row{"Today Siobhan stood up in front of everyone and read her poem", {"person.pupil:Siobhan"}},
+    Row{"Lovely afternoon with the kids in 4B, especially Zofia who helped", {"person.pupil:Zofia"}},
+    Row{"big thanks to zofia for tidying up", {"person.pupil:zofia"}},
+    Row{"Ollie finally scored his first goal", {"person.pupil:Ollie"}},
+    Row{"Will you be at the school fair?", {}},
+    Row{"Will the year 6 kids enjoy it?", {}}));
 
 INSTANTIATE_TEST_SUITE_P(PersonalData, DetectTable, testing::Values(
     Row{"Call 07700 900123 after six", {"personal_data.phone:07700 900123"}},

@@ -21,11 +21,11 @@ constexpr std::array<std::string_view, 42> k_cues = {
     "attendance", "licence", "governor", "governors"};
 // Weak cues: praise and classroom words that also turn up in everyday posts, so they vouch
 // only for a name that is no ordinary word ("Amelia did brilliant work", not "Sunny day, brilliant").
-constexpr std::array<std::string_view, 38> k_weak_cues = {
+constexpr std::array<std::string_view, 41> k_weak_cues = {
     "brilliant", "amazing", "fantastic", "superb", "star", "stars", "legend", "shout", "learnt", "learned",
     "reading", "read", "writing", "spelling", "story", "tables", "project", "science", "kids", "children",
     "trip", "sports", "concert", "choir", "lesson", "lessons", "club", "team", "football", "netball", "team's",
-    "effort", "chair", "colleague", "colleagues", "deputy", "staff", "office"};
+    "scored", "goal", "goals", "effort", "chair", "colleague", "colleagues", "deputy", "staff", "office"};
 // Words before a name that make it someone else's: a relative, a friend, a pet, a star sign.
 constexpr std::array<std::string_view, 40> k_not_pupil_before = {
     "my", "sister", "brother", "son", "daughter", "niece", "nephew", "cousin", "nan", "nana", "gran", "granny",
@@ -101,6 +101,12 @@ bool Context::sentence_start(const Token& t) const {
   return true;
 }
 
+int Context::cue_in_post() const {
+  int best = 0;
+  for (std::size_t k = 0; k < tokens.size() && best < 2; ++k) best = std::max<int>(best, cue_level(k));
+  return best;
+}
+
 int Context::cue_near(std::size_t i) const {
   std::size_t from = i >= 6 ? i - 6 : 0, to = std::min(tokens.size(), i + 7);
   int best = 0;
@@ -135,7 +141,8 @@ bool Context::name_slot(std::size_t i) const {
   std::size_t b = i >= 1 && word(i - 1) == "to" ? i - 1 : i;
   std::string_view w1 = b >= 1 ? word(b - 1) : "", w2 = b >= 2 ? word(b - 2) : "";
   bool after = (w2 == "well" && w1 == "done") || w1 == "congrats" || w1 == "congratulations" || w1 == "shoutout" ||
-               (w2 == "shout" && w1 == "out") || (b == i && w2 == "proud" && w1 == "of");
+               (w2 == "shout" && w1 == "out") || (b == i && w2 == "proud" && w1 == "of") ||
+               (b < i && (w1 == "thanks" || (w2 == "thank" && w1 == "you")));
   if (after) return true;
   std::string_view n1 = word(i + 1), n2 = word(i + 2);
   return (n1 == "in" || n1 == "from") && (n2 == "year" || n2 == "yr" || n2 == "class" || n2 == "reception" ||
@@ -169,6 +176,12 @@ bool Context::place_follows(std::size_t end) const {
   return false;
 }
 
+// Words that follow a sentence-opening "Hope", "Will" or "May" read as the verb: "Hope the
+// fair stays dry", "Will you be there?", "May I ask".
+constexpr std::array<std::string_view, 22> k_after_a_verb = {
+    "the", "a", "an", "you", "your", "everyone", "everybody", "all", "we", "i", "it", "they", "this", "that",
+    "these", "those", "he", "she", "there", "someone", "anyone", "our"};
+
 constexpr std::array<std::string_view, 12> k_months = {"january", "february", "march", "april", "may", "june",
                                                         "july", "august", "september", "october", "november", "december"};
 constexpr std::array<std::string_view, 14> k_before_a_month = {
@@ -181,6 +194,16 @@ bool a_month(const Context& c, std::size_t i) {
   return among(before, k_before_a_month) || std::isdigit(static_cast<unsigned char>(before.back()));
 }
 
+// The strongest cue within six words of token i, leaving out the word right after it.
+int cue_near_apart(const Context& c, std::size_t i) {
+  std::size_t from = i >= 6 ? i - 6 : 0, to = std::min(c.tokens.size(), i + 7);
+  int best = 0;
+  for (std::size_t k = from; k < to && best < 2; ++k) {
+    if (k != i && k != i + 1) best = std::max<int>(best, c.cue_level(k));
+  }
+  return best;
+}
+
 GivenContext given_context(const Context& c, std::size_t i) {
   const Token& t = c.tokens[i];
   GivenContext g;
@@ -190,12 +213,19 @@ GivenContext given_context(const Context& c, std::size_t i) {
   g.shouted = shouted;
   g.start = c.sentence_start(t);
   g.cue = c.cue_near(i);
+  // "Summer term", "Holly class": a cue right after the word is what the word names.
+  bool cue_next = i + 1 < c.tokens.size() && c.adjacent(i, i + 1) && c.cue_level(i + 1) > 0;
+  g.cue_apart = cue_next ? cue_near_apart(c, i) : g.cue;
+  g.cue_in_post = g.cue == 2 ? 2 : c.cue_in_post();
+  g.word_opening = g.start && i + 1 < c.tokens.size() && c.adjacent(i, i + 1) && !t.possessive &&
+                   among(c.tokens[i + 1].word, k_after_a_verb);
   g.possessive = t.possessive;
   g.proper_noun = c.inside_proper_noun(i);
   g.someone_else = c.someone_else(i) || a_month(c, i);
   g.slot = !g.caps && c.name_slot(i);
   g.after_capital = i > 0 && c.adjacent(i - 1, i) && c.capitalised(c.tokens[i - 1]) && !c.cue(i - 1) &&
                     !among(c.tokens[i - 1].word, k_titles);
+  g.after_opening = g.after_capital && c.sentence_start(c.tokens[i - 1]) && !c.acronym(c.tokens[i - 1]);
   std::size_t next = c.next_in_list(i);
   g.listed = (next < c.tokens.size() && c.capitalised(c.tokens[next])) ||
              (i >= 1 && c.next_in_list(i - 1) == i && c.capitalised(c.tokens[i - 1])) ||
@@ -210,15 +240,25 @@ GivenContext given_context(const Context& c, std::size_t i) {
 
 float given_name_confidence(const GivenContext& g, const NameIndex::Owner& owner) {
   if ((!g.next_capitalised.empty() && g.next_capitalised != owner.family) || g.proper_noun || g.someone_else) return 0;
-  if (g.cue == 2) return owner.ordinary_given ? (g.caps ? 0.75f : g.slot ? 0.6f : 0) : (g.caps ? 0.85f : 0.6f);
-  // A weak cue, or a capitalised possessive mid-sentence ("about Hope's chess"), is enough
-  // only where nothing else explains the capital: not "Amazing Grace", not "Oliver! at the theatre".
-  bool plain_name = g.caps && !g.after_capital && (!g.start || g.opens_clause);
   if (owner.ordinary_given) {
+    // "Hope the fair stays dry", "Summer term": the word, whatever the cue.
+    if (g.word_opening) return 0;
+    int cue = std::min(g.cue, g.cue_apart);
+    if (cue == 2) return g.caps ? 0.75f : g.slot ? 0.6f : 0;
+    // A weak cue, or a capitalised possessive mid-sentence ("about Hope's chess"), is enough
+    // only where nothing else explains the capital: not "Amazing Grace", not "Oliver! at the theatre".
+    bool plain_name = g.caps && !g.after_capital && (!g.start || g.opens_clause);
     if (!plain_name || g.start || g.listed) return 0;
-    return g.cue == 1 ? 0.6f : g.possessive ? 0.55f : 0;
+    return cue == 1 ? 0.6f : g.possessive ? 0.55f : 0;
   }
-  if (g.cue == 1) return plain_name ? 0.7f : (!g.caps && !g.start && !g.shouted ? 0.55f : 0);
+  if (g.cue == 2) return g.caps ? 0.85f : 0.6f;
+  // An unusual name is rarely anything but a person: a cue anywhere in the post, or a place
+  // where a name is expected ("thanks to harry"), vouches for it as a weak cue would.
+  int cue = std::max({g.cue, std::min(g.cue_in_post, 1), g.slot ? 1 : 0});
+  // After a sentence-opening word ("Today Siobhan read ...") the capital is the name's own.
+  bool plain_name = g.caps && (!g.after_capital || g.after_opening) && (!g.start || g.opens_clause);
+  // In lower case even at a sentence start: a post written all in lower case has no capitals to read.
+  if (cue == 1) return plain_name ? 0.7f : (!g.caps && !g.shouted ? 0.55f : 0);
   if (g.caps && g.possessive) return 0.65f;
   if (g.caps && !g.start) return 0.45f;  // an unusual name alone, but nothing says it is the pupil
   return 0;

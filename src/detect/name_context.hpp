@@ -51,11 +51,13 @@ struct Context {
   bool sentence_start(const Token& t) const;
   // The strongest cue within six words of token i: 2 strong, 1 weak, 0 none.
   int cue_near(std::size_t i) const;
+  // The strongest cue anywhere in the post.
+  int cue_in_post() const;
   // The token after `a` in a list of names ("Ollie, Grace and Billy", "Ollie & Billy"), or
   // tokens.size() when none follows.
   std::size_t next_in_list(std::size_t a) const;
   // Where a name is expected, whatever its case: after "well done (to)", "congrats (to)",
-  // "proud of", "shout out to", or before "in Year 4", "from Reception".
+  // "proud of", "shout out to", "thanks (you) to", or before "in Year 4", "from Reception".
   bool name_slot(std::size_t i) const;
   // "my sister May", "a cat called Ruby", "star sign is Leo": the name is someone else's.
   bool someone_else(std::size_t i) const;
@@ -75,7 +77,11 @@ struct GivenContext {
   bool listed = false;         // "Rose, Holly and Ivy": listed with capitalised words, which explain its capital
   bool slot = false;           // "well done grace", "GRACE IN YEAR 4": where a name is expected
   bool shouted = false;        // written in capitals with its neighbours, which says nothing of names
+  bool after_opening = false;  // "Today Siobhan": the capitalised word before opens the sentence
+  bool word_opening = false;   // "Hope the ...", "Will you ...": opens a sentence as a verb would
   int cue = 0;  // the strongest cue near: 2 strong, 1 weak, 0 none
+  int cue_apart = 0;    // the same, leaving out the word right after ("Summer term")
+  int cue_in_post = 0;  // the strongest cue anywhere in the post
   std::string_view next_capitalised;  // a capitalised word right after: someone's surname?
 };
 
