@@ -53,11 +53,8 @@ std::string default_title(std::string_view who) {
 
 // The pack's own title for a role ("Head of School") where it gives one.
 std::string title_of(std::string_view who, const Pack& pack) {
-  // Read in place, as Pack::role would copy the list for every duty of every verdict.
-  for (const auto& [role, titles] : pack.roles) {
-    if (role == who) return titles.empty() ? default_title(who) : "the " + titles.front();
-  }
-  return default_title(who);
+  auto titles = pack.role(who);
+  return titles.empty() ? default_title(who) : "the " + titles.front();
 }
 
 }  // namespace

@@ -102,9 +102,10 @@ bool Context::sentence_start(const Token& t) const {
 }
 
 int Context::cue_in_post() const {
+  if (post_cue >= 0) return post_cue;
   int best = 0;
   for (std::size_t k = 0; k < tokens.size() && best < 2; ++k) best = std::max<int>(best, cue_level(k));
-  return best;
+  return post_cue = best;
 }
 
 int Context::cue_near(std::size_t i) const {

@@ -35,6 +35,7 @@ struct Context {
   std::string_view original;
   const std::vector<Token>& tokens;
   std::vector<signed char>& cues;  // per token: -1 not yet looked up, else its cue_strength
+  mutable int post_cue = -1;       // cue_in_post once worked out, -1 before
 
   signed char cue_level(std::size_t k) const {
     if (cues[k] < 0) cues[k] = cue_strength(tokens[k].word);
@@ -51,7 +52,7 @@ struct Context {
   bool sentence_start(const Token& t) const;
   // The strongest cue within six words of token i: 2 strong, 1 weak, 0 none.
   int cue_near(std::size_t i) const;
-  // The strongest cue anywhere in the post.
+  // The strongest cue anywhere in the post, worked out once per post (every given name asks).
   int cue_in_post() const;
   // The token after `a` in a list of names ("Ollie, Grace and Billy", "Ollie & Billy"), or
   // tokens.size() when none follows.

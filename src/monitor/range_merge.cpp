@@ -57,7 +57,7 @@ Renumbering take_names(Monitor::Impl& into, const Monitor::Impl& range) {
   Renumbering r;
   for (const PersonEntry& p : range.people) {
     std::uint32_t index = into.person(p.who, p.logged_as.front(), p.known);
-    for (const auto& spelling : p.logged_as) into.person(p.who, spelling, p.known);
+    for (std::size_t k = 1; k < p.logged_as.size(); ++k) into.person(p.who, p.logged_as[k], p.known);
     into.people[index].blocked += p.blocked;
     r.person.push_back(index);
   }

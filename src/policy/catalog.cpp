@@ -130,7 +130,7 @@ const Clause* Pack::clause(std::string_view id) const {
   return nullptr;
 }
 
-std::vector<std::string> Pack::role(std::string_view name) const {
+std::span<const std::string> Pack::role(std::string_view name) const {
   for (const auto& [role, titles] : roles) {
     if (role == name) return titles;
   }

@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -158,8 +159,9 @@ struct Pack {
   // The category of a host: the pack's sites first, then the catalogue, trying each
   // parent domain ("m.facebook.com" -> "facebook.com"). "uncategorised" when unknown.
   std::string_view category_of(std::string_view host) const;
-  // The role titles of `role` ("approver"), empty when the pack names none.
-  std::vector<std::string> role(std::string_view role) const;
+  // The role titles of `role` ("approver"), empty when the pack names none. A view into
+  // the pack, read for every duty of every verdict, so nothing is copied.
+  std::span<const std::string> role(std::string_view role) const;
 };
 
 // Puts a school's own identity into a pack in place of the pack's (a shared pack's names
