@@ -1,14 +1,13 @@
 // smpolicy check: "may I post this?" One draft post (TEXT, --file) shown with each
 // finding marked, or a batch (--jsonl) decided line by line. Exit status: 0 allow or
 // advise, 3 needs permission, 4 breach (the worst in a batch), 2 bad input, 1 failure.
-#include <unistd.h>
-
-#include <chrono>
+#include <algorithm>
 #include <cstdio>
-#include <fstream>
+#include <cstdlib>
 #include <iostream>
+#include <thread>
 
-#include "cli/cli.hpp"
+#include "cli/check.hpp"
 
 namespace smpolicy::cli {
 namespace {
@@ -19,7 +18,8 @@ constexpr int k_exit_breach = 4;
 constexpr const char* k_usage =
     "usage: smpolicy check --policy ID [--roster FILE] [--school FILE] [--json] [--account personal|official]\n"
     "                      [--audience public|friends|group|private] [--platform NAME]\n"
-    "                      (TEXT... | --file FILE | --jsonl FILE)\n";
+    "                      (TEXT... | --file FILE | --jsonl FILE [--threads N])\n"
+    "--threads: threads for --jsonl (default: one per core); the output is the same.\n";
 
 int status_of(Outcome worst) {
   return worst == Outcome::breach ? k_exit_breach : worst == Outcome::needs_permission ? k_exit_needs_permission : k_exit_ok;
@@ -86,66 +86,30 @@ int check_one(const Args& args, const School& school) {
   return status_of(checked.verdict.outcome);
 }
 
-class Progress {
- public:
-  explicit Progress(bool on) : m_on(on), m_start(std::chrono::steady_clock::now()) {}
-  void update(std::size_t lines, std::size_t bytes, bool last = false) {
-    if (!m_on || (!last && lines % 4096 != 0)) return;
-    double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - m_start).count();
-    std::fprintf(stderr, "\r%zu posts, %.1f MB, %.1f MB/s   ", lines, static_cast<double>(bytes) / 1e6,
-                 seconds > 0 ? static_cast<double>(bytes) / 1e6 / seconds : 0.0);
-    if (last) std::fputc('\n', stderr);
+std::optional<std::size_t> threads_of(const Args& args) {
+  if (!args.has("threads")) return std::max(1u, std::thread::hardware_concurrency());
+  std::string given = args.get("threads").value_or("");
+  char* end = nullptr;
+  long threads = std::strtol(given.c_str(), &end, 10);
+  if (given.empty() || *end || threads < 1 || threads > 256) return std::nullopt;
+  return static_cast<std::size_t>(threads);
+}
+
+int run_batch(const Args& args, const School& school, bool bad_input) {
+  auto threads = threads_of(args);
+  if (!threads) {
+    std::fputs("smpolicy check: --threads takes a whole number, 1 to 256\n", stderr);
+    return k_exit_failed;
   }
-
- private:
-  bool m_on;
-  std::chrono::steady_clock::time_point m_start;
-};
-
-int check_batch(const Args& args, const School& school, bool bad_input) {
-  std::string path = *args.get("jsonl");
-  bool json = args.has("json"), colour = !json && colour_output();
-  Outcome worst = Outcome::allow;
-  std::size_t lines = 0, bytes = 0;
-  Progress progress(::isatty(STDERR_FILENO) && path != "-");
-  std::string out;
-  bool readable = for_each_input_line({path}, [&](std::string_view line, int number, const std::string& name) {
-    ++lines;
-    bytes += line.size() + 1;
-    progress.update(lines, bytes);
-    auto event = parse_text_line(line, number);
-    if (!event) {
-      std::fwrite(out.data(), 1, out.size(), stdout);
-      out.clear();
-      std::fflush(stdout);
-      std::fprintf(stderr, "%s:%s\n", name.c_str(), event.error().message.c_str());
-      bad_input = true;
-      return;
-    }
-    auto checked = check(*event, school);
-    worst = std::max(worst, checked.verdict.outcome);
-    if (json) {
-      append_json(out, checked.verdict, *event, checked.findings, JsonDetail::with_detected);
-      out += '\n';
-    } else {
-      out += render_text(checked.verdict, *event, checked.findings, colour) + "\n";
-    }
-    if (out.size() > (1 << 16)) {
-      std::fwrite(out.data(), 1, out.size(), stdout);
-      out.clear();
-    }
-  });
-  std::fwrite(out.data(), 1, out.size(), stdout);
-  std::fflush(stdout);
-  progress.update(lines, bytes, true);
-  if (!readable) return k_exit_failed;
-  return bad_input ? k_exit_bad_input : status_of(worst);
+  auto result = check_batch(*args.get("jsonl"), school, BatchOptions{args.has("json"), *threads});
+  if (!result.readable) return k_exit_failed;
+  return bad_input || result.bad_input ? k_exit_bad_input : status_of(result.worst);
 }
 
 }  // namespace
 
 int run_check(const std::vector<std::string>& argv) {
-  Args args = parse_args(argv, {"policy", "roster", "school", "file", "jsonl", "account", "audience", "platform"}, {"json"});
+  Args args = parse_args(argv, {"policy", "roster", "school", "file", "jsonl", "account", "audience", "platform", "threads"}, {"json"});
   if (!args.error.empty()) {
     std::fprintf(stderr, "smpolicy check: %s\n%s", args.error.c_str(), k_usage);
     return k_exit_failed;
@@ -158,7 +122,7 @@ int run_check(const std::vector<std::string>& argv) {
   bool bad_input = false;
   auto school = load_school(args, &bad_input);
   if (!school) return k_exit_failed;
-  if (args.has("jsonl")) return check_batch(args, *school, bad_input);
+  if (args.has("jsonl")) return run_batch(args, *school, bad_input);
   int status = check_one(args, *school);
   return bad_input && status == k_exit_ok ? k_exit_bad_input : status;
 }

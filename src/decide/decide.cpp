@@ -19,11 +19,28 @@ bool in_pass(const Rule& rule, Pass pass) {
   return false;
 }
 
-// Evaluates the rules of one pass and records those that fire.
-void apply(const std::vector<CompiledRule>& rules, Pass pass, const facts::Facts& facts, Verdict& verdict) {
+// Bits over finding_kinds() of the kinds among `findings`; every bit when one is of a
+// kind not in that list (stated by a caller), so that no rule is passed over for it.
+std::uint64_t kinds_present(std::span<const Finding> findings) {
+  auto known = finding_kinds();
+  std::uint64_t mask = 0;
+  for (const Finding& f : findings) {
+    auto it = std::find(known.begin(), known.end(), f.kind);
+    if (it == known.end()) return ~std::uint64_t{0};
+    mask |= std::uint64_t{1} << (it - known.begin());
+  }
+  return mask;
+}
+
+// Evaluates the rules of one pass and records those that fire. A rule that needs a kind
+// of finding the event lacks cannot hold, so it is passed over unevaluated: most rules
+// for posts are of that sort, and most posts have a finding or two.
+void apply(const std::vector<CompiledRule>& rules, Pass pass, const facts::Facts& facts, std::uint64_t present,
+           Verdict& verdict) {
   for (const auto& compiled : rules) {
     const Rule& rule = *compiled.rule;
     if (!in_pass(rule, pass)) continue;
+    if (compiled.when.needs_findings && !(compiled.when.needs_findings & present)) continue;
     auto e = facts::evaluate(compiled.when, facts);
     bool fires = e.result == facts::Tri::yes || (e.result == facts::Tri::unknown && rule.fire_when_unknown);
     if (!fires) continue;
@@ -53,10 +70,11 @@ Verdict decide(const Event& event, std::span<const Finding> findings, const Pack
   verdict.pack = &pack;
   verdict.kind = event.kind;
   const auto& rules = pack.by_kind[static_cast<std::size_t>(event.kind)];
+  std::uint64_t present = kinds_present(findings);
   // Fallbacks speak only when no rule did, and a fallback for this kind of event is
   // more fitting than one for any event.
   for (Pass pass : {Pass::rules, Pass::specific_fallbacks, Pass::general_fallbacks}) {
-    if (verdict.findings.empty()) apply(rules, pass, facts, verdict);
+    if (verdict.findings.empty()) apply(rules, pass, facts, present, verdict);
   }
   // Most serious first: by outcome, then severity; stable keeps the pack's order.
   std::stable_sort(verdict.findings.begin(), verdict.findings.end(), [](const auto& a, const auto& b) {

@@ -165,6 +165,21 @@ TEST(Decide, BreachOutranksAdvice) {
   EXPECT_EQ(v.findings[1].evidence, 0);
 }
 
+TEST(Decide, RulesNeedingAFindingTheyLackArePassedOverAndNoOtherIs) {
+  const auto& post_rules = pack().by_kind[static_cast<std::size_t>(Kind::post)];
+  auto rule = [&](std::string_view id) {
+    return *std::find_if(post_rules.begin(), post_rules.end(), [&](const auto& c) { return c.rule->id == id; });
+  };
+  EXPECT_NE(rule("swearing").when.needs_findings, 0u);
+  EXPECT_EQ(rule("photo-consent").when.needs_findings, 0u);  // needs no finding in particular
+  auto post = event(R"({"kind":"post","account":"personal","text":"damn x"})");
+  EXPECT_EQ(rules_of(decide(post, std::vector<Finding>{finding("topic.health")}, pack(), nullptr)),
+            (std::vector<std::string>{"general-fallback"}));
+  // A finding of a kind the detectors never give (a caller's own) still reaches every rule.
+  EXPECT_EQ(rules_of(decide(post, std::vector<Finding>{finding("language.profanity.mild")}, pack(), nullptr)),
+            (std::vector<std::string>{"swearing"}));
+}
+
 TEST(Decide, MissingFieldFiresCautiouslyAndIsNamed) {
   Verdict v = decide(event(R"({"kind":"contact","action":"accept","counterpart":{"role":"pupil"}})"), {}, pack(), nullptr);
   EXPECT_EQ(v.outcome, Outcome::breach);

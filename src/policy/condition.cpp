@@ -1,6 +1,7 @@
 #include "policy/condition.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cctype>
 #include <charconv>
 
@@ -337,6 +338,32 @@ class Parser {
   Condition m_out;
 };
 
+// The finding kinds under any of `test`'s literals, as bits over finding_kinds().
+std::uint64_t kinds_under(const Test& test) {
+  auto known = finding_kinds();
+  std::uint64_t mask = 0;
+  for (std::size_t k = 0; k < known.size() && k < 64; ++k) {
+    for (const auto& lit : test.values) {
+      if (kind_under(known[k], lit.text)) mask |= std::uint64_t{1} << k;
+    }
+  }
+  return mask;
+}
+
+// Walks the conjunction at the root: the narrowest `findings includes_any` test there
+// must hold for the whole to hold (Kleene's "and" is false when any part is).
+std::uint64_t findings_needed(const Condition& c, int index) {
+  const ConditionNode& n = c.nodes[static_cast<std::size_t>(index)];
+  if (n.type == ConditionNode::Type::all) {
+    std::uint64_t left = findings_needed(c, n.left), right = findings_needed(c, n.right);
+    if (!left || !right) return left | right;
+    return std::popcount(left) <= std::popcount(right) ? left : right;
+  }
+  bool includes = n.type == ConditionNode::Type::test && n.test.op == Test::Op::includes_any &&
+                  n.test.type == FieldType::findings;
+  return includes ? kinds_under(n.test) : 0;
+}
+
 }  // namespace
 
 std::expected<Condition, ParseError> compile(std::string_view text, Kind kind,
@@ -344,7 +371,9 @@ std::expected<Condition, ParseError> compile(std::string_view text, Kind kind,
   auto tokens = tokenize(text);
   if (!tokens) return std::unexpected(tokens.error());
   if (tokens->size() == 1) return std::unexpected(ParseError{0, "the condition is empty"});
-  return Parser(std::move(*tokens), kind, categories).run();
+  auto compiled = Parser(std::move(*tokens), kind, categories).run();
+  if (compiled && finding_kinds().size() <= 64) compiled->needs_findings = findings_needed(*compiled, 0);
+  return compiled;
 }
 
 }  // namespace smpolicy::condition

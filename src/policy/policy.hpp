@@ -51,6 +51,9 @@ struct ConditionNode {
 
 struct Condition {
   std::vector<ConditionNode> nodes;  // nodes[0] is the root
+  // Bits over finding_kinds(): the condition cannot hold unless the event has a finding
+  // of one of these kinds. 0 when it needs no finding in particular.
+  std::uint64_t needs_findings = 0;
 };
 
 // ---- Packs --------------------------------------------------------------------------
