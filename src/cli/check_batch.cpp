@@ -41,8 +41,32 @@ struct Decided {
   Outcome worst = Outcome::allow;
 };
 
-Decided decide_batch(const Batch& batch, const School& school, bool json, bool colour) {
+// Big strings passed round rather than freed: a batch's text and verdicts are a few
+// hundred kilobytes, which malloc would give back to the system and fault in afresh for
+// every batch, costing more than the checking.
+class Buffers {
+ public:
+  std::string take() {
+    std::lock_guard lock(m_mutex);
+    if (m_free.empty()) return {};
+    std::string buffer = std::move(m_free.back());
+    m_free.pop_back();
+    return buffer;
+  }
+  void give(std::string&& buffer) {
+    buffer.clear();
+    std::lock_guard lock(m_mutex);
+    m_free.push_back(std::move(buffer));
+  }
+
+ private:
+  std::mutex m_mutex;
+  std::vector<std::string> m_free;
+};
+
+Decided decide_batch(const Batch& batch, const School& school, bool json, bool colour, Buffers& buffers) {
   Decided done;
+  done.out = buffers.take();
   done.lines = batch.lines.size();
   done.bytes = batch.bytes;
   for (const Line& line : batch.lines) {
@@ -67,7 +91,7 @@ Decided decide_batch(const Batch& batch, const School& school, bool json, bool c
 // At most a few batches a thread are held, so memory stays flat on any input.
 class OrderedWorkers {
  public:
-  OrderedWorkers(std::size_t threads, std::function<Decided(const Batch&)> work)
+  OrderedWorkers(std::size_t threads, std::function<Decided(Batch&)> work)
       : m_work(std::move(work)), m_limit(4 * threads) {
     for (std::size_t i = 0; i < threads; ++i) m_threads.emplace_back([this] { run(); });
   }
@@ -131,7 +155,7 @@ class OrderedWorkers {
     }
   }
 
-  std::function<Decided(const Batch&)> m_work;
+  std::function<Decided(Batch&)> m_work;
   std::size_t m_limit;
   std::mutex m_mutex;
   std::condition_variable m_wake, m_finished;
@@ -201,8 +225,16 @@ class Writer {
 BatchResult check_batch(const std::string& path, const School& school, const BatchOptions& options) {
   bool colour = !options.json && colour_output();
   Writer writer(::isatty(STDERR_FILENO) && path != "-");
-  auto work = [&](const Batch& batch) { return decide_batch(batch, school, options.json, colour); };
-  auto emit = [&](Decided& done) { writer.write(done); };
+  Buffers buffers;
+  auto work = [&](Batch& batch) {
+    Decided done = decide_batch(batch, school, options.json, colour, buffers);
+    buffers.give(std::move(batch.text));
+    return done;
+  };
+  auto emit = [&](Decided& done) {
+    writer.write(done);
+    buffers.give(std::move(done.out));
+  };
   std::optional<OrderedWorkers> workers;
   if (options.threads > 1) workers.emplace(options.threads, work);
   Batch batch;
@@ -210,11 +242,15 @@ BatchResult check_batch(const std::string& path, const School& school, const Bat
     if (batch.lines.empty()) return;
     if (workers) {
       workers->submit(std::move(batch), emit);
+      batch = Batch{};
+      batch.text = buffers.take();
     } else {
-      Decided done = work(batch);
+      Decided done = decide_batch(batch, school, options.json, colour, buffers);
       emit(done);
+      batch.text.clear();
+      batch.lines.clear();
+      batch.bytes = 0;
     }
-    batch = Batch{};
   };
   bool readable = for_each_input_line({path}, [&](std::string_view line, int number, const std::string& source) {
     if (batch.source != source) {
