@@ -108,8 +108,9 @@ Tricks tricks_in(std::string_view s) {
   Bytes16 bytes(s);
   __m128i here = bytes.at(0);
   std::uint64_t letters = bits_of(in_range(here, 'a', 'z'));
-  std::uint64_t before = 0;  // whether the byte before these sixteen is a letter
-  for (std::size_t base = 0; base < s.size() && !(found.leet && found.spacing); base += 16) {
+  std::uint64_t before = 0;   // whether the byte before these sixteen is a letter
+  std::uint64_t spacing = 0;  // a bit for each place spacing was seen
+  for (std::size_t base = 0; base < s.size() && !(found.leet && spacing != 0); base += 16) {
     __m128i after = bytes.at(base + 16);
     std::uint64_t after_letters = bits_of(in_range(after, 'a', 'z'));
     // Bit 0 the byte before, bits 1 to 16 these sixteen, bits 17 to 32 the sixteen after.
@@ -119,10 +120,9 @@ Tricks tricks_in(std::string_view s) {
     __m128i one_on = _mm_or_si128(_mm_srli_si128(here, 1), _mm_slli_si128(after, 15));
     __m128i two_on = _mm_or_si128(_mm_srli_si128(here, 2), _mm_slli_si128(after, 14));
     unsigned triples = bits_of(_mm_and_si128(_mm_cmpeq_epi8(here, one_on), _mm_cmpeq_epi8(here, two_on))) & letters;
-    found.spacing = found.spacing || (lone_pairs & 0x1FFFE) != 0 || triples != 0;
-    // '!' to '$', the digits, '+', '@' and '|' hold every look-alike, and a few more.
-    __m128i symbols = _mm_or_si128(_mm_or_si128(in_range(here, '!', '$'), in_range(here, '0', '9')),
-                                   _mm_or_si128(equal_to(here, '+'), _mm_or_si128(equal_to(here, '@'), equal_to(here, '|'))));
+    spacing |= (lone_pairs & 0x1FFFE) | triples;
+    // '!' to '@' and '|' hold every look-alike, and more (mostly punctuation), before a letter.
+    __m128i symbols = _mm_or_si128(in_range(here, '!', '@'), equal_to(here, '|'));
     for (std::uint64_t maybe = bits_of(symbols) & (around >> 2); maybe != 0 && !found.leet; maybe &= maybe - 1) {
       std::size_t i = base + static_cast<std::size_t>(std::countr_zero(maybe));
       found.leet = leet(s[i]) && (i == 0 || letter(s[i - 1]) || s[i] == '@' || s[i] == '$');
@@ -131,6 +131,7 @@ Tricks tricks_in(std::string_view s) {
     here = after;
     letters = after_letters;
   }
+  found.spacing = spacing != 0;
   return found;
 }
 #else
