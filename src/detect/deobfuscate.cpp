@@ -1,9 +1,15 @@
 // The lexicon's view of a text: the tricks people use to get a word past a filter undone,
 // byte by byte, so every match still maps back to the original text.
 #include <array>
+#include <bit>
 #include <cctype>
 #include <cstring>
+#include <string_view>
 #include <utility>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "detect/detect.hpp"
 
@@ -25,11 +31,27 @@ constexpr std::array<char, 256> k_leet = [] {
 
 char leet(char c) { return k_leet[static_cast<unsigned char>(c)]; }
 
-bool token_char(char c) { return letter(c) || std::isdigit(static_cast<unsigned char>(c)) || c == '*' || leet(c); }
+// Bytes of a token that may hold leetspeak: letters, digits, '*' and the look-alikes.
+constexpr std::array<bool, 256> k_token = [] {
+  std::array<bool, 256> table{};
+  for (unsigned b = 0; b < 256; ++b) {
+    char c = static_cast<char>(b);
+    table[b] = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '*' || k_leet[b];
+  }
+  return table;
+}();
+
+bool token_char(char c) { return k_token[static_cast<unsigned char>(c)]; }
 
 
 // Quick looks for whether a pass has anything to undo, so most posts skip the copying.
-bool may_have_leet(const std::string& s) {
+struct Tricks {
+  bool leet = false, spacing = false;
+};
+
+// The looks one byte at a time: what tricks_in must answer, and its answer where there
+// is no SSE2.
+[[maybe_unused]] bool may_have_leet(std::string_view s) {
   for (std::size_t i = 0; i + 1 < s.size(); ++i) {
     if (leet(s[i]) && letter(s[i + 1]) && (i == 0 || letter(s[i - 1]) || s[i] == '@' || s[i] == '$')) return true;
   }
@@ -38,7 +60,7 @@ bool may_have_leet(const std::string& s) {
 
 // A lone letter with another lone letter two on ("f u c k"), or a letter three times
 // over ("fuuuck"); looked for run by run of letters, since only those lengths can show it.
-bool may_have_spacing(const std::string& s) {
+[[maybe_unused]] bool may_have_spacing(std::string_view s) {
   const std::size_t n = s.size();
   for (std::size_t a = 0; a < n;) {
     if (!letter(s[a])) {
@@ -56,31 +78,100 @@ bool may_have_spacing(const std::string& s) {
   return false;
 }
 
+#if defined(__SSE2__)
+// The same looks sixteen bytes at a time, as they run over every byte of every post.
+// Each test gives a bit per byte; the few bytes that could be leetspeak (a digit or a
+// symbol before a letter) are then checked one by one.
+class Bytes16 {
+ public:
+  explicit Bytes16(std::string_view s) : m_s(s) {}
+  // Bytes [at, at + 16); past the end they read as 0, which is no letter and no symbol.
+  __m128i at(std::size_t at) const {
+    if (at + 16 <= m_s.size()) return _mm_loadu_si128(reinterpret_cast<const __m128i*>(m_s.data() + at));
+    alignas(16) char padded[16] = {};
+    if (at < m_s.size()) std::memcpy(padded, m_s.data() + at, m_s.size() - at);
+    return _mm_load_si128(reinterpret_cast<const __m128i*>(padded));
+  }
+
+ private:
+  std::string_view m_s;
+};
+
+unsigned bits_of(__m128i lanes) { return static_cast<unsigned>(_mm_movemask_epi8(lanes)); }
+__m128i in_range(__m128i v, char lo, char hi) {  // lo and hi below 0x80, so signed compares do
+  return _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(static_cast<char>(lo - 1))), _mm_cmplt_epi8(v, _mm_set1_epi8(static_cast<char>(hi + 1))));
+}
+__m128i equal_to(__m128i v, char c) { return _mm_cmpeq_epi8(v, _mm_set1_epi8(c)); }
+
+Tricks tricks_in(std::string_view s) {
+  Tricks found;
+  Bytes16 bytes(s);
+  __m128i here = bytes.at(0);
+  std::uint64_t letters = bits_of(in_range(here, 'a', 'z'));
+  std::uint64_t before = 0;   // whether the byte before these sixteen is a letter
+  std::uint64_t spacing = 0;  // a bit for each place spacing was seen
+  for (std::size_t base = 0; base < s.size() && !(found.leet && spacing != 0); base += 16) {
+    __m128i after = bytes.at(base + 16);
+    std::uint64_t after_letters = bits_of(in_range(after, 'a', 'z'));
+    // Bit 0 the byte before, bits 1 to 16 these sixteen, bits 17 to 32 the sixteen after.
+    std::uint64_t around = before | (letters << 1) | (after_letters << 17);
+    std::uint64_t lone_pairs = around & ~(around << 1) & ~(around >> 1) & (around >> 2) & ~(around >> 3);
+    // Each byte against the next and the one after: a letter equal to both is a triple.
+    __m128i one_on = _mm_or_si128(_mm_srli_si128(here, 1), _mm_slli_si128(after, 15));
+    __m128i two_on = _mm_or_si128(_mm_srli_si128(here, 2), _mm_slli_si128(after, 14));
+    unsigned triples = bits_of(_mm_and_si128(_mm_cmpeq_epi8(here, one_on), _mm_cmpeq_epi8(here, two_on))) & letters;
+    spacing |= (lone_pairs & 0x1FFFE) | triples;
+    // '!' to '@' and '|' hold every look-alike, and more (mostly punctuation), before a letter.
+    __m128i symbols = _mm_or_si128(in_range(here, '!', '@'), equal_to(here, '|'));
+    for (std::uint64_t maybe = bits_of(symbols) & (around >> 2); maybe != 0 && !found.leet; maybe &= maybe - 1) {
+      std::size_t i = base + static_cast<std::size_t>(std::countr_zero(maybe));
+      found.leet = leet(s[i]) && (i == 0 || letter(s[i - 1]) || s[i] == '@' || s[i] == '$');
+    }
+    before = letters >> 15;
+    here = after;
+    letters = after_letters;
+  }
+  found.spacing = spacing != 0;
+  return found;
+}
+#else
+Tricks tricks_in(std::string_view s) { return {may_have_leet(s), may_have_spacing(s)}; }
+#endif
+
+// Pass 1, for one token s[i, end): substitutes its look-alikes when it is mostly letters.
+void undo_leet_token(std::string& s, std::size_t i, std::size_t end) {
+  int letters = 0;
+  for (std::size_t j = i; j < end; ++j) letters += letter(s[j]);
+  std::size_t first_letter = i, last_letter = end;
+  while (first_letter < end && !letter(s[first_letter])) ++first_letter;
+  while (last_letter > i && !letter(s[last_letter - 1])) --last_letter;
+  for (std::size_t j = i; j < end && letters >= 2; ++j) {
+    char c = s[j], sub = leet(c);
+    // Digits count as letters only inside a word ("sh1t", "n00b"), never at its edges
+    // ("3pm", "4th", "covid19"); '@' and '$' may also open one ("@ss", "$hit").
+    bool inside = j > first_letter && j < last_letter;
+    bool opening = (c == '@' || c == '$') && j < first_letter;
+    if (sub && (inside || opening)) s[j] = sub;
+  }
+}
+
 // Pass 1: substitutes look-alike digits and symbols in tokens that are mostly letters.
-// Byte for byte, so the map back to the original is the input's, moved.
+// Byte for byte, so the map back to the original is the input's, moved. Only a token
+// holding a look-alike can change, so each is found from its first look-alike, which the
+// C library finds quickly (stopping at a zero byte too, which is no look-alike).
 NormalisedText undo_leet(NormalisedText in) {
+  static constexpr const char* k_look_alikes = "013457@$!|+";
   std::string& s = in.text;
-  std::size_t i = 0;
-  while (i < s.size()) {
-    if (!token_char(s[i])) {
-      ++i;
+  for (std::size_t at = std::strcspn(s.c_str(), k_look_alikes); at < s.size(); at += std::strcspn(s.c_str() + at, k_look_alikes)) {
+    if (s[at] == '\0') {
+      ++at;
       continue;
     }
-    std::size_t end = i;
-    int letters = 0;
-    while (end < s.size() && token_char(s[end])) letters += letter(s[end++]);
-    std::size_t first_letter = i, last_letter = end;
-    while (first_letter < end && !letter(s[first_letter])) ++first_letter;
-    while (last_letter > i && !letter(s[last_letter - 1])) --last_letter;
-    for (std::size_t j = i; j < end && letters >= 2; ++j) {
-      char c = s[j], sub = leet(c);
-      // Digits count as letters only inside a word ("sh1t", "n00b"), never at its edges
-      // ("3pm", "4th", "covid19"); '@' and '$' may also open one ("@ss", "$hit").
-      bool inside = j > first_letter && j < last_letter;
-      bool opening = (c == '@' || c == '$') && j < first_letter;
-      if (sub && (inside || opening)) s[j] = sub;
-    }
-    i = end;
+    std::size_t i = at, end = at;
+    while (i > 0 && token_char(s[i - 1])) --i;
+    while (end < s.size() && token_char(s[end])) ++end;
+    undo_leet_token(s, i, end);
+    at = end;
   }
   return in;
 }
@@ -152,11 +243,11 @@ NormalisedText undo_spacing(const NormalisedText& in) {
 }  // namespace
 
 NormalisedText deobfuscate(NormalisedText plain) {
-  bool leet = may_have_leet(plain.text), spacing = may_have_spacing(plain.text);
+  auto [leet, spacing] = tricks_in(plain.text);
   if (!leet && !spacing) return plain;  // most posts: the plain view, moved, not copied
   if (!leet) return undo_spacing(plain);
   NormalisedText unleeted = undo_leet(std::move(plain));
-  return spacing || may_have_spacing(unleeted.text) ? undo_spacing(unleeted) : unleeted;
+  return spacing || tricks_in(unleeted.text).spacing ? undo_spacing(unleeted) : unleeted;
 }
 
 }  // namespace smpolicy

@@ -10,6 +10,10 @@
 #include <cstdint>
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "detect/detect.hpp"
 
 namespace smpolicy {
@@ -94,6 +98,37 @@ void put_non_ascii(Builder& out, char32_t cp, std::uint32_t from, std::uint32_t 
   }
 }
 
+#if defined(__SSE2__)
+// Printable ASCII, the common case, only needs lower case, and is done sixteen bytes at
+// a time. False, with `out` unspecified, when any byte is not printable ASCII.
+bool lower_printable_ascii(std::string_view in, std::string& out) {
+  out.resize(in.size());
+  // Lowers in[at, at + 16); false if a byte there is not printable. Signed compares, so
+  // bytes from 0x80 up (negative) fail "above 0x1F" too.
+  auto block = [&](std::size_t at) {
+    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(in.data() + at));
+    __m128i printable = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(0x1F)), _mm_cmplt_epi8(v, _mm_set1_epi8(0x7F)));
+    if (_mm_movemask_epi8(printable) != 0xFFFF) return false;
+    __m128i upper = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('A' - 1)), _mm_cmplt_epi8(v, _mm_set1_epi8('Z' + 1)));
+    v = _mm_or_si128(v, _mm_and_si128(upper, _mm_set1_epi8(0x20)));
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(out.data() + at), v);
+    return true;
+  };
+  std::size_t i = 0;
+  for (; i + 16 <= in.size(); i += 16) {
+    if (!block(i)) return false;
+  }
+  if (i == in.size()) return true;
+  // The last few bytes: the last sixteen again, as lowering twice changes nothing.
+  if (in.size() >= 16) return block(in.size() - 16);
+  for (; i < in.size(); ++i) {
+    auto u = static_cast<unsigned char>(in[i]);
+    if (u < 0x20 || u >= 0x7F) return false;
+    out[i] = u >= 'A' && u <= 'Z' ? static_cast<char>(u + ('a' - 'A')) : static_cast<char>(u);
+  }
+  return true;
+}
+#else
 // Printable ASCII, the common case, only needs lower case, and is done eight bytes at a
 // time. False, with `out` unspecified, when any byte is not printable ASCII.
 bool lower_printable_ascii(std::string_view in, std::string& out) {
@@ -120,6 +155,7 @@ bool lower_printable_ascii(std::string_view in, std::string& out) {
   }
   return true;
 }
+#endif
 
 }  // namespace
 

@@ -45,6 +45,16 @@ TEST(Normalise, KeepsOrdinaryWritingIntact) {
   EXPECT_EQ(normalise("SW1A 1AA").text, "sw1a 1aa");
 }
 
+TEST(Normalise, FindsEachTrickAtAnyOffset) {
+  // The quick looks read the text in blocks; a trick may straddle the edge of one.
+  for (std::size_t pad = 0; pad < 40; ++pad) {
+    for (auto [trick, undone] : {std::pair{"f.u.c.k", "fuck"}, {"f u c k", "fuck"}, {"sh1t", "shit"}, {"fuuuck", "fuck"}}) {
+      std::string text = std::string(pad, '-') + trick + std::string(pad % 3, ' ');
+      EXPECT_EQ(deobfuscate(normalise(text)).text, std::string(pad, '-') + undone + std::string(pad % 3, ' ')) << text;
+    }
+  }
+}
+
 TEST(Normalise, HostileBytesNeverBreakTheMapping) {
   std::string nasty("\xff\xfe\0\x80 ok \xe2\x82", 11);
   std::string emoji;

@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstdint>
 #include <cstring>
-#include <span>
 
 namespace smpolicy {
 namespace {
@@ -15,49 +15,75 @@ constexpr bool alnum(char c) { return digit(c) || alpha(c) || static_cast<unsign
 bool boundary_before(std::string_view s, std::size_t i) { return i == 0 || !alnum(s[i - 1]); }
 bool boundary_after(std::string_view s, std::size_t i) { return i >= s.size() || !alnum(s[i]); }
 
-// alnum() and digit() of every byte, as bits of a table.
-constexpr unsigned k_word = 1, k_digit = 2;
-constexpr std::array<std::uint8_t, 256> k_byte_type = [] {
-  std::array<std::uint8_t, 256> table{};
-  for (unsigned b = 0; b < 256; ++b) {
-    char c = static_cast<char>(b);
-    table[b] = static_cast<std::uint8_t>((alnum(c) ? k_word : 0) | (digit(c) ? k_digit : 0));
+// Where a shape could open, by the first bytes of a word: each scanner visits only
+// the places its shape can start at, not every word.
+struct Places {
+  std::vector<std::size_t> digits;  // words opening with a digit
+  std::vector<std::size_t> coded;   // words that could open a postcode or NI number
+  std::vector<std::size_t> links;   // words that could open a link
+};
+
+// Whether the word at i, opening with a letter, could open a postcode or an NI number:
+// the first tests of both scanners. A postcode's letters are followed by a digit ("m1",
+// "sw1a"); an NI number's two by the digits, a bracket, or a space and then one of those.
+bool could_open_code(std::string_view s, std::size_t i) {
+  auto opens_number = [&](std::size_t j) { return digit(s[j]) || s[j] == '(' || s[j] == ')'; };
+  return i + 5 <= s.size() &&
+         (digit(s[i + 1]) || (alpha(s[i + 1]) && (opens_number(i + 2) || (s[i + 2] == ' ' && (opens_number(i + 3) || s[i + 3] == ' ')))));
+}
+
+// Sorts the word starts of `text` into `places`; returns whether it has a digit anywhere.
+// Every shape but a link has a digit or a bracket within four bytes of where it opens (a
+// postcode's or NI number's letters come first), and those bytes are few, so the search
+// goes from each of them, found by the C library, back to the words just before.
+bool find_places(const std::string& text, bool slash, bool bare_links, Places& places) {
+  static constexpr const char* k_anchors = "0123456789()";
+  std::string_view s = text;
+  // Kept from post to post, so never freed; after an outsized text (a 1 MB upload) the
+  // next ordinary one gives the memory back.
+  constexpr std::size_t k_keep = std::size_t{1} << 16;
+  for (auto* list : {&places.digits, &places.coded, &places.links}) {
+    if (list->capacity() > k_keep && s.size() <= k_keep) std::vector<std::size_t>().swap(*list);
+    list->clear();
   }
-  return table;
-}();
+  bool any_digit = false;
+  std::size_t looked = 0;  // bytes before this were looked at as the start of a code
+  for (std::size_t p = std::strcspn(text.c_str(), k_anchors); p < s.size(); p += 1 + std::strcspn(text.c_str() + p + 1, k_anchors)) {
+    if (s[p] == '\0') continue;  // the C library stops at a zero byte as well
+    for (std::size_t i = std::max(looked, p >= 4 ? p - 4 : 0); i < p; ++i) {
+      if (alpha(s[i]) && boundary_before(s, i) && could_open_code(s, i)) places.coded.push_back(i);
+    }
+    looked = std::max(looked, p);
+    if (!digit(s[p])) continue;
+    any_digit = true;
+    if (boundary_before(s, p)) places.digits.push_back(p);
+  }
+  // "https://" and "http://" need a slash, and so does a bare shortener link ("bit.ly/x");
+  // without one, only "www." opens a link.
+  if (slash) {
+    for (std::size_t i = 0; i < s.size(); ++i) {
+      if (alpha(s[i]) && boundary_before(s, i) && (s[i] == 'w' || s[i] == 'h' || bare_links)) places.links.push_back(i);
+    }
+    return any_digit;
+  }
+  for (std::size_t i = s.find("www."); i != std::string_view::npos; i = s.find("www.", i + 1)) {
+    if (boundary_before(s, i)) places.links.push_back(i);
+  }
+  return any_digit;
+}
 
 struct Scanner {
   Scanner(const NormalisedText& p, std::string_view o, const ShapeOptions& opts)
-      : plain(p), original(o), options(opts), s(p.text), taken(buffers().taken) {
+      : plain(p), original(o), options(opts), s(p.text), taken(buffers().taken), places(buffers().places) {
     taken.assign(s.size(), false);
-    // Every shape starts a word; most scanners visit only those places.
-    // Branch-free, as it runs over every byte: each place is written, and kept by
-    // counting it only where a word starts.
-    // Kept at the longest text seen, so never cleared; after an outsized text (a 1 MB
-    // upload) the next ordinary one gives the memory back.
-    std::vector<std::size_t>& places = buffers().starts;
-    constexpr std::size_t k_keep = std::size_t{1} << 16;
-    if (places.size() < s.size() || (places.size() > k_keep && s.size() <= k_keep)) {
-      places = std::vector<std::size_t>(std::max(s.size(), std::size_t{512}));
-    }
-    std::size_t count = 0;
-    unsigned in_word = 0, digits = 0;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-      unsigned type = k_byte_type[static_cast<unsigned char>(s[i])];
-      unsigned word = type & k_word;
-      places[count] = i;
-      count += word & ~in_word;
-      in_word = word;
-      digits |= type;
-    }
-    starts = std::span(places).first(count);
-    any_digit = (digits & k_digit) != 0;
+    slash = s.find('/') != std::string_view::npos;
+    any_digit = find_places(p.text, slash, options.shorteners && slash, places);
   }
 
   // Scratch reused by each thread from post to post, so scanning allocates nothing.
   struct Buffers {
     std::vector<bool> taken;
-    std::vector<std::size_t> starts;
+    Places places;
   };
   static Buffers& buffers() {
     thread_local Buffers b;
@@ -70,7 +96,8 @@ struct Scanner {
   std::string_view s;
   std::vector<ShapeHit> hits;
   std::vector<bool>& taken;
-  std::span<const std::size_t> starts;
+  Places& places;
+  bool slash = false;      // links but "www." ones need one
   bool any_digit = false;  // every shape but e-mail addresses and links has digits
 
   void add(std::string_view kind, std::size_t b, std::size_t e, float confidence) {
@@ -103,8 +130,8 @@ struct Scanner {
   }
 
   void nhs_numbers() {
-    for (std::size_t i : starts) {
-      if (i + 10 > s.size() || !digit(s[i])) continue;
+    for (std::size_t i : places.digits) {
+      if (i + 10 > s.size()) continue;
       std::string digits;
       std::size_t end = digit_run(i, " -", digits, 10);
       if (digits.size() == 10 && boundary_after(s, end) && (end == s.size() || !digit(s[end])) &&
@@ -115,11 +142,11 @@ struct Scanner {
   }
 
   // A number opens with "+44" or with a 0 that starts a word. Without a '+' in the text,
-  // only the starts of words need a look.
+  // only the words opening with a digit need a look.
   void phones() {
     if (s.find('+') == std::string_view::npos) {
       std::size_t after = 0;  // past the last number found
-      for (std::size_t i : starts) {
+      for (std::size_t i : places.digits) {
         if (i >= after && s[i] == '0') after = phone_at(i);
       }
       return;
@@ -145,7 +172,7 @@ struct Scanner {
 
   void national_insurance() {
     static constexpr std::string_view k_bad_prefixes[] = {"bg", "gb", "nk", "kn", "tn", "nt", "zz"};
-    for (std::size_t i : starts) {
+    for (std::size_t i : places.coded) {
       if (i + 9 > s.size() || !alpha(s[i]) || !alpha(s[i + 1])) continue;
       std::size_t j = i + 2;
       if (s[j] == ' ') ++j;
@@ -165,7 +192,7 @@ struct Scanner {
   }
 
   void postcodes() {
-    for (std::size_t i : starts) {
+    for (std::size_t i : places.coded) {
       if (i + 5 > s.size() || !alpha(s[i]) || s[i] == 'q' || s[i] == 'v' || s[i] == 'x') continue;
       std::size_t j = i + 1;
       if (alpha(s[j])) {
@@ -205,8 +232,8 @@ struct Scanner {
       return options.shorteners && std::find(options.shorteners->begin(), options.shorteners->end(), host) != options.shorteners->end();
     };
     // A bare shortener link needs a slash; most posts have none.
-    bool bare_links = options.shorteners && s.find('/') != std::string_view::npos;
-    for (std::size_t i : starts) {
+    bool bare_links = options.shorteners && slash;
+    for (std::size_t i : places.links) {
       if (taken[i]) continue;
       std::size_t host_start;
       if (s[i] == 'h' && s.compare(i, 8, "https://") == 0) host_start = i + 8;
@@ -232,7 +259,7 @@ struct Scanner {
   }
 
   void street_addresses() {
-    for (std::size_t i : starts) street_address_at(i);
+    for (std::size_t i : places.digits) street_address_at(i);
   }
 
   void street_address_at(std::size_t i) {
@@ -266,14 +293,29 @@ struct Scanner {
   void dates_of_birth() {
     static constexpr std::string_view k_cues[] = {"born", "dob", "d.o.b", "date of birth", "birthday", "birth date"};
     static constexpr std::string_view k_months[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
-    for (std::size_t i : starts) {
-      if (!digit(s[i]) || taken[i]) continue;
+    // A cue must stand within the 30 bytes before the date, so a text without one anywhere
+    // has no date of birth to find.
+    if (places.digits.empty() || !birth_cue_anywhere()) return;
+    for (std::size_t i : places.digits) {
+      if (taken[i]) continue;
       std::size_t e = date_end(i, k_months);
       if (e == i) continue;
       std::string_view before = s.substr(i >= 30 ? i - 30 : 0, i >= 30 ? 30 : i);
       bool cue = std::any_of(std::begin(k_cues), std::end(k_cues), [&](std::string_view c) { return before.find(c) != std::string_view::npos; });
       if (cue) add("personal_data.date_of_birth", i, e, 0.9f);
     }
+  }
+
+  // Whether any of the cues above is in the text. Each has a 'b' ("born", "dob",
+  // "d.o.b", and "birth" in the rest), so only the b's need a look.
+  bool birth_cue_anywhere() const {
+    for (std::size_t b = s.find('b'); b != std::string_view::npos; b = s.find('b', b + 1)) {
+      if (s.compare(b, 4, "born") == 0 || s.compare(b, 5, "birth") == 0 || (b >= 2 && s.compare(b - 2, 3, "dob") == 0) ||
+          (b >= 4 && s.compare(b - 4, 5, "d.o.b") == 0)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   // The end of a date starting at i with a four-digit year ("14/03/2016", "2016-03-14",
