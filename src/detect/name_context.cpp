@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <array>
-#include <unordered_set>
 
 namespace smpolicy::names_detail {
 namespace {
@@ -51,18 +50,72 @@ bool year_word(std::string_view w) {
   return std::all_of(w.begin() + static_cast<std::ptrdiff_t>(letters), w.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
+// word_char's answer for each byte, before it is cut short at the end of the text.
+constexpr std::array<unsigned char, 256> k_word_bytes = [] {
+  std::array<unsigned char, 256> widths{};
+  for (int u = 0; u < 256; ++u) {
+    const char text[4] = {static_cast<char>(u), 'a', 'a', 'a'};
+    widths[static_cast<std::size_t>(u)] = static_cast<unsigned char>(word_char(std::string_view(text, 4), 0));
+  }
+  return widths;
+}();
+
+// The cue words in a flat table by word_hash: every word near a given name is looked up,
+// and most are no cue, which one probe of an empty or unequal cell says.
+class CueTable {
+ public:
+  CueTable() {
+    for (auto w : k_cues) put(w, 2);
+    for (auto w : k_weak_cues) put(w, 1);
+  }
+  signed char level(std::string_view w, std::uint64_t hash) const {
+    for (std::size_t at = hash >> 56;; at = (at + 1) % m_cells.size()) {
+      const Cell& cell = m_cells[at];
+      if (cell.level == 0) return 0;
+      if (cell.hash == hash && cell.word == w) return cell.level;
+    }
+  }
+
+ private:
+  struct Cell {
+    std::uint64_t hash = 0;
+    std::string_view word;
+    signed char level = 0;  // 0 for an empty cell
+  };
+  // A strong cue keeps its strength if the word is also listed as a weak one.
+  void put(std::string_view w, signed char level) {
+    const std::uint64_t hash = word_hash(w);
+    std::size_t at = hash >> 56;
+    for (; m_cells[at].level != 0; at = (at + 1) % m_cells.size()) {
+      if (m_cells[at].word == w) return;
+    }
+    m_cells[at] = Cell{hash, w, level};
+  }
+  std::array<Cell, 256> m_cells{};  // 83 words: at most a third full
+};
+
 }  // namespace
 
 void tokens_of(std::string_view s, std::vector<Token>& out) {
   out.clear();
+  const std::size_t n = s.size();
   std::size_t i = 0;
-  while (i < s.size()) {
-    if (!word_char(s, i)) { ++i; continue; }
+  while (i < n) {
+    if (!k_word_bytes[static_cast<unsigned char>(s[i])]) { ++i; continue; }
+    // The word's hash is taken byte by byte as the word is read.
     std::size_t j = i;
-    while (j < s.size()) {
-      if (std::size_t n = word_char(s, j)) j += n;
-      else if ((s[j] == '-' || s[j] == '\'') && j + 1 < s.size() && word_char(s, j + 1)) ++j;
-      else break;
+    std::uint64_t hash = k_word_hash_start;
+    while (j < n) {
+      std::size_t width = k_word_bytes[static_cast<unsigned char>(s[j])];
+      if (width == 1) {  // most bytes: an ASCII letter or digit
+        hash = word_hash_step(hash, s[j++]);
+        continue;
+      }
+      if (width == 0) {
+        if ((s[j] != '-' && s[j] != '\'') || j + 1 == n || !k_word_bytes[static_cast<unsigned char>(s[j + 1])]) break;
+        width = 1;
+      }
+      for (std::size_t end = std::min(j + width, n); j < end; ++j) hash = word_hash_step(hash, s[j]);
     }
     // Built in place: a token built aside and copied in was read back before its bytes
     // had landed, a stall on every word of every post.
@@ -70,23 +123,24 @@ void tokens_of(std::string_view s, std::vector<Token>& out) {
     t.begin = i;
     t.end = j;
     t.word = s.substr(i, j - i);
+    t.hash = hash;
     t.hashtag = i > 0 && (s[i - 1] == '#' || s[i - 1] == '@');
     if (t.word.size() > 2 && t.word.ends_with("'s")) {
       t.word.remove_suffix(2);
       t.end -= 2;
+      t.hash = word_hash(t.word);
       t.possessive = true;
-    } else if (j < s.size() && s[j] == '\'') {
+    } else if (j < n && s[j] == '\'') {
       t.possessive = true;  // "James'"
     }
     i = j;
   }
 }
 
-signed char cue_strength(std::string_view w) {
-  static const std::unordered_set<std::string_view> k_strong(k_cues.begin(), k_cues.end());
-  static const std::unordered_set<std::string_view> k_weak(k_weak_cues.begin(), k_weak_cues.end());
-  if (k_strong.contains(w) || year_word(w)) return 2;
-  return k_weak.contains(w) ? 1 : 0;
+signed char cue_strength(std::string_view w, std::uint64_t hash) {
+  static const CueTable k_table;
+  signed char level = k_table.level(w, hash);
+  return level == 2 || year_word(w) ? 2 : level;
 }
 
 bool title_word(std::string_view w) { return among(w, k_titles); }
@@ -165,7 +219,7 @@ bool Context::inside_proper_noun(std::size_t i) const {
 bool Context::acronym(const Token& t) const {
   auto b = plain.begin_of(t.begin);
   for (std::size_t k = b; k < b + t.word.size() && k < original.size(); ++k) {
-    if (std::islower(static_cast<unsigned char>(original[k]))) return false;
+    if (original[k] >= 'a' && original[k] <= 'z') return false;  // std::islower in the "C" locale
   }
   return t.word.size() > 1;
 }
