@@ -96,33 +96,39 @@ class CueTable {
 
 }  // namespace
 
-void tokens_of(std::string_view s, std::vector<Token>& out) {
+void tokens_of(const std::string& text, std::vector<Token>& out) {
   out.clear();
+  // A std::string keeps a '\0' after its last byte, and that is no word byte: the loop over
+  // a word's letters stops there with no bounds check of its own.
+  const std::string_view s = text;
+  const char* p = text.c_str();
   const std::size_t n = s.size();
+  auto width_at = [&](std::size_t k) -> std::size_t { return k_word_bytes[static_cast<unsigned char>(p[k])]; };
   std::size_t i = 0;
   while (i < n) {
-    if (!k_word_bytes[static_cast<unsigned char>(s[i])]) { ++i; continue; }
+    if (!width_at(i)) { ++i; continue; }
     // The word's hash is taken byte by byte as the word is read.
     std::size_t j = i;
     std::uint64_t hash = k_word_hash_start;
-    while (j < n) {
-      std::size_t width = k_word_bytes[static_cast<unsigned char>(s[j])];
-      if (width == 1) {  // most bytes: an ASCII letter or digit
-        hash = word_hash_step(hash, s[j++]);
-        continue;
+    for (;;) {
+      // Most bytes: ASCII letters and digits.
+      for (unsigned char c = static_cast<unsigned char>(p[j]); k_word_bytes[c] == 1; c = static_cast<unsigned char>(p[++j])) {
+        hash = word_hash_step(hash, static_cast<char>(c));
       }
+      if (j == n) break;
+      std::size_t width = width_at(j);
       if (width == 0) {
-        if ((s[j] != '-' && s[j] != '\'') || j + 1 == n || !k_word_bytes[static_cast<unsigned char>(s[j + 1])]) break;
+        if ((p[j] != '-' && p[j] != '\'') || !width_at(j + 1)) break;
         width = 1;
       }
-      for (std::size_t end = std::min(j + width, n); j < end; ++j) hash = word_hash_step(hash, s[j]);
+      for (std::size_t end = std::min(j + width, n); j < end; ++j) hash = word_hash_step(hash, p[j]);
     }
     // Built in place: a token built aside and copied in was read back before its bytes
     // had landed, a stall on every word of every post.
     Token& t = out.emplace_back();
     t.begin = i;
     t.end = j;
-    t.word = s.substr(i, j - i);
+    t.word = std::string_view(p + i, j - i);
     t.hash = hash;
     t.hashtag = i > 0 && (s[i - 1] == '#' || s[i - 1] == '@');
     if (t.word.size() > 2 && t.word.ends_with("'s")) {
@@ -163,13 +169,16 @@ int Context::cue_in_post() const {
 }
 
 int Context::cue_near(std::size_t i) const {
+  constexpr std::uint64_t k_star = word_hash("star");  // most words are told apart by the hash alone
   std::size_t from = i >= 6 ? i - 6 : 0, to = std::min(tokens.size(), i + 7);
   int best = 0;
   for (std::size_t k = from; k < to && best < 2; ++k) {
     if (k == i) continue;
     best = std::max<int>(best, cue_level(k));
     // "star of the week", not "star sign"
-    if (tokens[k].word == "star" && k + 1 < tokens.size() && tokens[k + 1].word == "of") best = 2;
+    if (tokens[k].hash == k_star && tokens[k].word == "star" && k + 1 < tokens.size() && tokens[k + 1].word == "of") {
+      best = 2;
+    }
   }
   return best;
 }

@@ -4,6 +4,7 @@
 
 #include <cctype>
 #include <cstdint>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -21,7 +22,7 @@ struct Token {
 // Words of the plain view: letters and digits, joined by inner hyphens and apostrophes
 // ("anne-marie", "o'neill"); a trailing "'s" marks a possessive and is left off. Fills
 // `out`, which each thread reuses from post to post.
-void tokens_of(std::string_view s, std::vector<Token>& out);
+void tokens_of(const std::string& s, std::vector<Token>& out);
 
 // 2 for a word that puts a name in a school context ("year", "class"), 1 for a weak cue
 // ("brilliant", "trip"), 0 for none. `hash` is word_hash(w).

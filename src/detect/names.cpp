@@ -143,12 +143,19 @@ std::vector<NameHit> NameIndex::scan(const NormalisedText& plain, std::string_vi
   Context c{plain, original, tokens, cues};
   const std::string_view s = plain.text;
   std::size_t skip_to = 0;  // tokens inside a name already found
-  // The filter's words held in registers across the loop, which pushes onto `hits`.
+  // Most words are passed over by the filter alone, in a loop of their own with the
+  // filter and the words held in registers (the loop below pushes onto `hits`).
   const std::uint64_t* key_bits = m_key_bits.data();
   const std::uint64_t key_mask = m_key_bits.size() * 64 - 1;
-  for (std::size_t i = 0; i < tokens.size(); ++i) {
-    if (i < skip_to) continue;
-    if (std::uint64_t bit = tokens[i].hash & key_mask; !((key_bits[bit / 64] >> (bit % 64)) & 1)) continue;
+  const Token* words = tokens.data();
+  const std::size_t count = tokens.size();
+  for (std::size_t i = 0; i < count; ++i) {
+    i = std::max(i, skip_to);
+    for (; i < count; ++i) {
+      std::uint64_t bit = words[i].hash & key_mask;
+      if ((key_bits[bit / 64] >> (bit % 64)) & 1) break;
+    }
+    if (i == count) break;
     const Slot* slot = find_word(tokens[i].word, tokens[i].hash);
     if (!slot) continue;
     // Longest first: "oliver bennett" before "oliver"; words must be one space apart.
