@@ -104,9 +104,9 @@ void tokens_of(const std::string& text, std::vector<Token>& out) {
   const char* p = text.c_str();
   const std::size_t n = s.size();
   auto width_at = [&](std::size_t k) -> std::size_t { return k_word_bytes[static_cast<unsigned char>(p[k])]; };
-  std::size_t i = 0;
-  while (i < n) {
-    if (!width_at(i)) { ++i; continue; }
+  for (std::size_t i = 0;;) {
+    while (i < n && !width_at(i)) ++i;
+    if (i == n) break;
     // The word's hash is taken byte by byte as the word is read.
     std::size_t j = i;
     std::uint64_t hash = k_word_hash_start;
@@ -123,22 +123,16 @@ void tokens_of(const std::string& text, std::vector<Token>& out) {
       }
       for (std::size_t end = std::min(j + width, n); j < end; ++j) hash = word_hash_step(hash, p[j]);
     }
-    // Built in place: a token built aside and copied in was read back before its bytes
-    // had landed, a stall on every word of every post.
-    Token& t = out.emplace_back();
-    t.begin = i;
-    t.end = j;
-    t.word = std::string_view(p + i, j - i);
-    t.hash = hash;
-    t.hashtag = i > 0 && (s[i - 1] == '#' || s[i - 1] == '@');
-    if (t.word.size() > 2 && t.word.ends_with("'s")) {
-      t.word.remove_suffix(2);
-      t.end -= 2;
-      t.hash = word_hash(t.word);
-      t.possessive = true;
-    } else if (j < n && s[j] == '\'') {
-      t.possessive = true;  // "James'"
+    std::string_view word(p + i, j - i);
+    bool possessive = j < n && p[j] == '\'';  // "James'"
+    if (word.size() > 2 && word.ends_with("'s")) {
+      word.remove_suffix(2);
+      hash = word_hash(word);
+      possessive = true;
     }
+    // Built in place from its fields: a token built aside and copied in was read back
+    // before its bytes had landed, a stall on every word of every post.
+    out.emplace_back(i, i + word.size(), word, hash, possessive);
     i = j;
   }
 }

@@ -16,7 +16,7 @@ struct Token {
   std::size_t begin, end;  // in the plain view, possessive excluded
   std::string_view word;
   std::uint64_t hash = 0;  // word_hash(word)
-  bool possessive = false, hashtag = false;
+  bool possessive = false;
 };
 
 // Words of the plain view: letters and digits, joined by inner hyphens and apostrophes
@@ -53,6 +53,8 @@ struct Context {
     return first >= 'A' && first <= 'Z';
   }
   bool adjacent(std::size_t a, std::size_t b) const { return tokens[b].begin == tokens[a].end + 1; }
+  // Written straight after '#' or '@'.
+  bool hashtag(const Token& t) const { return t.begin > 0 && (plain.text[t.begin - 1] == '#' || plain.text[t.begin - 1] == '@'); }
 
   // True when the token opens a sentence: nothing but spaces since the text began or
   // since . ! ? or a line break (read in the original, where line breaks survive).

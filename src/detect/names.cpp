@@ -224,7 +224,7 @@ bool NameIndex::match(const std::vector<Entry>& entries, const Context& c, std::
         }
         break;
       case Form::hashtag:
-        if (first.hashtag) hit(first.begin, end_token.end, 0.95f);
+        if (c.hashtag(first)) hit(first.begin, end_token.end, 0.95f);
         break;
       case Form::family:
         if (i > 0 && title_word(c.tokens[i - 1].word)) hit(c.tokens[i - 1].begin, end_token.end, 0.85f);
