@@ -103,7 +103,9 @@ void tokens_of(const std::string& text, std::vector<Token>& out) {
   const std::string_view s = text;
   const char* p = text.c_str();
   const std::size_t n = s.size();
-  auto width_at = [&](std::size_t k) -> std::size_t { return k_word_bytes[static_cast<unsigned char>(p[k])]; };
+  auto width_at = [&](std::size_t k) -> std::size_t {
+    return k_word_bytes[static_cast<unsigned char>(p[k])];
+  };
   for (std::size_t i = 0;;) {
     while (i < n && !width_at(i)) ++i;
     if (i == n) break;
@@ -112,8 +114,8 @@ void tokens_of(const std::string& text, std::vector<Token>& out) {
     std::uint64_t hash = k_word_hash_start;
     for (;;) {
       // Most bytes: ASCII letters and digits.
-      for (unsigned char c = static_cast<unsigned char>(p[j]); k_word_bytes[c] == 1; c = static_cast<unsigned char>(p[++j])) {
-        hash = word_hash_step(hash, static_cast<char>(c));
+      for (char c = p[j]; k_word_bytes[static_cast<unsigned char>(c)] == 1; c = p[++j]) {
+        hash = word_hash_step(hash, c);
       }
       if (j == n) break;
       std::size_t width = width_at(j);
@@ -170,7 +172,8 @@ int Context::cue_near(std::size_t i) const {
     if (k == i) continue;
     best = std::max<int>(best, cue_level(k));
     // "star of the week", not "star sign"
-    if (tokens[k].hash == k_star && tokens[k].word == "star" && k + 1 < tokens.size() && tokens[k + 1].word == "of") {
+    if (tokens[k].hash == k_star && tokens[k].word == "star" && k + 1 < tokens.size() &&
+        tokens[k + 1].word == "of") {
       best = 2;
     }
   }

@@ -54,7 +54,9 @@ struct Context {
   }
   bool adjacent(std::size_t a, std::size_t b) const { return tokens[b].begin == tokens[a].end + 1; }
   // Written straight after '#' or '@'.
-  bool hashtag(const Token& t) const { return t.begin > 0 && (plain.text[t.begin - 1] == '#' || plain.text[t.begin - 1] == '@'); }
+  bool hashtag(const Token& t) const {
+    return t.begin > 0 && (plain.text[t.begin - 1] == '#' || plain.text[t.begin - 1] == '@');
+  }
 
   // True when the token opens a sentence: nothing but spaces since the text began or
   // since . ! ? or a line break (read in the original, where line breaks survive).
