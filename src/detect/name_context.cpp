@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <array>
-#include <unordered_set>
 
 namespace smpolicy::names_detail {
 namespace {
@@ -51,42 +50,99 @@ bool year_word(std::string_view w) {
   return std::all_of(w.begin() + static_cast<std::ptrdiff_t>(letters), w.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
+// word_char's answer for each byte, before it is cut short at the end of the text.
+constexpr std::array<unsigned char, 256> k_word_bytes = [] {
+  std::array<unsigned char, 256> widths{};
+  for (int u = 0; u < 256; ++u) {
+    const char text[4] = {static_cast<char>(u), 'a', 'a', 'a'};
+    widths[static_cast<std::size_t>(u)] = static_cast<unsigned char>(word_char(std::string_view(text, 4), 0));
+  }
+  return widths;
+}();
+
+// The cue words in a flat table by word_hash: every word near a given name is looked up,
+// and most are no cue, which one probe of an empty or unequal cell says.
+class CueTable {
+ public:
+  CueTable() {
+    for (auto w : k_cues) put(w, 2);
+    for (auto w : k_weak_cues) put(w, 1);
+  }
+  signed char level(std::string_view w, std::uint64_t hash) const {
+    for (std::size_t at = hash >> 56;; at = (at + 1) % m_cells.size()) {
+      const Cell& cell = m_cells[at];
+      if (cell.level == 0) return 0;
+      if (cell.hash == hash && cell.word == w) return cell.level;
+    }
+  }
+
+ private:
+  struct Cell {
+    std::uint64_t hash = 0;
+    std::string_view word;
+    signed char level = 0;  // 0 for an empty cell
+  };
+  // A strong cue keeps its strength if the word is also listed as a weak one.
+  void put(std::string_view w, signed char level) {
+    const std::uint64_t hash = word_hash(w);
+    std::size_t at = hash >> 56;
+    for (; m_cells[at].level != 0; at = (at + 1) % m_cells.size()) {
+      if (m_cells[at].word == w) return;
+    }
+    m_cells[at] = Cell{hash, w, level};
+  }
+  std::array<Cell, 256> m_cells{};  // 83 words: at most a third full
+};
+
 }  // namespace
 
-void tokens_of(std::string_view s, std::vector<Token>& out) {
+void tokens_of(const std::string& text, std::vector<Token>& out) {
   out.clear();
-  std::size_t i = 0;
-  while (i < s.size()) {
-    if (!word_char(s, i)) { ++i; continue; }
+  // A std::string keeps a '\0' after its last byte, and that is no word byte: the loop over
+  // a word's letters stops there with no bounds check of its own.
+  const std::string_view s = text;
+  const char* p = text.c_str();
+  const std::size_t n = s.size();
+  auto width_at = [&](std::size_t k) -> std::size_t {
+    return k_word_bytes[static_cast<unsigned char>(p[k])];
+  };
+  for (std::size_t i = 0;;) {
+    while (i < n && !width_at(i)) ++i;
+    if (i == n) break;
+    // The word's hash is taken byte by byte as the word is read.
     std::size_t j = i;
-    while (j < s.size()) {
-      if (std::size_t n = word_char(s, j)) j += n;
-      else if ((s[j] == '-' || s[j] == '\'') && j + 1 < s.size() && word_char(s, j + 1)) ++j;
-      else break;
+    std::uint64_t hash = k_word_hash_start;
+    for (;;) {
+      // Most bytes: ASCII letters and digits.
+      for (char c = p[j]; k_word_bytes[static_cast<unsigned char>(c)] == 1; c = p[++j]) {
+        hash = word_hash_step(hash, c);
+      }
+      if (j == n) break;
+      std::size_t width = width_at(j);
+      if (width == 0) {
+        if ((p[j] != '-' && p[j] != '\'') || !width_at(j + 1)) break;
+        width = 1;
+      }
+      for (std::size_t end = std::min(j + width, n); j < end; ++j) hash = word_hash_step(hash, p[j]);
     }
-    // Built in place: a token built aside and copied in was read back before its bytes
-    // had landed, a stall on every word of every post.
-    Token& t = out.emplace_back();
-    t.begin = i;
-    t.end = j;
-    t.word = s.substr(i, j - i);
-    t.hashtag = i > 0 && (s[i - 1] == '#' || s[i - 1] == '@');
-    if (t.word.size() > 2 && t.word.ends_with("'s")) {
-      t.word.remove_suffix(2);
-      t.end -= 2;
-      t.possessive = true;
-    } else if (j < s.size() && s[j] == '\'') {
-      t.possessive = true;  // "James'"
+    std::string_view word(p + i, j - i);
+    bool possessive = j < n && p[j] == '\'';  // "James'"
+    if (word.size() > 2 && word.ends_with("'s")) {
+      word.remove_suffix(2);
+      hash = word_hash(word);
+      possessive = true;
     }
+    // Built in place from its fields: a token built aside and copied in was read back
+    // before its bytes had landed, a stall on every word of every post.
+    out.emplace_back(i, i + word.size(), word, hash, possessive);
     i = j;
   }
 }
 
-signed char cue_strength(std::string_view w) {
-  static const std::unordered_set<std::string_view> k_strong(k_cues.begin(), k_cues.end());
-  static const std::unordered_set<std::string_view> k_weak(k_weak_cues.begin(), k_weak_cues.end());
-  if (k_strong.contains(w) || year_word(w)) return 2;
-  return k_weak.contains(w) ? 1 : 0;
+signed char cue_strength(std::string_view w, std::uint64_t hash) {
+  static const CueTable k_table;
+  signed char level = k_table.level(w, hash);
+  return level == 2 || year_word(w) ? 2 : level;
 }
 
 bool title_word(std::string_view w) { return among(w, k_titles); }
@@ -109,13 +165,17 @@ int Context::cue_in_post() const {
 }
 
 int Context::cue_near(std::size_t i) const {
+  constexpr std::uint64_t k_star = word_hash("star");  // most words are told apart by the hash alone
   std::size_t from = i >= 6 ? i - 6 : 0, to = std::min(tokens.size(), i + 7);
   int best = 0;
   for (std::size_t k = from; k < to && best < 2; ++k) {
     if (k == i) continue;
     best = std::max<int>(best, cue_level(k));
     // "star of the week", not "star sign"
-    if (tokens[k].word == "star" && k + 1 < tokens.size() && tokens[k + 1].word == "of") best = 2;
+    if (tokens[k].hash == k_star && tokens[k].word == "star" && k + 1 < tokens.size() &&
+        tokens[k + 1].word == "of") {
+      best = 2;
+    }
   }
   return best;
 }
@@ -165,7 +225,7 @@ bool Context::inside_proper_noun(std::size_t i) const {
 bool Context::acronym(const Token& t) const {
   auto b = plain.begin_of(t.begin);
   for (std::size_t k = b; k < b + t.word.size() && k < original.size(); ++k) {
-    if (std::islower(static_cast<unsigned char>(original[k]))) return false;
+    if (original[k] >= 'a' && original[k] <= 'z') return false;  // std::islower in the "C" locale
   }
   return t.word.size() > 1;
 }

@@ -3,6 +3,8 @@
 #pragma once
 
 #include <cctype>
+#include <cstdint>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -13,17 +15,18 @@ namespace smpolicy::names_detail {
 struct Token {
   std::size_t begin, end;  // in the plain view, possessive excluded
   std::string_view word;
-  bool possessive = false, hashtag = false;
+  std::uint64_t hash = 0;  // word_hash(word)
+  bool possessive = false;
 };
 
 // Words of the plain view: letters and digits, joined by inner hyphens and apostrophes
 // ("anne-marie", "o'neill"); a trailing "'s" marks a possessive and is left off. Fills
 // `out`, which each thread reuses from post to post.
-void tokens_of(std::string_view s, std::vector<Token>& out);
+void tokens_of(const std::string& s, std::vector<Token>& out);
 
 // 2 for a word that puts a name in a school context ("year", "class"), 1 for a weak cue
-// ("brilliant", "trip"), 0 for none.
-signed char cue_strength(std::string_view w);
+// ("brilliant", "trip"), 0 for none. `hash` is word_hash(w).
+signed char cue_strength(std::string_view w, std::uint64_t hash);
 // "mr", "mrs", "dr", "cllr" and the like.
 bool title_word(std::string_view w);
 // "mum", "dad", "parents" and the like.
@@ -38,14 +41,22 @@ struct Context {
   mutable int post_cue = -1;       // cue_in_post once worked out, -1 before
 
   signed char cue_level(std::size_t k) const {
-    if (cues[k] < 0) cues[k] = cue_strength(tokens[k].word);
+    if (cues[k] < 0) cues[k] = cue_strength(tokens[k].word, tokens[k].hash);
     return cues[k];
   }
   bool cue(std::size_t k) const { return cue_level(k) == 2; }
 
   char original_first(const Token& t) const { return original[plain.begin_of(t.begin)]; }
-  bool capitalised(const Token& t) const { return std::isupper(static_cast<unsigned char>(original_first(t))); }
+  // A capital of ASCII, as std::isupper in the "C" locale, which the program never leaves.
+  bool capitalised(const Token& t) const {
+    char first = original_first(t);
+    return first >= 'A' && first <= 'Z';
+  }
   bool adjacent(std::size_t a, std::size_t b) const { return tokens[b].begin == tokens[a].end + 1; }
+  // Written straight after '#' or '@'.
+  bool hashtag(const Token& t) const {
+    return t.begin > 0 && (plain.text[t.begin - 1] == '#' || plain.text[t.begin - 1] == '@');
+  }
 
   // True when the token opens a sentence: nothing but spaces since the text began or
   // since . ! ? or a line break (read in the original, where line breaks survive).

@@ -1,6 +1,7 @@
 #include "detect/names.hpp"
 
 #include <algorithm>
+#include <cassert>
 
 #include "detect/name_context.hpp"
 
@@ -18,25 +19,48 @@ using names_detail::tokens_of;
 
 std::string name_key(std::string_view name) { return normalise(name).text; }
 
-namespace {
-
-// FNV-1a: cheap enough to run on every word of a post before the real lookup.
-std::uint64_t quick_hash(std::string_view word) {
-  std::uint64_t h = 14695981039346656037ull;
-  for (char c : word) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
-  return h;
-}
-
-}  // namespace
-
-void NameIndex::mark_key(std::string_view word) {
-  std::uint64_t bit = quick_hash(word) & (m_key_bits.size() * 64 - 1);  // the size is a power of two
+NameIndex::Slot& NameIndex::word_slot(std::string_view word) {
+  const std::uint64_t hash = word_hash(word);
+  std::uint64_t bit = hash & (m_key_bits.size() * 64 - 1);  // the size is a power of two
   m_key_bits[bit / 64] |= std::uint64_t{1} << (bit % 64);
+  const std::size_t mask = m_cells.size() - 1;
+  for (std::size_t at = (hash >> 32) & mask;; at = (at + 1) & mask) {
+    Cell& cell = m_cells[at];
+    if (cell.slot == 0) {
+      m_slots.emplace_back();
+      m_slot_words.emplace_back(word);
+      cell = Cell{hash, static_cast<std::uint32_t>(m_slots.size())};
+      Slot& slot = m_slots.back();  // taken before the table grows, which moves cells, not slots
+      if (m_slots.size() * 2 > m_cells.size()) grow_cells();
+      return slot;
+    }
+    if (cell.hash == hash && m_slot_words[cell.slot - 1] == word) return m_slots[cell.slot - 1];
+  }
 }
 
-bool NameIndex::may_be_key(std::string_view word) const {
-  std::uint64_t bit = quick_hash(word) & (m_key_bits.size() * 64 - 1);  // the size is a power of two
-  return (m_key_bits[bit / 64] >> (bit % 64)) & 1;
+void NameIndex::grow_cells() {
+  std::vector<Cell> cells(m_cells.size() * 2);
+  const std::size_t mask = cells.size() - 1;
+  for (const Cell& cell : m_cells) {
+    if (cell.slot == 0) continue;
+    std::size_t at = (cell.hash >> 32) & mask;
+    while (cells[at].slot != 0) at = (at + 1) & mask;
+    cells[at] = cell;
+  }
+  m_cells = std::move(cells);
+}
+
+// The filter takes the hash's low bits and the cells its high bits, so a word that passes
+// the one by chance most likely meets an empty cell in the other.
+const NameIndex::Slot* NameIndex::find_word(std::string_view word, std::uint64_t hash) const {
+  assert(hash == word_hash(word));
+  if (!may_be_key(hash)) return nullptr;
+  const std::size_t mask = m_cells.size() - 1;
+  for (std::size_t at = (hash >> 32) & mask;; at = (at + 1) & mask) {
+    const Cell& cell = m_cells[at];
+    if (cell.slot == 0) return nullptr;
+    if (cell.hash == hash && m_slot_words[cell.slot - 1] == word) return &m_slots[cell.slot - 1];
+  }
 }
 
 std::uint32_t NameIndex::owner(std::string kind, std::string id, std::string family, bool ordinary) {
@@ -48,12 +72,10 @@ void NameIndex::add(std::string key, Entry entry) {
   if (key.empty()) return;
   auto space = key.find(' ');
   if (space == std::string::npos) {
-    mark_key(key);
-    m_words[key].entries.push_back(entry);
+    word_slot(key).entries.push_back(entry);
     return;
   }
-  mark_key(std::string_view(key).substr(0, space));
-  Slot& first = m_words[key.substr(0, space)];
+  Slot& first = word_slot(std::string_view(key).substr(0, space));
   first.longest = std::max<std::size_t>(first.longest, 1 + static_cast<std::size_t>(std::count(key.begin(), key.end(), ' ')));
   m_phrases[std::move(key)].push_back(entry);
 }
@@ -121,14 +143,24 @@ std::vector<NameHit> NameIndex::scan(const NormalisedText& plain, std::string_vi
   Context c{plain, original, tokens, cues};
   const std::string_view s = plain.text;
   std::size_t skip_to = 0;  // tokens inside a name already found
-  for (std::size_t i = 0; i < tokens.size(); ++i) {
-    if (i < skip_to) continue;
-    if (!may_be_key(tokens[i].word)) continue;
-    auto slot = m_words.find(tokens[i].word);
-    if (slot == m_words.end()) continue;
+  // Most words are passed over by the filter alone, in a loop of their own with the
+  // filter and the words held in registers (the loop below pushes onto `hits`).
+  const std::uint64_t* key_bits = m_key_bits.data();
+  const std::uint64_t key_mask = m_key_bits.size() * 64 - 1;
+  const Token* words = tokens.data();
+  const std::size_t count = tokens.size();
+  for (std::size_t i = 0; i < count; ++i) {
+    i = std::max(i, skip_to);
+    for (; i < count; ++i) {
+      std::uint64_t bit = words[i].hash & key_mask;
+      if ((key_bits[bit / 64] >> (bit % 64)) & 1) break;
+    }
+    if (i == count) break;
+    const Slot* slot = find_word(tokens[i].word, tokens[i].hash);
+    if (!slot) continue;
     // Longest first: "oliver bennett" before "oliver"; words must be one space apart.
     std::size_t last = i;
-    while (last + 1 < tokens.size() && last + 1 < i + slot->second.longest && c.adjacent(last, last + 1) &&
+    while (last + 1 < tokens.size() && last + 1 < i + slot->longest && c.adjacent(last, last + 1) &&
            !tokens[last].possessive) {
       ++last;
     }
@@ -150,7 +182,7 @@ std::vector<NameHit> NameIndex::scan(const NormalisedText& plain, std::string_vi
         found = true;
       }
     }
-    if (!found && !slot->second.entries.empty() && match(slot->second.entries, c, i, i, hits)) skip_to = i + 1;
+    if (!found && !slot->entries.empty() && match(slot->entries, c, i, i, hits)) skip_to = i + 1;
   }
   return hits;
 }
@@ -192,7 +224,7 @@ bool NameIndex::match(const std::vector<Entry>& entries, const Context& c, std::
         }
         break;
       case Form::hashtag:
-        if (first.hashtag) hit(first.begin, end_token.end, 0.95f);
+        if (c.hashtag(first)) hit(first.begin, end_token.end, 0.95f);
         break;
       case Form::family:
         if (i > 0 && title_word(c.tokens[i - 1].word)) hit(c.tokens[i - 1].begin, end_token.end, 0.85f);
@@ -223,12 +255,11 @@ bool NameIndex::match(const std::vector<Entry>& entries, const Context& c, std::
   return false;
 }
 
-bool NameIndex::given_key(std::string_view word, bool& unusual) const {
-  if (!may_be_key(word)) return false;
-  auto slot = m_words.find(word);
-  if (slot == m_words.end()) return false;
+bool NameIndex::given_key(const Token& word, bool& unusual) const {
+  const Slot* slot = find_word(word.word, word.hash);
+  if (!slot) return false;
   bool given = false;
-  for (const Entry& e : slot->second.entries) {
+  for (const Entry& e : slot->entries) {
     if (e.form != Form::given) continue;
     given = true;
     unusual = unusual || !m_owners[e.owner].ordinary_given;
@@ -246,14 +277,14 @@ bool NameIndex::in_name_list(const Context& c, std::size_t i, int& cue) const {
   for (std::size_t k = i; k > 0;) {
     std::size_t back = k >= 2 && c.next_in_list(k - 2) == k ? k - 2 : c.next_in_list(k - 1) == k ? k - 1 : k;
     bool unused = false;
-    if (back == k || !given_key(c.tokens[back].word, unused)) break;
+    if (back == k || !given_key(c.tokens[back], unused)) break;
     from = k = back;
   }
   std::size_t members = 0;
   bool unusual = false;
   int best = 1;
   for (std::size_t k = from; k < c.tokens.size(); k = c.next_in_list(k)) {
-    if (!given_key(c.tokens[k].word, unusual) || !c.capitalised(c.tokens[k])) break;
+    if (!given_key(c.tokens[k], unusual) || !c.capitalised(c.tokens[k])) break;
     ++members;
     best = std::max(best, c.cue_near(k));
   }

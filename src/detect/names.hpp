@@ -1,6 +1,7 @@
 // Private to detect: people of the roster and the school's own names, found by word.
 // Names are looked up word by word in a hash index, so a local authority's roster of
-// 100,000 people compiles in a moment and costs one lookup per word of a post.
+// 100,000 people compiles in a moment and costs one probe per word of a post: the word's
+// hash is worked out as the post is split into words, and no lookup hashes it again.
 #pragma once
 
 #include <algorithm>
@@ -18,6 +19,7 @@ namespace smpolicy {
 
 namespace names_detail {
 struct Context;
+struct Token;
 }
 
 struct NameHit {
@@ -48,10 +50,17 @@ class NameIndex {
   };
 
  private:
+  // One lookup per word of a post: the entries of the word itself, and how many words
+  // the longest key starting with it has, so longer keys are tried only where one could be.
+  struct Slot {
+    std::vector<Entry> entries;
+    std::size_t longest = 1;
+  };
+
   bool match(const std::vector<Entry>& entries, const names_detail::Context& c, std::size_t i, std::size_t k,
              std::vector<NameHit>& hits) const;
   // Whether `word` is someone's given name; `unusual` is set when it is no ordinary word.
-  bool given_key(std::string_view word, bool& unusual) const;
+  bool given_key(const names_detail::Token& word, bool& unusual) const;
   // Whether token i is in a list of capitalised roster given names with an unusual one
   // among them; raises `cue` to the strongest cue near any member.
   bool in_name_list(const names_detail::Context& c, std::size_t i, int& cue) const;
@@ -59,25 +68,37 @@ class NameIndex {
   // Keys are the plain view's words joined by single spaces: "oliver", "oliver bennett",
   // "grace h", "hillside primary school".
   void add(std::string key, Entry entry);
-  // A one-bit-per-hash filter over the keys of m_words: most words of a post are no
-  // name, and this says so without the hash map's lookup.
-  void mark_key(std::string_view word);
-  bool may_be_key(std::string_view word) const;
+  // The slot of the one-word key `word`, made empty when new.
+  Slot& word_slot(std::string_view word);
+  // False when no key starts with the word whose word_hash is `hash`; true for every word
+  // that starts one, and for few others. Inline: it runs on every word of a post.
+  bool may_be_key(std::uint64_t hash) const {
+    std::uint64_t bit = hash & (m_key_bits.size() * 64 - 1);  // the size is a power of two
+    return (m_key_bits[bit / 64] >> (bit % 64)) & 1;
+  }
+  // The slot of `word`, whose word_hash is `hash`; null when no key starts with it.
+  const Slot* find_word(std::string_view word, std::uint64_t hash) const;
+  // Doubles the table of cells, keeping it at most half full so a probe for a word that
+  // is no key meets an empty cell within a step or two.
+  void grow_cells();
   std::uint32_t owner(std::string kind, std::string id, std::string family, bool ordinary);
 
+  // A cell of the open-addressing table over m_slots, found from the word's hash.
+  struct Cell {
+    std::uint64_t hash = 0;
+    std::uint32_t slot = 0;  // index + 1 into m_slots; 0 for an empty cell
+  };
   // Looked up by string_view, so scanning a post allocates nothing per word.
   struct Hash {
     using is_transparent = void;
     std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
   };
-  // One lookup per word of a post: the entries of the word itself, and how many words
-  // the longest key starting with it has, so longer keys are tried only where one could be.
-  struct Slot {
-    std::vector<Entry> entries;
-    std::size_t longest = 1;
-  };
-  std::unordered_map<std::string, Slot, Hash, std::equal_to<>> m_words;
+  std::vector<Cell> m_cells = std::vector<Cell>(1024);  // a power of two
+  std::vector<Slot> m_slots;
+  std::vector<std::string> m_slot_words;  // by slot: the word
   std::unordered_map<std::string, std::vector<Entry>, Hash, std::equal_to<>> m_phrases;  // keys of 2+ words
+  // A one-bit-per-hash filter over the words that start a key: most words of a post are no name,
+  // and this says so with one load.
   std::vector<std::uint64_t> m_key_bits = std::vector<std::uint64_t>(std::size_t{1} << 14);  // 2^20 bits, 128 KiB
   std::vector<Owner> m_owners;
   std::unordered_map<std::string, std::string> m_parents_by_family;  // family name -> a parent's id
@@ -92,12 +113,25 @@ std::string name_key(std::string_view name);
 // and other symbols (lead bytes C2, E2, EF, F0 to F4) end a word, so "Ollie🎉" and
 // "Zofia—" hold names; letters of other scripts (lead bytes C3 to DF, E0 to EE) are word
 // characters. Inline: it runs on every byte of a post.
-inline std::size_t word_char(std::string_view s, std::size_t i) {
+constexpr std::size_t word_char(std::string_view s, std::size_t i) {
   auto u = static_cast<unsigned char>(s[i]);
   if (u < 0x80) return (u >= 'a' && u <= 'z') || (u >= '0' && u <= '9') ? 1 : 0;
   std::size_t n = u >= 0xE0 ? 3 : 2;
   bool letter = (u >= 0xC3 && u <= 0xDF) || (u >= 0xE0 && u <= 0xEE && u != 0xE2);
   return letter ? std::min(n, s.size() - i) : 0;
+}
+
+// The name index's hash of a word (FNV-1a over its bytes), one byte at a time, so the
+// name detector works it out as it reads each word of a post and no lookup reads the word
+// again to hash it.
+constexpr std::uint64_t k_word_hash_start = 14695981039346656037ull;
+constexpr std::uint64_t word_hash_step(std::uint64_t h, char c) {
+  return (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+}
+constexpr std::uint64_t word_hash(std::string_view word) {
+  std::uint64_t h = k_word_hash_start;
+  for (char c : word) h = word_hash_step(h, c);
+  return h;
 }
 
 }  // namespace smpolicy
