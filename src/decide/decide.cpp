@@ -67,6 +67,7 @@ Verdict decide(const Event& event, std::span<const Finding> findings, const Pack
   facts::Facts facts;
   facts::derive(facts, event, findings, pack, roster);
   Verdict verdict;
+  verdict.findings.reserve(8);  // once, rather than growing 1, 2, 4
   verdict.pack = &pack;
   verdict.kind = event.kind;
   const auto& rules = pack.by_kind[static_cast<std::size_t>(event.kind)];
@@ -76,11 +77,16 @@ Verdict decide(const Event& event, std::span<const Finding> findings, const Pack
   for (Pass pass : {Pass::rules, Pass::specific_fallbacks, Pass::general_fallbacks}) {
     if (verdict.findings.empty()) apply(rules, pass, facts, present, verdict);
   }
-  // Most serious first: by outcome, then severity; stable keeps the pack's order.
-  std::stable_sort(verdict.findings.begin(), verdict.findings.end(), [](const auto& a, const auto& b) {
+  // Most serious first: by outcome, then severity; ties keep the pack's order. A verdict
+  // holds a few findings, so an insertion sort (stable) beats a merge sort's buffer.
+  auto& found = verdict.findings;
+  auto before = [](const VerdictFinding& a, const VerdictFinding& b) {
     if (a.rule->outcome != b.rule->outcome) return a.rule->outcome > b.rule->outcome;
     return a.rule->severity > b.rule->severity;
-  });
+  };
+  for (std::size_t i = 1; i < found.size(); ++i) {
+    for (std::size_t j = i; j > 0 && before(found[j], found[j - 1]); --j) std::swap(found[j], found[j - 1]);
+  }
   if (!verdict.findings.empty()) verdict.outcome = verdict.findings.front().rule->outcome;
   collect_duties(verdict);
   return verdict;

@@ -37,8 +37,10 @@ constexpr std::array<std::string_view, static_cast<std::size_t>(Field::count)> k
     "pictured.restricted", "pictured.roles", "pictured.unknown", "pictured.without_consent", "platform",
     "platform_min_age", "platform_type", "purpose", "time"};
 
-int slot_of(Kind kind, Field field) {
-  using Slots = std::array<int, static_cast<std::size_t>(Field::count)>;
+using Slots = std::array<int, static_cast<std::size_t>(Field::count)>;
+
+// The slots of derive's fields in `kind`'s schema, -1 where the kind has none.
+const Slots& slots_of(Kind kind) {
   static const std::array<Slots, k_kind_count> slots = [] {
     std::array<Slots, k_kind_count> all{};
     for (std::size_t k = 0; k < static_cast<std::size_t>(k_kind_count); ++k) {
@@ -47,13 +49,14 @@ int slot_of(Kind kind, Field field) {
     }
     return all;
   }();
-  return slots[static_cast<std::size_t>(kind)][static_cast<std::size_t>(field)];
+  return slots[static_cast<std::size_t>(kind)];
 }
 
 class Deriver {
  public:
   Deriver(Facts& facts, const Event& event, const Pack& pack, const Roster* roster)
-      : m_facts(facts), m_event(event), m_pack(pack), m_roster(roster), m_spec(spec_of(event.kind)) {}
+      : m_facts(facts), m_event(event), m_pack(pack), m_roster(roster), m_spec(spec_of(event.kind)),
+        m_slots(slots_of(event.kind)) {}
 
   void run() {
     for (std::size_t i = 0; i < m_spec.fields.size(); ++i) m_facts.slots[i] = &m_event.fields[i];
@@ -70,7 +73,7 @@ class Deriver {
   }
 
  private:
-  int slot(Field field) const { return slot_of(m_event.kind, field); }
+  int slot(Field field) const { return m_slots[static_cast<std::size_t>(field)]; }
   const Value& input(Field field) const { return m_event.fields[static_cast<std::size_t>(slot(field))]; }
   Value& own(Field field) { return m_facts.own(slot(field)); }
   const FieldSpec& spec(Field field) const { return m_spec.fields[static_cast<std::size_t>(slot(field))]; }
@@ -188,6 +191,7 @@ class Deriver {
   const Pack& m_pack;
   const Roster* m_roster;
   const KindSpec& m_spec;
+  const Slots& m_slots;
 };
 
 }  // namespace
