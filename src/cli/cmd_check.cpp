@@ -109,6 +109,7 @@ int check_batch(const Args& args, const School& school, bool bad_input) {
   std::size_t lines = 0, bytes = 0;
   Progress progress(::isatty(STDERR_FILENO) && path != "-");
   std::string out;
+  JsonRenderer renderer(*school.pack);
   bool readable = for_each_input_line({path}, [&](std::string_view line, int number, const std::string& name) {
     ++lines;
     bytes += line.size() + 1;
@@ -125,7 +126,7 @@ int check_batch(const Args& args, const School& school, bool bad_input) {
     auto checked = check(*event, school);
     worst = std::max(worst, checked.verdict.outcome);
     if (json) {
-      append_json(out, checked.verdict, *event, checked.findings, JsonDetail::with_detected);
+      renderer.append(out, checked.verdict, *event, checked.findings, JsonDetail::with_detected);
       out += '\n';
     } else {
       out += render_text(checked.verdict, *event, checked.findings, colour) + "\n";

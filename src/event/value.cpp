@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <array>
 
 #include "event/event.hpp"
 
@@ -18,9 +19,8 @@ std::string choices_text(const FieldSpec& spec) {
   return out;
 }
 
-}  // namespace
-
-Event make_event(Kind kind) {
+// An event of `kind` built field by field: make_event's work, done once per kind.
+Event fresh_event(Kind kind) {
   Event event;
   event.kind = kind;
   const auto& spec = spec_of(kind);
@@ -32,6 +32,29 @@ Event make_event(Kind kind) {
       auto ok = set_field(event, f.name, f.fallback);
       (void)ok;
     }
+  }
+  return event;
+}
+
+}  // namespace
+
+// A batch makes an event per line, so each kind's is made once and copied.
+Event make_event(Kind kind) {
+  static const std::array<Event, k_kind_count> k_fresh = [] {
+    std::array<Event, k_kind_count> events;
+    for (int k = 0; k < k_kind_count; ++k) events[static_cast<std::size_t>(k)] = fresh_event(static_cast<Kind>(k));
+    return events;
+  }();
+  // Only fallbacks and lists differ from a fresh Value, and an empty list only in its
+  // type: setting those alone is cheaper than copying every field.
+  const Event& fresh = k_fresh[static_cast<std::size_t>(kind)];
+  Event event;
+  event.kind = kind;
+  event.fields.resize(fresh.fields.size());
+  for (std::size_t i = 0; i < fresh.fields.size(); ++i) {
+    const Value& from = fresh.fields[i];
+    if (from.type == Value::Type::list) event.fields[i].type = from.type;
+    else if (!from.missing()) event.fields[i] = from;
   }
   return event;
 }
