@@ -86,6 +86,7 @@ class JsonRenderer {
   struct RuleParts {
     std::string head;        // {"rule":…,"clauses":[…],…,"message":…[,"advice":…]
     std::string clauses;     // its clauses each once, as a duty from it alone lists them
+    std::vector<std::string> clause;  // each of its clauses as a JSON string
     std::size_t first_duty;  // its duties' parts start here in `duties`
   };
   struct DutyParts {

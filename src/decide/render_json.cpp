@@ -14,6 +14,7 @@ namespace {
 
 using namespace std::literals;
 using render_parts::each_duty_clause;
+using render_parts::each_duty_clause_at;
 using render_parts::evidence_text;
 
 void add_list(std::string& out, const std::vector<std::string>& items) {
@@ -184,9 +185,10 @@ std::string render_json(const Verdict& verdict, const Event& event, std::span<co
 JsonRenderer::JsonRenderer(const Pack& pack) : m_pack(&pack) {
   m_rules.reserve(pack.rules.size());
   for (const Rule& rule : pack.rules) {
-    RuleParts parts{{}, {}, m_duties.size()};
+    RuleParts parts{{}, {}, {}, m_duties.size()};
     add_rule_head(parts.head, rule);
     add_duty_clauses(parts.clauses, VerdictDuty{nullptr, {&rule}});
+    for (const auto& clause : rule.clauses) append_json_string(parts.clause.emplace_back(), clause);
     for (const DutySpec& duty : rule.duties) {
       DutyParts& d = m_duties.emplace_back();
       add_duty_head(d.head, duty);
@@ -213,12 +215,22 @@ void JsonRenderer::append(std::string& out, const Verdict& verdict, const Event&
     void duty(std::string& out, const VerdictDuty& d) const {
       long at = d.from.empty() ? -1 : index_in(of.m_pack->rules, d.from.front());
       long which = at < 0 ? -1 : index_in(d.from.front()->duties, d.duty);
-      if (which < 0) return slow.duty(out, d);
+      bool all_in_pack = std::all_of(d.from.begin(), d.from.end(),
+                                     [&](const Rule* rule) { return index_in(of.m_pack->rules, rule) >= 0; });
+      if (which < 0 || !all_in_pack) return slow.duty(out, d);
       const RuleParts& rule = of.m_rules[static_cast<std::size_t>(at)];
       const DutyParts& parts = of.m_duties[rule.first_duty + static_cast<std::size_t>(which)];
       out += parts.head;
-      if (d.from.size() == 1) out += rule.clauses;
-      else add_duty_clauses(out, d);
+      if (d.from.size() == 1) {
+        out += rule.clauses;
+      } else {
+        bool first = true;
+        each_duty_clause_at(d, [&](std::size_t r, std::size_t c) {
+          if (!first) out += ',';
+          first = false;
+          out += of.m_rules[static_cast<std::size_t>(index_in(of.m_pack->rules, d.from[r]))].clause[c];
+        });
+      }
       out += parts.tail;
     }
   };

@@ -12,14 +12,14 @@ Event post(std::string_view text) {
 }
 
 // Every finding kind alone and beside each other one, so most rules fire and most
-// duties are merged from more than one rule.
+// duties are merged from more than one rule; some evidence and details need escaping.
 std::vector<std::vector<Finding>> finding_sets() {
   std::vector<std::vector<Finding>> sets;
   auto kinds = finding_kinds();
   for (std::size_t a = 0; a < kinds.size(); ++a) {
     for (std::size_t b = a; b < kinds.size(); ++b) {
       std::vector<Finding> set = {Finding{std::string(kinds[a]), "text", 0, 4, 0.875f, "pupil:1"}};
-      if (b != a) set.push_back(Finding{std::string(kinds[b]), "text", 5, 9, 0.5f, ""});
+      if (b != a) set.push_back(Finding{std::string(kinds[b]), "text", 5, 9, 0.5f, b % 2 ? "" : "a \"b\""});
       sets.push_back(std::move(set));
     }
   }

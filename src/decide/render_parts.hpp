@@ -8,9 +8,10 @@
 
 namespace smpolicy::render_parts {
 
-// Calls `each(clause)` for the clauses of every rule behind a duty, each once, in order.
+// Calls `each(r, c)` for the clauses of every rule behind a duty, each once, in order:
+// clause c of the duty's rule r.
 template <typename Each>
-void each_duty_clause(const VerdictDuty& duty, Each each) {
+void each_duty_clause_at(const VerdictDuty& duty, Each each) {
   for (std::size_t r = 0; r < duty.from.size(); ++r) {
     const auto& clauses = duty.from[r]->clauses;
     for (std::size_t c = 0; c < clauses.size(); ++c) {
@@ -20,9 +21,15 @@ void each_duty_clause(const VerdictDuty& duty, Each each) {
         const auto& before = duty.from[earlier]->clauses;
         seen = std::find(before.begin(), before.end(), clauses[c]) != before.end();
       }
-      if (!seen) each(clauses[c]);
+      if (!seen) each(r, c);
     }
   }
+}
+
+// The same, as `each(clause)`.
+template <typename Each>
+void each_duty_clause(const VerdictDuty& duty, Each each) {
+  each_duty_clause_at(duty, [&](std::size_t r, std::size_t c) { each(duty.from[r]->clauses[c]); });
 }
 
 // The text a finding points into, clipped to the field; empty when out of range.

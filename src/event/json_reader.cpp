@@ -4,7 +4,6 @@
 #include <algorithm>
 #include <array>
 #include <optional>
-#include <span>
 
 #include "event/event.hpp"
 
@@ -136,10 +135,10 @@ std::expected<Event, Error> with_required(Event event, int line) {
 using Member = std::pair<std::string_view, std::string_view>;
 
 // The members of a plain line, in key order; a line with more goes to nlohmann.
+constexpr std::size_t k_max_plain_members = 8;
 struct Members {
-  std::array<Member, 8> items;
+  std::array<Member, k_max_plain_members> items;
   std::size_t count = 0;
-  std::span<const Member> all() const { return std::span(items).first(count); }
 };
 
 // A plain string at s[i] (the opening quote); moves i past it.
@@ -204,7 +203,7 @@ std::optional<std::expected<Event, Error>> plain_text_line(std::string_view text
   if (!members) return std::nullopt;
   const auto& spec = spec_of(Kind::post);
   // The slot each member sets, or -1 for members that set none (the id, unknown names).
-  std::array<int, 8> slots;
+  std::array<int, k_max_plain_members> slots;
   bool has_text = false;
   for (std::size_t m = 0; m < members->count; ++m) {
     std::string_view key = members->items[m].first;
@@ -222,7 +221,7 @@ std::optional<std::expected<Event, Error>> plain_text_line(std::string_view text
   post.line = line;
   for (std::size_t m = 0; m < members->count; ++m) {
     const auto& [key, value] = members->items[m];
-    if (key == "id") post.id = std::string(value);
+    if (key == "id") post.id.assign(value);
     if (slots[m] < 0) continue;
     if (auto ok = set_field(post, key, value); !ok) return std::unexpected(at_line(line, ok.error()));
   }
