@@ -1,6 +1,7 @@
 // A verdict as one line of JSON (DESIGN.md's contract): written straight from its pack
 // (append_json), or from the parts of the pack rendered once (JsonRenderer).
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <cmath>
 #include <cstdint>
@@ -66,6 +67,36 @@ void add_found(std::string& out, const Event& event, const Finding& f) {
   out += "],\"text\":"sv; append_json_string(out, evidence_text(event, f));
 }
 
+// The detector findings of one verdict, each written by add_found once though a verdict
+// cites most twice: as a rule's evidence and under "detected".
+class Found {
+ public:
+  Found(const Event& event, std::span<const Finding> findings) : m_event(event), m_findings(findings) {
+    m_text.clear();
+  }
+  // add_found(out, event, findings[i]).
+  void add(std::string& out, std::size_t i) {
+    if (i >= k_kept) return add_found(out, m_event, m_findings[i]);
+    if (m_end[i] == 0) {  // add_found writes something, so an end of 0 means not yet
+      m_begin[i] = m_text.size();
+      add_found(m_text, m_event, m_findings[i]);
+      m_end[i] = m_text.size();
+    }
+    out.append(m_text, m_begin[i], m_end[i] - m_begin[i]);
+  }
+  std::span<const Finding> all() const { return m_findings; }
+
+ private:
+  static constexpr std::size_t k_kept = 16;
+  const Event& m_event;
+  std::span<const Finding> m_findings;
+  std::array<std::size_t, k_kept> m_begin{}, m_end{};
+  // Kept between verdicts so that its room is; one a thread, as servers render at once.
+  static thread_local std::string m_text;
+};
+
+thread_local std::string Found::m_text;
+
 // What a finding takes from its rule alone: `{"rule":…` up to the message and advice.
 void add_rule_head(std::string& out, const Rule& rule) {
   out += "{\"rule\":"sv; append_json_string(out, rule.id);
@@ -77,12 +108,11 @@ void add_rule_head(std::string& out, const Rule& rule) {
 }
 
 // The rest of a finding, which this verdict decides: what was assumed, and the evidence.
-void add_finding_tail(std::string& out, const Verdict& verdict, const VerdictFinding& f, const Event& event,
-                      std::span<const Finding> findings) {
+void add_finding_tail(std::string& out, const Verdict& verdict, const VerdictFinding& f, Found& found) {
   if (f.assumed) { out += ",\"assumed\":"sv; add_list(out, names(verdict.kind, f.assumed)); }
-  if (f.evidence >= 0 && static_cast<std::size_t>(f.evidence) < findings.size()) {
+  if (f.evidence >= 0 && static_cast<std::size_t>(f.evidence) < found.all().size()) {
     out += ",\"evidence\":{"sv;
-    add_found(out, event, findings[static_cast<std::size_t>(f.evidence)]);
+    found.add(out, static_cast<std::size_t>(f.evidence));
     out += '}';
   }
   out += '}';
@@ -109,12 +139,12 @@ void add_duty_tail(std::string& out, const DutySpec& duty, const Pack& pack) {
   out += '}';
 }
 
-void add_detected(std::string& out, const Event& event, std::span<const Finding> findings) {
+void add_detected(std::string& out, Found& found) {
   out += ",\"detected\":["sv;
-  for (std::size_t i = 0; i < findings.size(); ++i) {
-    const Finding& f = findings[i];
+  for (std::size_t i = 0; i < found.all().size(); ++i) {
+    const Finding& f = found.all()[i];
     out += i ? ",{"sv : "{"sv;
-    add_found(out, event, f);
+    found.add(out, i);
     out += ",\"confidence\":"sv;
     append_confidence(out, f.confidence);
     if (!f.detail.empty()) { out += ",\"detail\":"sv; append_json_string(out, f.detail); }
@@ -144,10 +174,11 @@ void append_verdict(std::string& out, const Verdict& verdict, const Event& event
   out += ",\"kind\":"sv; append_json_string(out, name_of(verdict.kind));
   out += ",\"outcome\":"sv; append_json_string(out, name_of(verdict.outcome));
   out += ",\"findings\":["sv;
+  Found found(event, findings);
   for (std::size_t i = 0; i < verdict.findings.size(); ++i) {
     if (i) out += ',';
     parts.rule(out, *verdict.findings[i].rule);
-    add_finding_tail(out, verdict, verdict.findings[i], event, findings);
+    add_finding_tail(out, verdict, verdict.findings[i], found);
   }
   out += "],\"duties\":["sv;
   for (std::size_t i = 0; i < verdict.duties.size(); ++i) {
@@ -156,7 +187,7 @@ void append_verdict(std::string& out, const Verdict& verdict, const Event& event
   }
   out += ']';
   if (verdict.missing) { out += ",\"missing\":"sv; add_list(out, names(verdict.kind, verdict.missing)); }
-  if (detail == JsonDetail::with_detected) add_detected(out, event, findings);
+  if (detail == JsonDetail::with_detected) add_detected(out, found);
   out += '}';
 }
 
