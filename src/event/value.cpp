@@ -50,11 +50,10 @@ Event make_event(Kind kind) {
   const Event& fresh = k_fresh[static_cast<std::size_t>(kind)];
   Event event;
   event.kind = kind;
-  event.fields.resize(fresh.fields.size());
-  for (std::size_t i = 0; i < fresh.fields.size(); ++i) {
-    const Value& from = fresh.fields[i];
-    if (from.type == Value::Type::list) event.fields[i].type = from.type;
-    else if (!from.missing()) event.fields[i] = from;
+  event.fields.reserve(fresh.fields.size());
+  for (const Value& from : fresh.fields) {
+    if (from.missing() || from.type == Value::Type::list) event.fields.emplace_back().type = from.type;
+    else event.fields.push_back(from);
   }
   return event;
 }
