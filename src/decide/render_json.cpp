@@ -164,6 +164,25 @@ struct FromPack {
   }
 };
 
+// `,"kind":…,"outcome":…,"findings":[`, the same for every verdict of a kind and outcome,
+// so written once for each pair.
+std::string_view kind_and_outcome(Kind kind, Outcome outcome) {
+  constexpr std::size_t k_outcome_count = static_cast<std::size_t>(Outcome::breach) + 1;
+  static const auto k_texts = [] {
+    std::array<std::array<std::string, k_outcome_count>, k_kind_count> texts;
+    for (std::size_t k = 0; k < static_cast<std::size_t>(k_kind_count); ++k) {
+      for (std::size_t o = 0; o < k_outcome_count; ++o) {
+        std::string& text = texts[k][o];
+        text += ",\"kind\":"sv; append_json_string(text, name_of(static_cast<Kind>(k)));
+        text += ",\"outcome\":"sv; append_json_string(text, name_of(static_cast<Outcome>(o)));
+        text += ",\"findings\":["sv;
+      }
+    }
+    return texts;
+  }();
+  return k_texts[static_cast<std::size_t>(kind)][static_cast<std::size_t>(outcome)];
+}
+
 // The whole verdict; `parts` writes what depends on the pack alone (FromPack's shape).
 template <typename Parts>
 void append_verdict(std::string& out, const Verdict& verdict, const Event& event, std::span<const Finding> findings,
@@ -171,9 +190,7 @@ void append_verdict(std::string& out, const Verdict& verdict, const Event& event
   out += '{';
   if (!event.id.empty()) { out += "\"id\":"sv; append_json_string(out, event.id); out += ','; }
   out += "\"policy\":"sv; append_json_string(out, verdict.pack->info.id);
-  out += ",\"kind\":"sv; append_json_string(out, name_of(verdict.kind));
-  out += ",\"outcome\":"sv; append_json_string(out, name_of(verdict.outcome));
-  out += ",\"findings\":["sv;
+  out += kind_and_outcome(verdict.kind, verdict.outcome);
   Found found(event, findings);
   for (std::size_t i = 0; i < verdict.findings.size(); ++i) {
     if (i) out += ',';

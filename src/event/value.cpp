@@ -70,7 +70,7 @@ std::expected<void, Error> set_field(Event& event, std::string_view name, std::s
   switch (f.type) {
     case FieldType::text:
       v.type = Value::Type::text;
-      v.text = std::string(text);
+      v.text.assign(text);
       return {};
     case FieldType::choice: {
       auto it = std::find(f.choices.begin(), f.choices.end(), text);
@@ -79,7 +79,7 @@ std::expected<void, Error> set_field(Event& event, std::string_view name, std::s
                                                      choices_text(f)));
       }
       v.type = Value::Type::text;
-      v.text = std::string(text);
+      v.text.assign(text);
       v.choice = static_cast<int>(it - f.choices.begin());
       return {};
     }
@@ -95,7 +95,7 @@ std::expected<void, Error> set_field(Event& event, std::string_view name, std::s
       if (!instant) return std::unexpected(field_error(name, instant.error().message));
       v.type = Value::Type::number;
       v.number = static_cast<double>(instant->seconds);
-      v.text = std::string(text);
+      v.text.assign(text);
       return {};
     }
     case FieldType::date: {
@@ -103,7 +103,7 @@ std::expected<void, Error> set_field(Event& event, std::string_view name, std::s
       if (!days) return std::unexpected(field_error(name, days.error().message));
       v.type = Value::Type::number;
       v.number = static_cast<double>(*days);
-      v.text = std::string(text);
+      v.text.assign(text);
       return {};
     }
     case FieldType::number: {
