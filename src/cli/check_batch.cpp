@@ -78,7 +78,7 @@ Decided decide_batch(const Batch& batch, const School& school, bool json, bool c
     auto checked = check(*event, school);
     done.worst = std::max(done.worst, checked.verdict.outcome);
     if (json) {
-      append_json(done.out, checked.verdict, *event, checked.findings, JsonDetail::with_detected);
+      school.renderer->append(done.out, checked.verdict, *event, checked.findings, JsonDetail::with_detected);
       done.out += '\n';
     } else {
       done.out += render_text(checked.verdict, *event, checked.findings, colour) + "\n";

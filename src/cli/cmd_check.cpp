@@ -77,7 +77,9 @@ int check_one(const Args& args, const School& school) {
   if (!post) return bad ? k_exit_bad_input : k_exit_failed;
   auto checked = check(*post, school);
   if (args.has("json")) {
-    std::cout << render_json(checked.verdict, *post, checked.findings, JsonDetail::with_detected) << "\n";
+    std::string out;
+    school.renderer->append(out, checked.verdict, *post, checked.findings, JsonDetail::with_detected);
+    std::cout << out << "\n";
   } else {
     bool colour = colour_output();
     std::cout << "Your post:\n" << marked_text(post->field("text").text, checked.findings, colour) << "\n"

@@ -67,6 +67,10 @@ std::vector<std::string_view> embedded_files(std::string_view prefix);
 // so the output is always valid JSON.
 void append_json_string(std::string& out, std::string_view text);
 
+// Length of the longest prefix of `text` that a JSON string holds as it is: bytes from
+// 0x20 to 0x7F but '"' and '\\'. Looks at 8 bytes at a time.
+std::size_t plain_json_prefix(std::string_view text);
+
 // Length of the valid UTF-8 sequence starting at `s[i]` (1 for ASCII), or 0 where it is
 // not valid: cut short, overlong, a surrogate or past U+10FFFF. Requires i < s.size().
 std::size_t utf8_length(std::string_view s, std::size_t i);

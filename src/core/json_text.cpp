@@ -1,23 +1,67 @@
+#include <algorithm>
+#include <bit>
 #include <cstdint>
 #include <cstring>
 
 #include "core/core.hpp"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace smpolicy {
 namespace {
 
-// True when none of the 8 bytes at `p` needs escaping or checking: each is at least
-// 0x20 and below 0x80, and none is '"' or '\\'. Bit tricks over one 64-bit word.
-bool plain_word(const char* p) {
+// Where the first byte of the 8 at `p` lies that a JSON string cannot hold as it is
+// (below 0x20, from 0x80, '"' or '\\'), or 8 where there is none. Bit tricks over one
+// 64-bit word: each test marks the high bit of a byte that matches, and, borrows aside,
+// the lowest mark is always a true one, so the lowest of them all is the first such byte.
+std::size_t first_unplain(const char* p) {
   constexpr std::uint64_t k_ones = 0x0101010101010101ull, k_highs = 0x8080808080808080ull;
   std::uint64_t w;
   std::memcpy(&w, p, sizeof w);
-  auto has_zero = [&](std::uint64_t v) { return ((v - k_ones) & ~v & k_highs) != 0; };
-  bool below_space = ((w - 0x20 * k_ones) & ~w & k_highs) != 0;
-  return (w & k_highs) == 0 && !below_space && !has_zero(w ^ ('"' * k_ones)) && !has_zero(w ^ ('\\' * k_ones));
+  auto below = [](std::uint64_t v, std::uint64_t n) { return (v - n * k_ones) & ~v & k_highs; };
+  std::uint64_t marks = (w & k_highs) | below(w, 0x20) | below(w ^ ('"' * k_ones), 1) |
+                        below(w ^ ('\\' * k_ones), 1);
+  if (marks == 0) return 8;
+  if constexpr (std::endian::native == std::endian::little) return static_cast<std::size_t>(std::countr_zero(marks)) / 8;
+  for (std::size_t k = 0;; ++k) {
+    auto b = static_cast<unsigned char>(p[k]);
+    if (b < 0x20 || b >= 0x80 || b == '"' || b == '\\') return k;
+  }
+}
+
+// plain_json_prefix, inlined where the writer calls it.
+inline std::size_t plain_prefix(std::string_view text) {
+  const char* p = text.data();
+  std::size_t n = text.size();
+  if (n < 8) {
+    // Spaces after the text, so the one word looks at the text alone.
+    char word[8] = {' ', ' ', ' ', ' ', ' ', ' ', ' ', ' '};
+    if (n) std::memcpy(word, p, n);
+    return std::min(first_unplain(word), n);
+  }
+  std::size_t i = 0;
+#if defined(__SSE2__)
+  // Sixteen bytes at a time where the machine has SSE2 (every x86-64): as signed bytes,
+  // those below 0x20 and those from 0x80 are all below 0x20.
+  for (; i + 16 <= n; i += 16) {
+    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+    __m128i marks = _mm_or_si128(_mm_cmplt_epi8(v, _mm_set1_epi8(0x20)),
+                                 _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))));
+    if (int mask = _mm_movemask_epi8(marks)) return i + static_cast<std::size_t>(std::countr_zero(static_cast<unsigned>(mask)));
+  }
+#endif
+  for (; i + 8 <= n; i += 8) {
+    if (std::size_t k = first_unplain(p + i); k < 8) return i + k;
+  }
+  // The last word overlaps bytes already found plain, so its first mark is past them.
+  return i == n ? n : n - 8 + first_unplain(p + n - 8);
 }
 
 }  // namespace
+
+std::size_t plain_json_prefix(std::string_view text) { return plain_prefix(text); }
 
 std::size_t utf8_length(std::string_view s, std::size_t i) {
   auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
@@ -40,34 +84,25 @@ std::size_t utf8_length(std::string_view s, std::size_t i) {
 void append_json_string(std::string& out, std::string_view text) {
   static constexpr char k_hex[] = "0123456789abcdef";
   // Most strings (ids, kinds, clause numbers, messages) need no escaping at all: checked
-  // in one pass, then written in one go.
-  std::size_t plain = 0;
-  while (plain + 8 <= text.size() && plain_word(text.data() + plain)) plain += 8;
-  while (plain < text.size()) {
-    auto b = static_cast<unsigned char>(text[plain]);
-    if (b < 0x20 || b >= 0x80 || b == '"' || b == '\\') break;
-    ++plain;
-  }
+  // in one pass, then written in one go, without zeroing the room first.
+  std::size_t plain = plain_prefix(text);
   if (plain == text.size()) {
-    std::size_t at = out.size();
-    out.resize(at + text.size() + 2);
-    char* to = out.data() + at;
-    to[0] = '"';
-    if (!text.empty()) std::memcpy(to + 1, text.data(), text.size());
-    to[text.size() + 1] = '"';
+    // The size handed to the callback is not used: GCC 12's libstdc++ hands it the grown
+    // capacity instead when the string has to grow.
+    std::size_t at = out.size(), size = at + text.size() + 2;
+    out.resize_and_overwrite(size, [&](char* to, std::size_t) {
+      to[at] = '"';
+      if (!text.empty()) std::memcpy(to + at + 1, text.data(), text.size());
+      to[size - 1] = '"';
+      return size;
+    });
     return;
   }
   out += '"';
   out.append(text.data(), plain);
   for (std::size_t i = plain; i < text.size();) {
     // Most text needs no escaping: copy each such run in one go.
-    std::size_t run = i;
-    while (run + 8 <= text.size() && plain_word(text.data() + run)) run += 8;
-    while (run < text.size()) {
-      auto b = static_cast<unsigned char>(text[run]);
-      if (b < 0x20 || b >= 0x80 || b == '"' || b == '\\') break;
-      ++run;
-    }
+    std::size_t run = i + plain_prefix(text.substr(i));
     if (run > i) {
       out.append(text.data() + i, run - i);
       i = run;

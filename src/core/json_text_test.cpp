@@ -38,6 +38,20 @@ TEST(JsonText, EscapesEachByteWhereverItFallsInALongRun) {
   }
 }
 
+// The plain prefix ends at the first byte that needs more than copying, wherever it falls
+// in a run of eight.
+TEST(JsonText, PlainPrefixEndsAtTheFirstByteToEscape) {
+  const std::string specials[] = {"\"", "\\", "\n", std::string(1, '\0'), "\x1f", "\xC3\xA9", "\xFF"};
+  for (const auto& special : specials) {
+    for (std::size_t at = 0; at <= 20; ++at) {
+      std::string in = std::string(at, 'a') + special + std::string(20 - at, '~');
+      EXPECT_EQ(plain_json_prefix(in), at) << at;
+    }
+  }
+  EXPECT_EQ(plain_json_prefix(std::string(21, ' ') + "\x7f"), 22u);
+  EXPECT_EQ(plain_json_prefix(""), 0u);
+}
+
 }  // namespace
 }  // namespace smpolicy
 

@@ -72,6 +72,34 @@ std::string render_json(const Verdict& verdict, const Event& event, std::span<co
 void append_json(std::string& out, const Verdict& verdict, const Event& event, std::span<const Finding> findings,
                  JsonDetail detail = JsonDetail::verdict);
 
+// Writes the verdicts of one pack as append_json does, byte for byte, with the parts that
+// depend on the pack alone (each rule's id, clauses, outcome, severity, message and
+// advice; each duty's action, who and text) rendered once, up front, so a batch mostly
+// copies bytes. Never changed once built, so threads may share one. `pack` must outlive
+// it; a verdict of another pack is written the slow way.
+class JsonRenderer {
+ public:
+  explicit JsonRenderer(const Pack& pack);
+  void append(std::string& out, const Verdict& verdict, const Event& event, std::span<const Finding> findings,
+              JsonDetail detail = JsonDetail::verdict) const;
+
+  struct RuleParts {
+    std::string head;        // {"rule":…,"clauses":[…],…,"message":…[,"advice":…]
+    std::string clauses;     // its clauses each once, as a duty from it alone lists them
+    std::vector<std::string> clause;  // each of its clauses as a JSON string
+    std::size_t first_duty;  // its duties' parts start here in `duties`
+  };
+  struct DutyParts {
+    std::string head;  // {"action":…,"who":…,"clauses":[
+    std::string tail;  // ],"text":…}
+  };
+
+ private:
+  const Pack* m_pack;
+  std::vector<RuleParts> m_rules;  // by index in the pack's rules
+  std::vector<DutyParts> m_duties;
+};
+
 // One verdict for people: outcome, each finding with its clauses, what to do instead,
 // and the duties. `colour` adds ANSI colours for a terminal.
 std::string render_text(const Verdict& verdict, const Event& event,

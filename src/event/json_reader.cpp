@@ -2,6 +2,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <array>
 #include <optional>
 
 #include "event/event.hpp"
@@ -129,18 +130,28 @@ std::expected<Event, Error> with_required(Event event, int line) {
 // The fast path for batch lines. Reads a flat object whose values are all strings
 // without escapes or control characters, in valid UTF-8: {"id": "p1", "text": "..."}.
 // Returns nothing for any other line, which nlohmann then reads exactly and, where it
-// is wrong, names the error; so this path never has to.
-using Members = std::vector<std::pair<std::string_view, std::string_view>>;
+// is wrong, names the error; so this path never has to. Nothing here allocates but the
+// event itself.
+using Member = std::pair<std::string_view, std::string_view>;
+
+// The members of a plain line, in key order; a line with more goes to nlohmann.
+constexpr std::size_t k_max_plain_members = 8;
+struct Members {
+  std::array<Member, k_max_plain_members> items;
+  std::size_t count = 0;
+};
 
 // A plain string at s[i] (the opening quote); moves i past it.
 std::optional<std::string_view> plain_string(std::string_view s, std::size_t& i) {
   if (i >= s.size() || s[i] != '"') return std::nullopt;
   std::size_t begin = ++i;
   while (i < s.size()) {
+    i += plain_json_prefix(s.substr(i));
+    if (i == s.size()) break;
     auto c = static_cast<unsigned char>(s[i]);
     if (c == '"') return s.substr(begin, i++ - begin);
     if (c == '\\' || c < 0x20) return std::nullopt;
-    std::size_t n = c < 0x80 ? 1 : utf8_length(s, i);
+    std::size_t n = utf8_length(s, i);
     if (n == 0) return std::nullopt;
     i += n;
   }
@@ -168,8 +179,8 @@ std::optional<Members> plain_members(std::string_view s) {
       if (!key || !next_is(':')) return std::nullopt;
       space();
       auto value = plain_string(s, i);
-      if (!value) return std::nullopt;
-      members.emplace_back(*key, *value);
+      if (!value || members.count == members.items.size()) return std::nullopt;
+      members.items[members.count++] = {*key, *value};
     } while (next_is(','));
     if (!next_is('}')) return std::nullopt;
   }
@@ -177,9 +188,10 @@ std::optional<Members> plain_members(std::string_view s) {
   if (i != s.size()) return std::nullopt;
   // nlohmann reads members in key order (a std::map), the last of a repeated key winning;
   // take the same order, and leave repeated keys to it.
-  std::sort(members.begin(), members.end());
-  for (std::size_t k = 1; k < members.size(); ++k) {
-    if (members[k].first == members[k - 1].first) return std::nullopt;
+  auto first = members.items.begin(), last = first + static_cast<long>(members.count);
+  std::sort(first, last);
+  if (std::adjacent_find(first, last, [](const Member& a, const Member& b) { return a.first == b.first; }) != last) {
+    return std::nullopt;
   }
   return members;
 }
@@ -189,25 +201,28 @@ std::optional<Members> plain_members(std::string_view s) {
 std::optional<std::expected<Event, Error>> plain_text_line(std::string_view text, int line) {
   auto members = plain_members(text);
   if (!members) return std::nullopt;
-  auto has = [&](std::string_view key) {
-    return std::any_of(members->begin(), members->end(), [&](const auto& m) { return m.first == key; });
-  };
-  if (has("kind") || !has("text")) return std::nullopt;
+  const auto& spec = spec_of(Kind::post);
+  // The slot each member sets, or -1 for members that set none (the id, unknown names).
+  std::array<int, k_max_plain_members> slots;
+  bool has_text = false;
+  for (std::size_t m = 0; m < members->count; ++m) {
+    std::string_view key = members->items[m].first;
+    if (key == "kind") return std::nullopt;
+    has_text = has_text || key == "text";
+    int slot = key == "id" ? -1 : spec.slot(key);
+    if (slot >= 0 && spec.fields[static_cast<std::size_t>(slot)].derived) slot = -1;
+    auto type = slot < 0 ? FieldType::text : spec.fields[static_cast<std::size_t>(slot)].type;
+    if (type == FieldType::boolean || type == FieldType::number || type == FieldType::findings) return std::nullopt;
+    slots[m] = slot;
+  }
+  if (!has_text) return std::nullopt;
   Event post = make_event(Kind::post);
   (void)set_field(post, "account", "personal");
-  const auto& spec = spec_of(Kind::post);
-  for (const auto& [key, value] : *members) {
-    int slot = spec.slot(key);
-    if (slot < 0 || spec.fields[static_cast<std::size_t>(slot)].derived) continue;
-    auto type = spec.fields[static_cast<std::size_t>(slot)].type;
-    if (type == FieldType::boolean || type == FieldType::number || type == FieldType::findings) return std::nullopt;
-  }
   post.line = line;
-  for (const auto& [key, value] : *members) {
-    if (key == "id") post.id = std::string(value);
-    if (key == "id" || key == "kind") continue;
-    int slot = spec.slot(key);
-    if (slot < 0 || spec.fields[static_cast<std::size_t>(slot)].derived) continue;
+  for (std::size_t m = 0; m < members->count; ++m) {
+    const auto& [key, value] = members->items[m];
+    if (key == "id") post.id.assign(value);
+    if (slots[m] < 0) continue;
     if (auto ok = set_field(post, key, value); !ok) return std::unexpected(at_line(line, ok.error()));
   }
   return with_required(std::move(post), line);

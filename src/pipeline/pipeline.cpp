@@ -3,8 +3,9 @@
 namespace smpolicy {
 
 School make_school(std::unique_ptr<Pack> pack, std::unique_ptr<Roster> roster) {
-  School school{std::move(pack), std::move(roster), nullptr};
+  School school{std::move(pack), std::move(roster), nullptr, nullptr};
   school.matcher = compile_matcher(*school.pack, school.roster.get());
+  school.renderer = std::make_shared<const JsonRenderer>(*school.pack);
   return school;
 }
 

@@ -1,4 +1,4 @@
-// pipeline: one school's pack, roster and matcher, and `check`, the whole path from an
+// pipeline: one school's pack, roster, matcher and renderer, and `check`, the whole path from an
 // event to its verdict. Every entry point calls this; none decides on its own.
 #pragma once
 
@@ -14,9 +14,12 @@ struct School {
   std::unique_ptr<Pack> pack;
   std::unique_ptr<Roster> roster;  // may be null
   std::shared_ptr<const Matcher> matcher;
+  // Writes this school's verdicts as JSON, the pack's fixed parts rendered once; only
+  // read, so threads share it.
+  std::shared_ptr<const JsonRenderer> renderer;
 };
 
-// Builds a school; compiles its matcher. `roster` may be null.
+// Builds a school; compiles its matcher and renderer. `roster` may be null.
 School make_school(std::unique_ptr<Pack> pack, std::unique_ptr<Roster> roster);
 
 // The verdict and the findings it points into.

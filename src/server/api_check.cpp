@@ -10,7 +10,9 @@ Response verdict_of(Context& ctx, std::expected<Event, Error> event) {
   if (!event) return json_failure(event.error());
   auto checked = check_event(ctx, *event);
   if (!checked) return json_failure(checked.error());
-  return json_response(render_json(checked->verdict, *event, checked->findings, JsonDetail::with_detected));
+  std::string out;
+  checked->school->renderer->append(out, checked->verdict, *event, checked->findings, JsonDetail::with_detected);
+  return json_response(std::move(out));
 }
 
 }  // namespace

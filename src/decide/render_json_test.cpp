@@ -1,0 +1,63 @@
+#include <gtest/gtest.h>
+
+#include "decide/decide.hpp"
+
+namespace smpolicy {
+namespace {
+
+Event post(std::string_view text) {
+  auto e = parse_text_line(R"({"id":"p1","text":")" + std::string(text) + R"("})", 1);
+  EXPECT_TRUE(e) << e.error().message;
+  return *e;
+}
+
+// Every finding kind alone and beside each other one, so most rules fire and most
+// duties are merged from more than one rule; some evidence and details need escaping.
+std::vector<std::vector<Finding>> finding_sets() {
+  std::vector<std::vector<Finding>> sets;
+  auto kinds = finding_kinds();
+  for (std::size_t a = 0; a < kinds.size(); ++a) {
+    for (std::size_t b = a; b < kinds.size(); ++b) {
+      std::vector<Finding> set = {Finding{std::string(kinds[a]), "text", 0, 4, 0.875f, "pupil:1"}};
+      if (b != a) set.push_back(Finding{std::string(kinds[b]), "text", 5, 9, 0.5f, b % 2 ? "" : "a \"b\""});
+      sets.push_back(std::move(set));
+    }
+  }
+  return sets;
+}
+
+TEST(RenderJson, RendererWritesWhatAppendJsonWrites) {
+  auto event = post("Mrs \\\"Ann\\\" Ash, 07700 900123");
+  for (const auto& id : bundled_pack_ids()) {
+    auto pack = resolve_pack(id);
+    ASSERT_TRUE(pack) << pack.error().message;
+    JsonRenderer renderer(**pack);
+    std::size_t merged = 0;
+    for (const auto& found : finding_sets()) {
+      Verdict v = decide(event, found, **pack, nullptr);
+      for (const auto& d : v.duties) merged += d.from.size() > 1;
+      for (auto detail : {JsonDetail::verdict, JsonDetail::with_detected}) {
+        std::string slow = "x", fast = "x";
+        append_json(slow, v, event, found, detail);
+        renderer.append(fast, v, event, found, detail);
+        ASSERT_EQ(fast, slow) << id;
+      }
+    }
+    EXPECT_GT(merged, 0u) << id;
+  }
+}
+
+TEST(RenderJson, AVerdictOfAnotherPackIsWrittenTheSlowWay) {
+  auto one = resolve_pack("salterlee-2017"), other = resolve_pack("salterlee-2017");
+  ASSERT_TRUE(one && other);
+  JsonRenderer renderer(**one);
+  auto event = post("damn");
+  std::vector<Finding> found = {Finding{"language.profanity", "text", 0, 4, 1.0f, ""}};
+  Verdict v = decide(event, found, **other, nullptr);
+  std::string fast;
+  renderer.append(fast, v, event, found);
+  EXPECT_EQ(fast, render_json(v, event, found));
+}
+
+}  // namespace
+}  // namespace smpolicy
