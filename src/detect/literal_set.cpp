@@ -8,7 +8,8 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <unordered_map>
+#include <utility>
+#include <vector>
 
 #include "detect/literal_set.hpp"
 
@@ -35,22 +36,27 @@ struct LiteralSet::Impl {
 
 namespace {
 
-// Each thread keeps its own scratch per database, created on first use.
+// Each thread keeps its own scratch per database, created on first use. A process has a
+// set or two, so a short list searched in order beats a hash map (two look-ups a post).
 hs_scratch_t* scratch_for(const LiteralSet::Impl& impl) {
   struct Scratches {
-    std::unordered_map<std::uint64_t, hs_scratch_t*> by_set;
+    std::vector<std::pair<std::uint64_t, hs_scratch_t*>> by_set;
     ~Scratches() {
       for (auto& [set, scratch] : by_set) hs_free_scratch(scratch);
     }
   };
   thread_local Scratches cache;
-  auto [it, inserted] = cache.by_set.try_emplace(impl.serial, nullptr);
-  if (inserted) hs_clone_scratch(impl.prototype, &it->second);
-  return it->second;
+  for (auto& [set, scratch] : cache.by_set) {
+    if (set == impl.serial) return scratch;
+  }
+  hs_scratch_t* scratch = nullptr;
+  hs_clone_scratch(impl.prototype, &scratch);
+  cache.by_set.emplace_back(impl.serial, scratch);
+  return scratch;
 }
 
 struct Context {
-  const std::function<void(unsigned, std::size_t, std::size_t)>* on_match;
+  LiteralSet::Callback on_match;
   const std::vector<std::size_t>* lengths;  // literals: the start is end - length
 };
 
@@ -58,7 +64,7 @@ int on_event(unsigned id, unsigned long long from, unsigned long long to, unsign
   auto* context = static_cast<Context*>(user);
   auto end = static_cast<std::size_t>(to);
   auto begin = context->lengths->empty() ? static_cast<std::size_t>(from) : end - (*context->lengths)[id];
-  (*context->on_match)(id, begin, end);
+  context->on_match.call(context->on_match.target, id, begin, end);
   return 0;
 }
 
@@ -258,8 +264,7 @@ std::expected<LiteralSet, Error> LiteralSet::compile_patterns(const std::vector<
   return set;
 }
 
-void LiteralSet::scan(std::string_view text,
-                      const std::function<void(unsigned, std::size_t, std::size_t)>& on_match) const {
+void LiteralSet::scan_with(std::string_view text, Callback on_match) const {
   if (!m_impl || text.empty()) return;
   hs_scratch_t* scratch = scratch_for(*m_impl);
   if (m_impl->prefilter) {
@@ -267,20 +272,19 @@ void LiteralSet::scan(std::string_view text,
     hs_scan(m_impl->prefilter, text.data(), static_cast<unsigned>(text.size()), 0, scratch, on_any, &any);
     if (!any) return;
   }
-  Context context{&on_match, &m_impl->lengths};
+  Context context{on_match, &m_impl->lengths};
   hs_scan(m_impl->database, text.data(), static_cast<unsigned>(text.size()), 0, scratch, on_event, &context);
 }
 
-void LiteralSet::scan_each(std::string_view text,
-                           const std::function<void(unsigned, std::size_t, std::size_t)>& on_match) const {
+void LiteralSet::scan_each_with(std::string_view text, Callback on_match) const {
   if (!m_impl || text.empty()) return;
-  if (!m_impl->prefilter || m_impl->singles.empty()) return scan(text, on_match);
+  if (!m_impl->prefilter || m_impl->singles.empty()) return scan_with(text, on_match);
   hs_scratch_t* scratch = scratch_for(*m_impl);
   thread_local std::vector<unsigned> ids;
   ids.clear();
   hs_scan(m_impl->prefilter, text.data(), static_cast<unsigned>(text.size()), 0, scratch, on_id, &ids);
   std::sort(ids.begin(), ids.end());
-  Context context{&on_match, &m_impl->lengths};
+  Context context{on_match, &m_impl->lengths};
   for (unsigned id : ids) {
     hs_scan(m_impl->singles[id], text.data(), static_cast<unsigned>(text.size()), 0, scratch, on_event, &context);
   }

@@ -4,10 +4,10 @@
 
 #include <cstdint>
 #include <expected>
-#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 #include "core/core.hpp"
@@ -25,20 +25,39 @@ class LiteralSet {
   static std::expected<LiteralSet, Error> compile_patterns(const std::vector<std::string>& patterns);
 
   // Calls `on_match(id, begin, end)` for every occurrence: [begin, end) in `text`.
+  // `on_match` is any callable taking (unsigned, std::size_t, std::size_t); it is called
+  // through a plain function pointer, not a std::function, as a text may match often.
   // Thread-safe.
-  void scan(std::string_view text,
-            const std::function<void(unsigned id, std::size_t begin, std::size_t end)>& on_match) const;
+  template <typename OnMatch>
+  void scan(std::string_view text, OnMatch&& on_match) const {
+    scan_with(text, Callback::to(on_match));
+  }
 
   // Patterns only: the same matches as `scan`, pattern by pattern in id order, found by
   // running each matching pattern alone. Several times cheaper when a text matches a
   // pattern or two, as start offsets cost much more to track over the whole set. Matches
   // of different patterns may come in another order than `scan` gives. Thread-safe.
-  void scan_each(std::string_view text,
-                 const std::function<void(unsigned id, std::size_t begin, std::size_t end)>& on_match) const;
+  template <typename OnMatch>
+  void scan_each(std::string_view text, OnMatch&& on_match) const {
+    scan_each_with(text, Callback::to(on_match));
+  }
 
   struct Impl;
 
+  // A borrowed callable and the function that calls it.
+  struct Callback {
+    void (*call)(void* target, unsigned id, std::size_t begin, std::size_t end);
+    void* target;
+    template <typename F>
+    static Callback to(F& f) {
+      return {[](void* t, unsigned id, std::size_t begin, std::size_t end) { (*static_cast<F*>(t))(id, begin, end); },
+              const_cast<std::remove_const_t<F>*>(&f)};
+    }
+  };
+
  private:
+  void scan_with(std::string_view text, Callback on_match) const;
+  void scan_each_with(std::string_view text, Callback on_match) const;
   std::shared_ptr<const Impl> m_impl;
 };
 

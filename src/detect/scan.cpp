@@ -23,7 +23,14 @@ bool word_byte(std::string_view s, std::size_t i) {
 void add(std::vector<Finding>& out, std::string_view kind, std::string_view field, std::pair<std::uint32_t, std::uint32_t> span,
          float confidence, std::string_view detail = {}) {
   if (span.first >= span.second) return;
-  out.push_back(Finding{std::string(kind), std::string(field), span.first, span.second, confidence, std::string(detail)});
+  // Built in place: a Finding holds three strings, each a move otherwise.
+  Finding& f = out.emplace_back();
+  f.kind = kind;
+  f.field = field;
+  f.begin = span.first;
+  f.end = span.second;
+  f.confidence = confidence;
+  f.detail = detail;
 }
 
 // True when `token`, in which each run of '*' stands for one or more letters, spells
@@ -131,7 +138,8 @@ void scan_lexicon(const NormalisedText& view, std::string_view field, const Lexi
 // address or a link, which is part of that, not a mention. One pass over findings sorted by
 // start (longest first): a finding is inside an earlier one exactly when it ends no later
 // than the furthest end seen so far for its kind (or for a container).
-std::vector<Finding> tidy(std::vector<Finding> found) {
+// `found` is left with moved-from findings.
+std::vector<Finding> tidy(std::vector<Finding>& found) {
   // Sorted as indices, so the findings themselves move once. Posts have a handful of
   // findings, where insertion sort is quickest; both sorts are stable.
   thread_local std::vector<std::uint32_t> order;  // scratch each thread reuses
@@ -153,35 +161,41 @@ std::vector<Finding> tidy(std::vector<Finding> found) {
   };
   auto name = [](const Finding& f) { return f.kind.starts_with("person.") || f.kind == "school.name"; };
   // The furthest end kept so far of each kind: the first kept finding of the kind, by
-  // index into `kept`, and the end. A post has few kinds, so a list beats a map.
+  // index into `found`, and the end. A post has few kinds, so a list beats a map.
   thread_local std::vector<std::pair<std::size_t, std::uint32_t>> furthest;
   furthest.clear();
   std::uint32_t container_end = 0;
   bool any_container = false;
-  std::vector<Finding> kept;
-  kept.reserve(found.size());
+  // Chosen first, by index, then moved once into a list of just their number: a post
+  // without findings allocates nothing.
+  thread_local std::vector<std::uint32_t> kept;
+  kept.clear();
   for (std::uint32_t index : order) {
     Finding& f = found[index];
-    auto it = std::find_if(furthest.begin(), furthest.end(), [&](const auto& k) { return kept[k.first].kind == f.kind; });
+    auto it = std::find_if(furthest.begin(), furthest.end(), [&](const auto& k) { return found[k.first].kind == f.kind; });
     bool inside = (it != furthest.end() && f.end <= it->second) || (name(f) && any_container && f.end <= container_end);
     if (inside) continue;
     if (container(f)) {
       container_end = std::max(container_end, f.end);
       any_container = true;
     }
-    if (it == furthest.end()) furthest.emplace_back(kept.size(), f.end);
+    if (it == furthest.end()) furthest.emplace_back(index, f.end);
     else it->second = std::max(it->second, f.end);
-    kept.push_back(std::move(f));
+    kept.push_back(index);
   }
-  return kept;
+  std::vector<Finding> tidied;
+  tidied.reserve(kept.size());
+  for (std::uint32_t index : kept) tidied.push_back(std::move(found[index]));
+  return tidied;
 }
 
 }  // namespace
 
 std::vector<Finding> detect_text(std::string_view text, std::string_view field, const Matcher& matcher) {
-  std::vector<Finding> out;
-  if (text.empty()) return out;
-  out.reserve(16);  // enough for most posts, so the list grows once, not four times
+  if (text.empty()) return {};
+  // Found first into a list each thread reuses; only the tidied findings are allocated.
+  thread_local std::vector<Finding> out;
+  out.clear();
   NormalisedText plain = normalise(text);
   ShapeOptions options{&matcher.school_domains, &matcher.school_phones, &matcher.shorteners};
   for (const auto& hit : scan_shapes(plain, text, options)) {
@@ -191,7 +205,7 @@ std::vector<Finding> detect_text(std::string_view text, std::string_view field, 
     add(out, *hit.kind, field, plain.original_span(hit.begin, hit.end), hit.confidence, *hit.detail);
   }
   if (matcher.lexicon) scan_lexicon(deobfuscate(std::move(plain)), field, *matcher.lexicon, out);
-  return tidy(std::move(out));
+  return tidy(out);
 }
 
 std::vector<Finding> detect(const Event& event, const Matcher& matcher) {
