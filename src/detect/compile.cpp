@@ -7,6 +7,7 @@
 #include <mutex>
 
 #include "detect/matcher.hpp"
+#include "detect/pattern_words.hpp"
 #include "detect/pii.hpp"
 
 namespace smpolicy {
@@ -24,6 +25,21 @@ std::vector<std::string> variants(const LexiconEntry& entry, std::string_view ba
     out.push_back(std::string(base) + "es");
   }
   return out;
+}
+
+// Adds to `literals` the words each pattern needs (pattern_words.hpp), so the one scan
+// of the term list also tells which patterns a text could match.
+void add_pattern_words(const std::vector<std::string>& patterns, LexiconMatcher& compiled,
+                       std::vector<std::string>& literals) {
+  compiled.first_pattern_word = static_cast<unsigned>(literals.size());
+  for (std::size_t p = 0; p < patterns.size(); ++p) {
+    auto words = required_words(patterns[p]);
+    if (words.empty()) compiled.unconditional_patterns.push_back(static_cast<unsigned>(p));
+    for (auto& word : words) {
+      compiled.pattern_of_word.push_back(static_cast<unsigned>(p));
+      literals.push_back(std::move(word));
+    }
+  }
 }
 
 std::shared_ptr<const LexiconMatcher> compile_lexicon(const Lexicon& lexicon) {
@@ -51,15 +67,16 @@ std::shared_ptr<const LexiconMatcher> compile_lexicon(const Lexicon& lexicon) {
     std::fprintf(stderr, "smpolicy: the lexicon does not compile: %s\n", e.message.c_str());
     std::abort();
   };
-  if (!literals.empty()) {
-    auto set = LiteralSet::compile(literals);
-    if (!set) broken(set.error());
-    compiled->set = std::move(*set);
-  }
   std::vector<std::string> patterns;
   for (const auto& p : lexicon.patterns) {
     patterns.push_back(p.pattern);
     compiled->pattern_kinds.push_back(p.kind);
+  }
+  add_pattern_words(patterns, *compiled, literals);
+  if (!literals.empty()) {
+    auto set = LiteralSet::compile(literals);
+    if (!set) broken(set.error());
+    compiled->set = std::move(*set);
   }
   if (!patterns.empty()) {
     auto set = LiteralSet::compile_patterns(patterns);

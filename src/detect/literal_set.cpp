@@ -19,17 +19,13 @@ struct LiteralSet::Impl {
   std::vector<std::size_t> lengths;  // of each literal; empty for patterns
   std::uint64_t serial = 0;  // never reused, unlike an address, so a thread's cached scratch stays valid
   hs_database_t* database = nullptr;
-  // Patterns only: the same patterns without start-of-match tracking, several times
-  // faster to scan. It only answers whether anything matches, and most texts match nothing.
-  hs_database_t* prefilter = nullptr;
   // Patterns only: each pattern alone, with start-of-match tracking, by pattern id.
-  // Empty when any failed to compile; `scan_each` then runs the whole set.
+  // Empty when any failed to compile; `scan_these` then runs the whole set.
   std::vector<hs_database_t*> singles;
   hs_scratch_t* prototype = nullptr;  // cloned once per thread; fits every database
   ~Impl() {
     hs_free_scratch(prototype);
     for (hs_database_t* single : singles) hs_free_database(single);
-    hs_free_database(prefilter);
     hs_free_database(database);
   }
 };
@@ -69,23 +65,10 @@ int on_event(unsigned id, unsigned long long from, unsigned long long to, unsign
 }
 
 std::expected<void, Error> allocate(LiteralSet::Impl& impl) {
-  bool ok = hs_alloc_scratch(impl.database, &impl.prototype) == HS_SUCCESS &&
-            (!impl.prefilter || hs_alloc_scratch(impl.prefilter, &impl.prototype) == HS_SUCCESS);
+  bool ok = hs_alloc_scratch(impl.database, &impl.prototype) == HS_SUCCESS;
   for (hs_database_t* single : impl.singles) ok = ok && hs_alloc_scratch(single, &impl.prototype) == HS_SUCCESS;
   if (!ok) return fail(ErrorCode::internal, "cannot allocate matcher scratch space");
   return {};
-}
-
-// Stops the prefilter's scan at the first match.
-int on_any(unsigned, unsigned long long, unsigned long long, unsigned, void* user) {
-  *static_cast<bool*>(user) = true;
-  return 1;
-}
-
-// Collects the ids the prefilter reports, each once (it is compiled single-match).
-int on_id(unsigned id, unsigned long long, unsigned long long, unsigned, void* user) {
-  static_cast<std::vector<unsigned>*>(user)->push_back(id);
-  return 0;
 }
 
 // Compiled databases are kept on disk between runs: compiling the lexicon takes a few
@@ -249,14 +232,6 @@ std::expected<LiteralSet, Error> LiteralSet::compile_patterns(const std::vector<
     hs_free_compile_error(error);
     return fail(ErrorCode::parse, message);
   }
-  // Without the prefilter every scan runs the full database: slower, the same matches.
-  std::vector<unsigned> any_flags(patterns.size(), HS_FLAG_UTF8 | HS_FLAG_SINGLEMATCH);
-  impl->prefilter = cached(cache_name("prefilter", patterns, any_flags.front()), [&] {
-    hs_compile_error_t* ignored = nullptr;
-    hs_database_t* database = compile(any_flags, &ignored);
-    hs_free_compile_error(ignored);
-    return database;
-  });
   impl->singles = compile_singles(patterns, flags.front());
   if (auto ok = allocate(*impl); !ok) return std::unexpected(ok.error());
   LiteralSet set;
@@ -267,25 +242,22 @@ std::expected<LiteralSet, Error> LiteralSet::compile_patterns(const std::vector<
 void LiteralSet::scan_with(std::string_view text, Callback on_match) const {
   if (!m_impl || text.empty()) return;
   hs_scratch_t* scratch = scratch_for(*m_impl);
-  if (m_impl->prefilter) {
-    bool any = false;
-    hs_scan(m_impl->prefilter, text.data(), static_cast<unsigned>(text.size()), 0, scratch, on_any, &any);
-    if (!any) return;
-  }
   Context context{on_match, &m_impl->lengths};
   hs_scan(m_impl->database, text.data(), static_cast<unsigned>(text.size()), 0, scratch, on_event, &context);
 }
 
-void LiteralSet::scan_each_with(std::string_view text, Callback on_match) const {
-  if (!m_impl || text.empty()) return;
-  if (!m_impl->prefilter || m_impl->singles.empty()) return scan_with(text, on_match);
+void LiteralSet::scan_these_with(std::string_view text, std::span<const unsigned> ids, Callback on_match) const {
+  if (!m_impl || text.empty() || ids.empty()) return;
+  if (m_impl->singles.empty()) {  // no pattern compiled alone: the whole set, keeping `ids`
+    auto keep = [&](unsigned id, std::size_t begin, std::size_t end) {
+      if (std::binary_search(ids.begin(), ids.end(), id)) on_match.call(on_match.target, id, begin, end);
+    };
+    return scan_with(text, Callback::to(keep));
+  }
   hs_scratch_t* scratch = scratch_for(*m_impl);
-  thread_local std::vector<unsigned> ids;
-  ids.clear();
-  hs_scan(m_impl->prefilter, text.data(), static_cast<unsigned>(text.size()), 0, scratch, on_id, &ids);
-  std::sort(ids.begin(), ids.end());
   Context context{on_match, &m_impl->lengths};
   for (unsigned id : ids) {
+    if (id >= m_impl->singles.size()) continue;
     hs_scan(m_impl->singles[id], text.data(), static_cast<unsigned>(text.size()), 0, scratch, on_event, &context);
   }
 }

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <expected>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -33,13 +34,13 @@ class LiteralSet {
     scan_with(text, Callback::to(on_match));
   }
 
-  // Patterns only: the same matches as `scan`, pattern by pattern in id order, found by
-  // running each matching pattern alone. Several times cheaper when a text matches a
-  // pattern or two, as start offsets cost much more to track over the whole set. Matches
-  // of different patterns may come in another order than `scan` gives. Thread-safe.
+  // Patterns only: the matches of the patterns `ids` (ascending, each once), pattern by
+  // pattern in that order, each run alone (start offsets cost much more to track over the
+  // whole set); other patterns are not run. Matches of different patterns may come in
+  // another order than `scan` gives. Thread-safe.
   template <typename OnMatch>
-  void scan_each(std::string_view text, OnMatch&& on_match) const {
-    scan_each_with(text, Callback::to(on_match));
+  void scan_these(std::string_view text, std::span<const unsigned> ids, OnMatch&& on_match) const {
+    scan_these_with(text, ids, Callback::to(on_match));
   }
 
   struct Impl;
@@ -57,7 +58,7 @@ class LiteralSet {
 
  private:
   void scan_with(std::string_view text, Callback on_match) const;
-  void scan_each_with(std::string_view text, Callback on_match) const;
+  void scan_these_with(std::string_view text, std::span<const unsigned> ids, Callback on_match) const;
   std::shared_ptr<const Impl> m_impl;
 };
 

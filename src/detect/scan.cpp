@@ -98,7 +98,13 @@ void scan_lexicon(const NormalisedText& view, std::string_view field, const Lexi
   thread_local std::vector<std::pair<std::size_t, std::size_t>> exceptions;
   hits.clear();
   exceptions.clear();
+  thread_local std::vector<unsigned> candidates;  // patterns the text may match
+  candidates.assign(lexicon.unconditional_patterns.begin(), lexicon.unconditional_patterns.end());
   lexicon.set.scan(s, [&](unsigned id, std::size_t begin, std::size_t end) {
+    if (id >= lexicon.first_pattern_word) {
+      candidates.push_back(lexicon.pattern_of_word[id - lexicon.first_pattern_word]);
+      return;
+    }
     const LexTerm& term = lexicon.terms[id];
     if (begin > 0 && word_byte(s, begin - 1)) return;
     if (term.prefix) {
@@ -109,15 +115,18 @@ void scan_lexicon(const NormalisedText& view, std::string_view field, const Lexi
     if (term.kind == "exception") exceptions.emplace_back(begin, end);
     else hits.push_back(Hit{&term.kind, begin, end, term.confidence});
   });
-  // Pattern by pattern: a post matches a pattern or two, and running those alone costs a
-  // fraction of the whole set. That may list matches of different patterns in another
-  // order, which only shows where two of different kinds cover the very same span; such
-  // a post (rare) is scanned again with the whole set, so the findings never change.
+  // Pattern by pattern, and only those whose needed words the term scan met: a post may
+  // match a pattern or two, and running those alone costs a fraction of the whole set.
+  // That may list matches of different patterns in another order, which only shows where
+  // two of different kinds cover the very same span; such a post (rare) is scanned again
+  // with the whole set, so the findings never change.
   auto pattern_hit = [&](unsigned id, std::size_t begin, std::size_t end) {
     hits.push_back(Hit{&lexicon.pattern_kinds[id], begin, end, 0.85f});
   };
   std::size_t first_pattern = hits.size();
-  lexicon.patterns.scan_each(s, pattern_hit);
+  std::sort(candidates.begin(), candidates.end());
+  candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+  lexicon.patterns.scan_these(s, candidates, pattern_hit);
   if (same_span_other_kind(std::span(hits).subspan(first_pattern))) {
     hits.resize(first_pattern);
     lexicon.patterns.scan(s, pattern_hit);
