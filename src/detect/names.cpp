@@ -47,7 +47,12 @@ void NameIndex::add(std::string key, Entry entry) {
   std::uint64_t hash = word_hash(std::string_view(key).substr(0, space));
   for (std::size_t from = space + 1;; from = space + 1) {
     space = std::min(key.find(' ', from), key.size());
-    hash = names_detail::phrase_hash_step(hash, word_hash(std::string_view(key).substr(from, space - from)));
+    const std::string_view word = std::string_view(key).substr(from, space - from);
+    const std::uint64_t word_hashed = word_hash(word);
+    bool added = false;
+    m_later_words.insert(word, word_hashed, added);
+    if (added) m_later_filter.add(word_hashed, m_later_words);
+    hash = names_detail::phrase_hash_step(hash, word_hashed);
     if (space == key.size()) break;
   }
   bool added = false;
@@ -132,10 +137,12 @@ std::vector<NameHit> NameIndex::scan(const NormalisedText& plain, std::string_vi
     const std::uint32_t number = m_words.find(c.word(t), t.hash);  // the filter has let it through
     if (number == 0) continue;
     const Slot* slot = &m_slots[number - 1];
-    // Longest first: "oliver bennett" before "oliver"; words must be one space apart.
+    // Longest first: "oliver bennett" before "oliver"; words must be one space apart, and
+    // the second must be one that follows the first in some key, which most are not
+    // ("Grace is", "Will you"): the filter says so before the table of keys is read.
     std::size_t last = i;
     while (last + 1 < count && last + 1 < i + slot->longest && c.adjacent(last, last + 1) &&
-           !words[last].possessive) {
+           !words[last].possessive && m_later_filter.may_hold(words[last + 1].hash)) {
       ++last;
     }
     bool found = false;

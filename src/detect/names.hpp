@@ -89,6 +89,8 @@ class NameIndex {
   // Most words of a post are no name, and this says so with one load.
   names_detail::KeyFilter m_filter;  // over m_words
   names_detail::KeyTable m_phrases;  // keys of 2+ words
+  names_detail::KeyTable m_later_words;  // the words of those keys after the first
+  names_detail::KeyFilter m_later_filter;  // over m_later_words
   std::vector<std::vector<Entry>> m_phrase_entries;  // by the key's number in m_phrases
   std::vector<Owner> m_owners;
   std::unordered_map<std::string, std::string> m_parents_by_family;  // family name -> a parent's id
