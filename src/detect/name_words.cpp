@@ -111,7 +111,7 @@ std::uint64_t hash_of_word(const char* w, std::size_t size) {
 }
 
 // A word from begin to end in the padded text `p`: a possessive "'s" left off, and hashed.
-void put_word(const char* p, std::size_t begin, std::size_t end, Token& t) {
+inline void put_word(const char* p, std::size_t begin, std::size_t end, Token& t) {
   std::size_t size = end - begin;
   bool possessive = p[end] == '\'';  // "James'"
   if (size > 2 && p[end - 2] == '\'' && p[end - 1] == 's') {
