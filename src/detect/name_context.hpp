@@ -1,32 +1,19 @@
-// Private to detect: the words of a post as the name detector reads them, and what the
-// words around a name say of it (a cue nearby, a capital, a list, a relative, a month).
+// Private to detect: what the words around a name say of it (a cue nearby, a capital, a
+// list, a relative, a month).
 #pragma once
 
 #include <cctype>
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "detect/name_words.hpp"
 #include "detect/names.hpp"
 
 namespace smpolicy::names_detail {
 
-struct Token {
-  std::size_t begin, end;  // in the plain view, possessive excluded
-  std::string_view word;
-  std::uint64_t hash = 0;  // word_hash(word)
-  bool possessive = false;
-};
-
-// Words of the plain view: letters and digits, joined by inner hyphens and apostrophes
-// ("anne-marie", "o'neill"); a trailing "'s" marks a possessive and is left off. Fills
-// `out`, which each thread reuses from post to post.
-void tokens_of(const std::string& s, std::vector<Token>& out);
-
-// 2 for a word that puts a name in a school context ("year", "class"), 1 for a weak cue
-// ("brilliant", "trip"), 0 for none. `hash` is word_hash(w).
-signed char cue_strength(std::string_view w, std::uint64_t hash);
 // "mr", "mrs", "dr", "cllr" and the like.
 bool title_word(std::string_view w);
 // "mum", "dad", "parents" and the like.
@@ -36,15 +23,19 @@ bool parent_word(std::string_view w);
 struct Context {
   const NormalisedText& plain;
   std::string_view original;
-  const std::vector<Token>& tokens;
+  std::span<const Token> tokens;
   std::vector<signed char>& cues;  // per token: -1 not yet looked up, else its cue_strength
   mutable int post_cue = -1;       // cue_in_post once worked out, -1 before
 
   signed char cue_level(std::size_t k) const {
-    if (cues[k] < 0) cues[k] = cue_strength(tokens[k].word, tokens[k].hash);
+    if (cues[k] < 0) cues[k] = cue_strength(word(k), tokens[k].hash);
     return cues[k];
   }
   bool cue(std::size_t k) const { return cue_level(k) == 2; }
+
+  // The text of a word, read from the plain view.
+  std::string_view word(const Token& t) const { return std::string_view(plain.text.data() + t.begin, t.size()); }
+  std::string_view word(std::size_t k) const { return word(tokens[k]); }
 
   char original_first(const Token& t) const { return original[plain.begin_of(t.begin)]; }
   // A capital of ASCII, as std::isupper in the "C" locale, which the program never leaves.

@@ -21,46 +21,13 @@ std::string name_key(std::string_view name) { return normalise(name).text; }
 
 NameIndex::Slot& NameIndex::word_slot(std::string_view word) {
   const std::uint64_t hash = word_hash(word);
-  std::uint64_t bit = hash & (m_key_bits.size() * 64 - 1);  // the size is a power of two
-  m_key_bits[bit / 64] |= std::uint64_t{1} << (bit % 64);
-  const std::size_t mask = m_cells.size() - 1;
-  for (std::size_t at = (hash >> 32) & mask;; at = (at + 1) & mask) {
-    Cell& cell = m_cells[at];
-    if (cell.slot == 0) {
-      m_slots.emplace_back();
-      m_slot_words.emplace_back(word);
-      cell = Cell{hash, static_cast<std::uint32_t>(m_slots.size())};
-      Slot& slot = m_slots.back();  // taken before the table grows, which moves cells, not slots
-      if (m_slots.size() * 2 > m_cells.size()) grow_cells();
-      return slot;
-    }
-    if (cell.hash == hash && m_slot_words[cell.slot - 1] == word) return m_slots[cell.slot - 1];
+  bool added = false;
+  std::uint32_t n = m_words.insert(word, hash, added);
+  if (added) {
+    m_slots.emplace_back();
+    m_filter.add(hash, m_words);
   }
-}
-
-void NameIndex::grow_cells() {
-  std::vector<Cell> cells(m_cells.size() * 2);
-  const std::size_t mask = cells.size() - 1;
-  for (const Cell& cell : m_cells) {
-    if (cell.slot == 0) continue;
-    std::size_t at = (cell.hash >> 32) & mask;
-    while (cells[at].slot != 0) at = (at + 1) & mask;
-    cells[at] = cell;
-  }
-  m_cells = std::move(cells);
-}
-
-// The filter takes the hash's low bits and the cells its high bits, so a word that passes
-// the one by chance most likely meets an empty cell in the other.
-const NameIndex::Slot* NameIndex::find_word(std::string_view word, std::uint64_t hash) const {
-  assert(hash == word_hash(word));
-  if (!may_be_key(hash)) return nullptr;
-  const std::size_t mask = m_cells.size() - 1;
-  for (std::size_t at = (hash >> 32) & mask;; at = (at + 1) & mask) {
-    const Cell& cell = m_cells[at];
-    if (cell.slot == 0) return nullptr;
-    if (cell.hash == hash && m_slot_words[cell.slot - 1] == word) return &m_slots[cell.slot - 1];
-  }
+  return m_slots[n];
 }
 
 std::uint32_t NameIndex::owner(std::string kind, std::string id, std::string family, bool ordinary) {
@@ -77,7 +44,21 @@ void NameIndex::add(std::string key, Entry entry) {
   }
   Slot& first = word_slot(std::string_view(key).substr(0, space));
   first.longest = std::max<std::size_t>(first.longest, 1 + static_cast<std::size_t>(std::count(key.begin(), key.end(), ' ')));
-  m_phrases[std::move(key)].push_back(entry);
+  std::uint64_t hash = word_hash(std::string_view(key).substr(0, space));
+  for (std::size_t from = space + 1;; from = space + 1) {
+    space = std::min(key.find(' ', from), key.size());
+    const std::string_view word = std::string_view(key).substr(from, space - from);
+    const std::uint64_t word_hashed = word_hash(word);
+    bool added = false;
+    m_later_words.insert(word, word_hashed, added);
+    if (added) m_later_filter.add(word_hashed, m_later_words);
+    hash = names_detail::phrase_hash_step(hash, word_hashed);
+    if (space == key.size()) break;
+  }
+  bool added = false;
+  std::uint32_t n = m_phrases.insert(key, hash, added);
+  if (added) m_phrase_entries.emplace_back();
+  m_phrase_entries[n].push_back(entry);
 }
 
 void NameIndex::add_person(const Person& person, const Lexicon& lexicon) {
@@ -136,48 +117,50 @@ void NameIndex::add_school_name(std::string_view name) {
 
 std::vector<NameHit> NameIndex::scan(const NormalisedText& plain, std::string_view original) const {
   std::vector<NameHit> hits;
-  thread_local std::vector<names_detail::Token> tokens;
+  thread_local std::vector<names_detail::Token> buffer;
   thread_local std::vector<signed char> cues;
-  tokens_of(plain.text, tokens);
+  const std::span<const Token> tokens = tokens_of(plain.text, buffer);
   cues.assign(tokens.size(), -1);
   Context c{plain, original, tokens, cues};
   const std::string_view s = plain.text;
   std::size_t skip_to = 0;  // tokens inside a name already found
   // Most words are passed over by the filter alone, in a loop of their own with the
   // filter and the words held in registers (the loop below pushes onto `hits`).
-  const std::uint64_t* key_bits = m_key_bits.data();
-  const std::uint64_t key_mask = m_key_bits.size() * 64 - 1;
+  const names_detail::KeyFilter& filter = m_filter;
   const Token* words = tokens.data();
   const std::size_t count = tokens.size();
   for (std::size_t i = 0; i < count; ++i) {
     i = std::max(i, skip_to);
-    for (; i < count; ++i) {
-      std::uint64_t bit = words[i].hash & key_mask;
-      if ((key_bits[bit / 64] >> (bit % 64)) & 1) break;
-    }
+    while (i < count && !filter.may_hold(words[i].hash)) ++i;
     if (i == count) break;
-    const Slot* slot = find_word(tokens[i].word, tokens[i].hash);
-    if (!slot) continue;
-    // Longest first: "oliver bennett" before "oliver"; words must be one space apart.
+    const Token& t = words[i];
+    const std::uint32_t number = m_words.find(c.word(t), t.hash);  // the filter has let it through
+    if (number == 0) continue;
+    const Slot* slot = &m_slots[number - 1];
+    // Longest first: "oliver bennett" before "oliver"; words must be one space apart, and
+    // the second must be one that follows the first in some key, which most are not
+    // ("Grace is", "Will you"): the filter says so before the table of keys is read.
     std::size_t last = i;
-    while (last + 1 < tokens.size() && last + 1 < i + slot->longest && c.adjacent(last, last + 1) &&
-           !tokens[last].possessive) {
+    while (last + 1 < count && last + 1 < i + slot->longest && c.adjacent(last, last + 1) &&
+           !words[last].possessive && m_later_filter.may_hold(words[last + 1].hash)) {
       ++last;
     }
     bool found = false;
-    if (tokens[i].word.size() == 1 && i + 1 < tokens.size() && s.substr(tokens[i].end, tokens[i + 1].begin - tokens[i].end) == ". ") {
+    if (t.size() == 1 && i + 1 < count && s.substr(t.end, words[i + 1].begin - t.end) == ". ") {
       // "G. Hill": the full stop keeps the two words apart in the plain view.
       thread_local std::string key;
-      key.assign(tokens[i].word).append(" ").append(tokens[i + 1].word);
-      auto phrase = m_phrases.find(key);
-      if (phrase != m_phrases.end() && match(phrase->second, c, i, i + 1, hits)) {
+      key.assign(c.word(t)).append(" ").append(c.word(i + 1));
+      auto phrase = find_phrase(key, names_detail::phrase_hash_step(t.hash, words[i + 1].hash));
+      if (phrase && match(*phrase, c, i, i + 1, hits)) {
         skip_to = i + 2;
         continue;
       }
     }
     for (std::size_t k = last; k > i && !found; --k) {
-      auto phrase = m_phrases.find(s.substr(tokens[i].begin, tokens[k].end - tokens[i].begin));
-      if (phrase != m_phrases.end() && match(phrase->second, c, i, k, hits)) {
+      std::uint64_t hash = t.hash;
+      for (std::size_t w = i + 1; w <= k; ++w) hash = names_detail::phrase_hash_step(hash, words[w].hash);
+      auto phrase = find_phrase(s.substr(t.begin, words[k].end - t.begin), hash);
+      if (phrase && match(*phrase, c, i, k, hits)) {
         skip_to = k + 1;
         found = true;
       }
@@ -219,7 +202,7 @@ bool NameIndex::match(const std::vector<Entry>& entries, const Context& c, std::
       case Form::initial_first:
         // "G. Hill", "O Bennett"; a lone "A" or "I" is a word, so those need the full stop.
         if (c.capitalised(first) && c.capitalised(end_token) &&
-            (s[first.end] == '.' || (first.word != "a" && first.word != "i"))) {
+            (s[first.end] == '.' || (c.word(first) != "a" && c.word(first) != "i"))) {
           hit(first.begin, end_token.end, 0.8f);
         }
         break;
@@ -227,7 +210,7 @@ bool NameIndex::match(const std::vector<Entry>& entries, const Context& c, std::
         if (c.hashtag(first)) hit(first.begin, end_token.end, 0.95f);
         break;
       case Form::family:
-        if (i > 0 && title_word(c.tokens[i - 1].word)) hit(c.tokens[i - 1].begin, end_token.end, 0.85f);
+        if (i > 0 && title_word(c.word(i - 1))) hit(c.tokens[i - 1].begin, end_token.end, 0.85f);
         break;
       case Form::given:
         break;
@@ -255,8 +238,8 @@ bool NameIndex::match(const std::vector<Entry>& entries, const Context& c, std::
   return false;
 }
 
-bool NameIndex::given_key(const Token& word, bool& unusual) const {
-  const Slot* slot = find_word(word.word, word.hash);
+bool NameIndex::given_key(const Context& c, std::size_t k, bool& unusual) const {
+  const Slot* slot = find_word(c.word(k), c.tokens[k].hash);
   if (!slot) return false;
   bool given = false;
   for (const Entry& e : slot->entries) {
@@ -277,14 +260,14 @@ bool NameIndex::in_name_list(const Context& c, std::size_t i, int& cue) const {
   for (std::size_t k = i; k > 0;) {
     std::size_t back = k >= 2 && c.next_in_list(k - 2) == k ? k - 2 : c.next_in_list(k - 1) == k ? k - 1 : k;
     bool unused = false;
-    if (back == k || !given_key(c.tokens[back], unused)) break;
+    if (back == k || !given_key(c, back, unused)) break;
     from = k = back;
   }
   std::size_t members = 0;
   bool unusual = false;
   int best = 1;
   for (std::size_t k = from; k < c.tokens.size(); k = c.next_in_list(k)) {
-    if (!given_key(c.tokens[k], unusual) || !c.capitalised(c.tokens[k])) break;
+    if (!given_key(c, k, unusual) || !c.capitalised(c.tokens[k])) break;
     ++members;
     best = std::max(best, c.cue_near(k));
   }
@@ -298,7 +281,7 @@ void NameIndex::parent_of(const Owner& pupil, const Context& c, std::size_t k, s
   const Token& t = c.tokens[k];
   if (pupil.kind != "person.pupil" || !t.possessive || k + 1 >= c.tokens.size()) return;
   auto parent = m_parents_by_family.find(pupil.family);
-  if (parent == m_parents_by_family.end() || !parent_word(c.tokens[k + 1].word)) return;
+  if (parent == m_parents_by_family.end() || !parent_word(c.word(k + 1))) return;
   static const std::string k_parent = "person.parent";
   hits.push_back(NameHit{&k_parent, c.tokens[k].begin, c.tokens[k + 1].end, 0.8f, &parent->second});
 }

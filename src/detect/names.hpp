@@ -1,12 +1,12 @@
 // Private to detect: people of the roster and the school's own names, found by word.
 // Names are looked up word by word in a hash index, so a local authority's roster of
 // 100,000 people compiles in a moment and costs one probe per word of a post: the word's
-// hash is worked out as the post is split into words, and no lookup hashes it again.
+// hash is worked out as the post is split into words, and no lookup hashes it again (nor
+// a key of several words, whose hash is made from its words').
 #pragma once
 
 #include <algorithm>
 #include <cstdint>
-#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -14,12 +14,12 @@
 #include <vector>
 
 #include "detect/detect.hpp"
+#include "detect/name_keys.hpp"
 
 namespace smpolicy {
 
 namespace names_detail {
 struct Context;
-struct Token;
 }
 
 struct NameHit {
@@ -59,8 +59,8 @@ class NameIndex {
 
   bool match(const std::vector<Entry>& entries, const names_detail::Context& c, std::size_t i, std::size_t k,
              std::vector<NameHit>& hits) const;
-  // Whether `word` is someone's given name; `unusual` is set when it is no ordinary word.
-  bool given_key(const names_detail::Token& word, bool& unusual) const;
+  // Whether token k is someone's given name; `unusual` is set when it is no ordinary word.
+  bool given_key(const names_detail::Context& c, std::size_t k, bool& unusual) const;
   // Whether token i is in a list of capitalised roster given names with an unusual one
   // among them; raises `cue` to the strongest cue near any member.
   bool in_name_list(const names_detail::Context& c, std::size_t i, int& cue) const;
@@ -70,36 +70,28 @@ class NameIndex {
   void add(std::string key, Entry entry);
   // The slot of the one-word key `word`, made empty when new.
   Slot& word_slot(std::string_view word);
-  // False when no key starts with the word whose word_hash is `hash`; true for every word
-  // that starts one, and for few others. Inline: it runs on every word of a post.
-  bool may_be_key(std::uint64_t hash) const {
-    std::uint64_t bit = hash & (m_key_bits.size() * 64 - 1);  // the size is a power of two
-    return (m_key_bits[bit / 64] >> (bit % 64)) & 1;
-  }
   // The slot of `word`, whose word_hash is `hash`; null when no key starts with it.
-  const Slot* find_word(std::string_view word, std::uint64_t hash) const;
-  // Doubles the table of cells, keeping it at most half full so a probe for a word that
-  // is no key meets an empty cell within a step or two.
-  void grow_cells();
+  const Slot* find_word(std::string_view word, std::uint64_t hash) const {
+    if (!m_filter.may_hold(hash)) return nullptr;
+    std::uint32_t n = m_words.find(word, hash);
+    return n == 0 ? nullptr : &m_slots[n - 1];
+  }
+  // The entries of the key of two or more words `phrase`, whose phrase_hash is `hash`;
+  // null when there is none.
+  const std::vector<Entry>* find_phrase(std::string_view phrase, std::uint64_t hash) const {
+    std::uint32_t n = m_phrases.find(phrase, hash);
+    return n == 0 ? nullptr : &m_phrase_entries[n - 1];
+  }
   std::uint32_t owner(std::string kind, std::string id, std::string family, bool ordinary);
 
-  // A cell of the open-addressing table over m_slots, found from the word's hash.
-  struct Cell {
-    std::uint64_t hash = 0;
-    std::uint32_t slot = 0;  // index + 1 into m_slots; 0 for an empty cell
-  };
-  // Looked up by string_view, so scanning a post allocates nothing per word.
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
-  std::vector<Cell> m_cells = std::vector<Cell>(1024);  // a power of two
-  std::vector<Slot> m_slots;
-  std::vector<std::string> m_slot_words;  // by slot: the word
-  std::unordered_map<std::string, std::vector<Entry>, Hash, std::equal_to<>> m_phrases;  // keys of 2+ words
-  // A one-bit-per-hash filter over the words that start a key: most words of a post are no name,
-  // and this says so with one load.
-  std::vector<std::uint64_t> m_key_bits = std::vector<std::uint64_t>(std::size_t{1} << 14);  // 2^20 bits, 128 KiB
+  names_detail::KeyTable m_words;  // the words that start a key
+  std::vector<Slot> m_slots;       // by the word's number in m_words
+  // Most words of a post are no name, and this says so with one load.
+  names_detail::KeyFilter m_filter;  // over m_words
+  names_detail::KeyTable m_phrases;  // keys of 2+ words
+  names_detail::KeyTable m_later_words;  // the words of those keys after the first
+  names_detail::KeyFilter m_later_filter;  // over m_later_words
+  std::vector<std::vector<Entry>> m_phrase_entries;  // by the key's number in m_phrases
   std::vector<Owner> m_owners;
   std::unordered_map<std::string, std::string> m_parents_by_family;  // family name -> a parent's id
   const std::unordered_set<std::string>* m_ordinary;
@@ -121,17 +113,27 @@ constexpr std::size_t word_char(std::string_view s, std::size_t i) {
   return letter ? std::min(n, s.size() - i) : 0;
 }
 
-// The name index's hash of a word (FNV-1a over its bytes), one byte at a time, so the
-// name detector works it out as it reads each word of a post and no lookup reads the word
-// again to hash it.
+// The name index's hash of a word: its bytes taken eight at a time (little-endian, the
+// last chunk padded with zeros), each chunk mixed in with one multiply. The name
+// detector finds a word's end first and then hashes it by whole chunks (names_detail::
+// tokens_of), which costs less than a step per letter; this is the same hash, spelled out.
 constexpr std::uint64_t k_word_hash_start = 14695981039346656037ull;
-constexpr std::uint64_t word_hash_step(std::uint64_t h, char c) {
-  return (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+constexpr std::uint64_t word_hash_chunk(std::uint64_t h, std::uint64_t chunk) {
+  return (h ^ chunk) * 0x9E3779B97F4A7C15ull;
 }
+// A product's low bits depend on its factors' low bits only; the high half, which depends
+// on them all, is folded onto them.
+constexpr std::uint64_t word_hash_finish(std::uint64_t h) { return h ^ (h >> 32); }
 constexpr std::uint64_t word_hash(std::string_view word) {
   std::uint64_t h = k_word_hash_start;
-  for (char c : word) h = word_hash_step(h, c);
-  return h;
+  for (std::size_t at = 0; at < word.size(); at += 8) {
+    std::uint64_t chunk = 0;
+    for (std::size_t b = 0; b < 8 && at + b < word.size(); ++b) {
+      chunk |= std::uint64_t{static_cast<unsigned char>(word[at + b])} << (8 * b);
+    }
+    h = word_hash_chunk(h, chunk);
+  }
+  return word_hash_finish(h);
 }
 
 }  // namespace smpolicy

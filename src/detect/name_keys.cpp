@@ -1,0 +1,45 @@
+#include "detect/name_keys.hpp"
+
+namespace smpolicy::names_detail {
+
+std::uint32_t KeyTable::insert(std::string_view key, std::uint64_t hash, bool& added) {
+  const std::size_t mask = m_cells.size() - 1;
+  for (std::size_t at = (hash >> 32) & mask;; at = (at + 1) & mask) {
+    Cell& cell = m_cells[at];
+    if (cell.number != 0) {
+      if (cell.hash == hash && m_keys[cell.number - 1] == key) return cell.number - 1;
+      continue;
+    }
+    m_keys.emplace_back(key);
+    m_hashes.push_back(hash);
+    cell = Cell{hash, static_cast<std::uint32_t>(m_keys.size())};
+    if (m_keys.size() * 2 > m_cells.size()) grow();
+    added = true;
+    return static_cast<std::uint32_t>(m_keys.size() - 1);
+  }
+}
+
+void KeyTable::grow() {
+  std::vector<Cell> cells(m_cells.size() * 2);
+  const std::size_t mask = cells.size() - 1;
+  for (const Cell& cell : m_cells) {
+    if (cell.number == 0) continue;
+    std::size_t at = (cell.hash >> 32) & mask;
+    while (cells[at].number != 0) at = (at + 1) & mask;
+    cells[at] = cell;
+  }
+  m_cells = std::move(cells);
+}
+
+void KeyFilter::add(std::uint64_t hash, const KeyTable& table) {
+  if (table.size() * 32 <= m_words.size() * 64) {
+    m_words[hash & m_mask] |= bits_of(hash);
+    return;
+  }
+  // Twice the size, refilled from every key: the doubling keeps a roster's compile linear.
+  m_words.assign(m_words.size() * 2, 0);
+  m_mask = m_words.size() - 1;
+  for (std::uint32_t n = 0; n < table.size(); ++n) m_words[table.hash_of(n) & m_mask] |= bits_of(table.hash_of(n));
+}
+
+}  // namespace smpolicy::names_detail

@@ -1,0 +1,74 @@
+// Private to detect: the name index's tables of keys, looked up by a hash the caller has
+// already worked out (word_hash of a word as the post is split, phrase_hash of words
+// in a row), and a filter that turns most words away before any table is read.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace smpolicy::names_detail {
+
+// The hash of a key of two or more words, from the word_hash of each: phrase_hash_step
+// of the first word's hash with the second's, and so on. Keys are words joined by single
+// spaces, so the scan works it out from its tokens' hashes without reading the words again.
+constexpr std::uint64_t phrase_hash_step(std::uint64_t h, std::uint64_t word) {
+  return (h ^ (h >> 29)) * 0x9E3779B97F4A7C15ull + word;
+}
+
+// Keys numbered from 0 in the order added, in a flat open-addressing table of cells
+// kept at most half full, so a probe for a key that is absent meets an empty cell within
+// a step or two.
+class KeyTable {
+ public:
+  // The number of `key`, whose hash is `hash`, adding it when new (then `added` is set).
+  std::uint32_t insert(std::string_view key, std::uint64_t hash, bool& added);
+  // The number of `key`, whose hash is `hash`, plus one; 0 when it is absent.
+  std::uint32_t find(std::string_view key, std::uint64_t hash) const {
+    const std::size_t mask = m_cells.size() - 1;
+    for (std::size_t at = (hash >> 32) & mask;; at = (at + 1) & mask) {
+      const Cell& cell = m_cells[at];
+      if (cell.number == 0) return 0;
+      if (cell.hash == hash && m_keys[cell.number - 1] == key) return cell.number;
+    }
+  }
+  std::size_t size() const { return m_keys.size(); }
+  // The hash of key number n, as given to insert.
+  std::uint64_t hash_of(std::uint32_t n) const { return m_hashes[n]; }
+
+ private:
+  struct Cell {
+    std::uint64_t hash = 0;
+    std::uint32_t number = 0;  // the key's number + 1; 0 for an empty cell
+  };
+  void grow();
+  std::vector<Cell> m_cells = std::vector<Cell>(64);  // a power of two
+  std::vector<std::string> m_keys;
+  std::vector<std::uint64_t> m_hashes;
+};
+
+// A filter over the hashes of a KeyTable's keys: false for most hashes of no key, true for
+// every key's. Two bits of one 64-bit word per hash, the word picked by the hash's low bits
+// and the bits by its top twelve (the table's cells take bits 32 and up, so a hash that
+// passes the filter by chance most likely meets an empty cell). Kept at 32 to 64 bits per
+// key: a few hundred words for a class, a few megabytes for a local authority, about one
+// word of a post in a hundred let through by chance.
+class KeyFilter {
+ public:
+  bool may_hold(std::uint64_t hash) const {
+    const std::uint64_t bits = bits_of(hash);
+    return (m_words[hash & m_mask] & bits) == bits;
+  }
+  // Adds `hash`, the hash of the table's newest key; the filter grows with the table.
+  void add(std::uint64_t hash, const KeyTable& table);
+
+ private:
+  static std::uint64_t bits_of(std::uint64_t hash) {
+    return (std::uint64_t{1} << (hash >> 58)) | (std::uint64_t{1} << ((hash >> 52) & 63));
+  }
+  std::vector<std::uint64_t> m_words = std::vector<std::uint64_t>(8);  // a power of two
+  std::uint64_t m_mask = 7;
+};
+
+}  // namespace smpolicy::names_detail

@@ -1,0 +1,244 @@
+// The name detector's reading of a post, word by word, and the cue words among them.
+#include "detect/name_words.hpp"
+
+#include <algorithm>
+#include <array>
+#include <bit>
+#include <cassert>
+#include <cstring>
+#include <optional>
+
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
+namespace smpolicy::names_detail {
+namespace {
+
+// Words that put a bare given name in a school context: a pupil, a class, an award.
+// Strong cues may vouch for a name that is also an ordinary word ("Grace in Year 4").
+constexpr std::array<std::string_view, 42> k_cues = {
+    "year", "yr", "class", "pupil", "pupils", "student", "well", "done", "congratulations", "congrats",
+    "proud", "superstar", "award", "certificate", "reception", "nursery", "captain", "form", "assembly",
+    "homework", "sats", "nativity", "ta", "teacher", "classroom", "playground", "school", "maths", "phonics",
+    "spellings", "term", "handwriting", "awarded", "shoutout", "headteacher", "merit", "sticker", "stickers",
+    "attendance", "licence", "governor", "governors"};
+// Weak cues: praise and classroom words that also turn up in everyday posts, so they vouch
+// only for a name that is no ordinary word ("Amelia did brilliant work", not "Sunny day, brilliant").
+constexpr std::array<std::string_view, 41> k_weak_cues = {
+    "brilliant", "amazing", "fantastic", "superb", "star", "stars", "legend", "shout", "learnt", "learned",
+    "reading", "read", "writing", "spelling", "story", "tables", "project", "science", "kids", "children",
+    "trip", "sports", "concert", "choir", "lesson", "lessons", "club", "team", "football", "netball", "team's",
+    "scored", "goal", "goals", "effort", "chair", "colleague", "colleagues", "deputy", "staff", "office"};
+
+// word_char's answer for each byte, before it is cut short at the end of the text.
+constexpr std::array<unsigned char, 256> k_word_bytes = [] {
+  std::array<unsigned char, 256> widths{};
+  for (int u = 0; u < 256; ++u) {
+    const char text[4] = {static_cast<char>(u), 'a', 'a', 'a'};
+    widths[static_cast<std::size_t>(u)] = static_cast<unsigned char>(word_char(std::string_view(text, 4), 0));
+  }
+  return widths;
+}();
+
+// The cue words in a flat table by word_hash: every word near a given name is looked up,
+// and most are no cue, which one probe of an empty or unequal cell says.
+class CueTable {
+ public:
+  CueTable() {
+    for (auto w : k_cues) put(w, 2);
+    for (auto w : k_weak_cues) put(w, 1);
+  }
+  signed char level(std::string_view w, std::uint64_t hash) const {
+    for (std::size_t at = hash >> 56;; at = (at + 1) % m_cells.size()) {
+      const Cell& cell = m_cells[at];
+      if (cell.level == 0) return 0;
+      if (cell.hash == hash && cell.word == w) return cell.level;
+    }
+  }
+
+ private:
+  struct Cell {
+    std::uint64_t hash = 0;
+    std::string_view word;
+    signed char level = 0;  // 0 for an empty cell
+  };
+  // A strong cue keeps its strength if the word is also listed as a weak one.
+  void put(std::string_view w, signed char level) {
+    const std::uint64_t hash = word_hash(w);
+    std::size_t at = hash >> 56;
+    for (; m_cells[at].level != 0; at = (at + 1) % m_cells.size()) {
+      if (m_cells[at].word == w) return;
+    }
+    m_cells[at] = Cell{hash, w, level};
+  }
+  std::array<Cell, 256> m_cells{};  // 83 words: at most a third full
+};
+
+}  // namespace
+
+// "year4", "yr6", "y6": a year group written as one word, as in a hashtag.
+bool year_word(std::string_view w) {
+  std::size_t letters = w.starts_with("year") ? 4 : w.starts_with("yr") ? 2 : w.starts_with("y") ? 1 : 0;
+  if (letters == 0 || w.size() == letters || w.size() > letters + 2) return false;
+  return std::all_of(w.begin() + static_cast<std::ptrdiff_t>(letters), w.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+namespace {
+
+// Bytes as tokens_of reads them: what ends a word, what goes on with it, and what joins
+// two runs of letters ("anne-marie", "o'neill").
+constexpr unsigned char k_joiner = 4;
+constexpr std::array<unsigned char, 256> k_byte_kinds = [] {
+  std::array<unsigned char, 256> kinds = k_word_bytes;  // 0 ends a word, 1 to 3: its width
+  kinds['-'] = kinds['\''] = k_joiner;
+  return kinds;
+}();
+
+// word_hash of the `size` bytes at `w`, where at least eight more bytes can be read.
+std::uint64_t hash_of_word(const char* w, std::size_t size) {
+  static_assert(std::endian::native == std::endian::little, "word_hash reads chunks little-endian");
+  auto chunk_at = [&](std::size_t at) {
+    std::uint64_t chunk;
+    std::memcpy(&chunk, w + at, 8);
+    return chunk;
+  };
+  std::uint64_t h = k_word_hash_start;
+  std::size_t at = 0;
+  for (; at + 8 <= size; at += 8) h = word_hash_chunk(h, chunk_at(at));
+  if (at < size) h = word_hash_chunk(h, chunk_at(at) & (~std::uint64_t{0} >> (64 - 8 * (size - at))));
+  return word_hash_finish(h);
+}
+
+// A word from begin to end in the padded text `p`: a possessive "'s" left off, and hashed.
+inline void put_word(const char* p, std::size_t begin, std::size_t end, Token& t) {
+  std::size_t size = end - begin;
+  bool possessive = p[end] == '\'';  // "James'"
+  if (size > 2 && p[end - 2] == '\'' && p[end - 1] == 's') {
+    size -= 2;
+    possessive = true;
+  }
+  t.hash = hash_of_word(p + begin, size);
+  t.begin = static_cast<std::uint32_t>(begin);
+  t.end = static_cast<std::uint32_t>(begin + size);
+  t.possessive = possessive;
+}
+
+// The words of the n bytes at p, read one byte at a time, for any text.
+std::size_t words_by_byte(const char* p, std::size_t n, Token* out) {
+  std::size_t count = 0;
+  auto kind_at = [&](std::size_t k) -> unsigned char { return k_byte_kinds[static_cast<unsigned char>(p[k])]; };
+  for (std::size_t i = 0;;) {
+    while (i < n && k_word_bytes[static_cast<unsigned char>(p[i])] == 0) ++i;  // a joiner starts no word
+    if (i == n) break;
+    std::size_t j = i;
+    for (;;) {
+      unsigned char kind;
+      while ((kind = kind_at(j)) == 1) ++j;  // most bytes: ASCII letters and digits
+      if (kind == 0) break;
+      if (kind == k_joiner) {
+        unsigned char next = kind_at(j + 1);
+        if (next == 0 || next == k_joiner) break;
+        ++j;
+        continue;
+      }
+      j = std::min(j + kind, n);  // a letter of several bytes
+    }
+    put_word(p, i, j, out[count++]);
+    i = j;
+  }
+  return count;
+}
+
+#ifdef __SSE2__
+// Bit k of each mask says what byte k of the 64 at p is.
+struct ByteMasks {
+  std::uint64_t word = 0;    // an ASCII letter or digit
+  std::uint64_t joiner = 0;  // '-' or '\''
+  std::uint64_t high = 0;    // 0x80 or above: part of a letter, symbol or emoji of several bytes
+};
+
+ByteMasks masks_of(const char* p) {
+  ByteMasks m;
+  for (int q = 0; q < 4; ++q) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * q));
+    // Compares are signed: bytes of 0x80 and above are below every ASCII bound.
+    auto within = [&](char low, char high) {
+      return _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(static_cast<char>(low - 1))),
+                           _mm_cmplt_epi8(v, _mm_set1_epi8(static_cast<char>(high + 1))));
+    };
+    const __m128i word = _mm_or_si128(within('a', 'z'), within('0', '9'));
+    const __m128i joiner = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('-')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\'')));
+    const int shift = 16 * q;
+    m.word |= static_cast<std::uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(word))) << shift;
+    m.joiner |= static_cast<std::uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(joiner))) << shift;
+    m.high |= static_cast<std::uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(v))) << shift;
+  }
+  return m;
+}
+
+// The words of the n bytes at p, read 64 bytes at a time, where at least 136 bytes past
+// p + n can be read, all '\0'. Words are the runs of letters and digits, with the joiners
+// between two of them; the same words words_by_byte finds, for a text of ASCII only.
+// nullopt when the text holds a byte of 0x80 or above.
+std::optional<std::size_t> words_by_block(const char* p, std::size_t n, Token* out) {
+  std::size_t count = 0, start = 0;
+  bool open = false;               // a word runs on from the block before, from `start`
+  std::uint64_t word_before = 0;   // whether the byte before the block is a letter or digit
+  std::uint64_t run_before = 0;    // whether it is in a word
+  for (std::size_t block = 0; block <= n; block += 64) {
+    const ByteMasks m = masks_of(p + block);
+    if (m.high != 0) return std::nullopt;
+    const std::uint64_t word_after = k_word_bytes[static_cast<unsigned char>(p[block + 64])] == 1;
+    const std::uint64_t left = (m.word << 1) | word_before, right = (m.word >> 1) | (word_after << 63);
+    const std::uint64_t run = m.word | (m.joiner & left & right);
+    const std::uint64_t run_left = (run << 1) | run_before;
+    std::uint64_t starts = run & ~run_left, ends = ~run & run_left;  // the first byte of each word, and the first after
+    word_before = m.word >> 63;
+    run_before = run >> 63;
+    // Words alternate with gaps, so the ends pair off with the starts, the first with a
+    // word from the block before when one runs on.
+    if (open && ends != 0) {
+      put_word(p, start, block + static_cast<std::size_t>(std::countr_zero(ends)), out[count++]);
+      ends &= ends - 1;
+      open = false;
+    }
+    for (; ends != 0; ends &= ends - 1, starts &= starts - 1) {
+      put_word(p, block + static_cast<std::size_t>(std::countr_zero(starts)),
+               block + static_cast<std::size_t>(std::countr_zero(ends)), out[count++]);
+    }
+    if (starts != 0) {
+      start = block + static_cast<std::size_t>(std::countr_zero(starts));
+      open = true;
+    }
+  }
+  return count;
+}
+#endif
+
+}  // namespace
+
+std::span<const Token> tokens_of(const std::string& text, std::vector<Token>& buffer) {
+  assert(text.size() < (std::size_t{1} << 32));
+  // Room for the most words the text can hold, one letter and one space each, so each
+  // word is written with no check of the room left: a check and a possible move per
+  // word cost as much as reading the word.
+  if (buffer.size() < text.size() / 2 + 1) buffer.resize(text.size() / 2 + 1);
+  // A copy with bytes to spare, all '\0', which is no word byte: a word is hashed by whole
+  // chunks of eight, the text read in blocks of 64, and the loops over a word's bytes stop
+  // at the end with no bounds check of their own.
+  thread_local std::string padded;
+  padded.assign(text).append(136, '\0');
+#ifdef __SSE2__
+  if (auto count = words_by_block(padded.data(), text.size(), buffer.data())) return {buffer.data(), *count};
+#endif
+  return {buffer.data(), words_by_byte(padded.data(), text.size(), buffer.data())};
+}
+
+signed char cue_strength(std::string_view w, std::uint64_t hash) {
+  static const CueTable k_table;
+  signed char level = k_table.level(w, hash);
+  return level == 2 || year_word(w) ? 2 : level;
+}
+
+}  // namespace smpolicy::names_detail
