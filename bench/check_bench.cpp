@@ -57,7 +57,7 @@ School school_with(int people) {
   return make_school(std::move(*pack), std::make_unique<Roster>(std::move(roster->roster)));
 }
 
-// Checks posts one after another; `as_json` also renders each verdict as `check --json` does.
+// Checks posts one after another; `as_json` also writes each verdict as `check --json` does.
 void check_posts(benchmark::State& state, bool as_json) {
   School school = school_with(2000);
   auto all = posts(1024);
@@ -66,7 +66,8 @@ void check_posts(benchmark::State& state, bool as_json) {
     const Event& e = all[i++ & 1023];
     auto checked = check(e, school);
     if (as_json) {
-      std::string out = render_json(checked.verdict, e, checked.findings);
+      std::string out;
+      school.renderer->append(out, checked.verdict, e, checked.findings, JsonDetail::with_detected);
       benchmark::DoNotOptimize(out);
     }
     benchmark::DoNotOptimize(checked.verdict.outcome);
