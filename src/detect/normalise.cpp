@@ -98,6 +98,16 @@ void put_non_ascii(Builder& out, char32_t cp, std::uint32_t from, std::uint32_t 
   }
 }
 
+// Lowers printable ASCII bytes from `i` on, one at a time; false at any other byte.
+bool lower_bytes(std::string_view in, std::string& out, std::size_t i) {
+  for (; i < in.size(); ++i) {
+    auto u = static_cast<unsigned char>(in[i]);
+    if (u < 0x20 || u >= 0x7F) return false;
+    out[i] = u >= 'A' && u <= 'Z' ? static_cast<char>(u + ('a' - 'A')) : static_cast<char>(u);
+  }
+  return true;
+}
+
 #if defined(__SSE2__)
 // Printable ASCII, the common case, only needs lower case, and is done sixteen bytes at
 // a time. False, with `out` unspecified, when any byte is not printable ASCII.
@@ -121,12 +131,7 @@ bool lower_printable_ascii(std::string_view in, std::string& out) {
   if (i == in.size()) return true;
   // The last few bytes: the last sixteen again, as lowering twice changes nothing.
   if (in.size() >= 16) return block(in.size() - 16);
-  for (; i < in.size(); ++i) {
-    auto u = static_cast<unsigned char>(in[i]);
-    if (u < 0x20 || u >= 0x7F) return false;
-    out[i] = u >= 'A' && u <= 'Z' ? static_cast<char>(u + ('a' - 'A')) : static_cast<char>(u);
-  }
-  return true;
+  return lower_bytes(in, out, i);
 }
 #else
 // Printable ASCII, the common case, only needs lower case, and is done eight bytes at a
@@ -148,12 +153,7 @@ bool lower_printable_ascii(std::string_view in, std::string& out) {
     w |= (at_least_a & ~past_z) >> 2;  // 0x80 >> 2 is the case bit, 0x20
     std::memcpy(out.data() + i, &w, sizeof w);
   }
-  for (; i < in.size(); ++i) {
-    auto u = static_cast<unsigned char>(in[i]);
-    if (u < 0x20 || u >= 0x7F) return false;
-    out[i] = u >= 'A' && u <= 'Z' ? static_cast<char>(u + ('a' - 'A')) : static_cast<char>(u);
-  }
-  return true;
+  return lower_bytes(in, out, i);
 }
 #endif
 
