@@ -1,0 +1,129 @@
+// The fast path for batch lines, and the checks every reader of a line shares.
+#include <algorithm>
+#include <array>
+
+#include "event/reading.hpp"
+
+namespace smpolicy {
+namespace {
+
+using Member = std::pair<std::string_view, std::string_view>;
+
+// The members of a plain line, in key order; a line with more goes to nlohmann.
+constexpr std::size_t k_max_plain_members = 8;
+struct Members {
+  std::array<Member, k_max_plain_members> items;
+  std::size_t count = 0;
+};
+
+// A plain string at s[i] (the opening quote); moves i past it.
+std::optional<std::string_view> plain_string(std::string_view s, std::size_t& i) {
+  if (i >= s.size() || s[i] != '"') return std::nullopt;
+  std::size_t begin = ++i;
+  while (i < s.size()) {
+    i += plain_json_prefix(s.substr(i));
+    if (i == s.size()) break;
+    auto c = static_cast<unsigned char>(s[i]);
+    if (c == '"') return s.substr(begin, i++ - begin);
+    if (c == '\\' || c < 0x20) return std::nullopt;
+    std::size_t n = utf8_length(s, i);
+    if (n == 0) return std::nullopt;
+    i += n;
+  }
+  return std::nullopt;
+}
+
+std::optional<Members> plain_members(std::string_view s) {
+  std::size_t i = 0;
+  auto space = [&] {
+    while (i < s.size() && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r')) ++i;
+  };
+  auto next_is = [&](char c) {
+    space();
+    if (i >= s.size() || s[i] != c) return false;
+    ++i;
+    return true;
+  };
+  Members members;
+  if (!next_is('{')) return std::nullopt;
+  space();
+  if (!next_is('}')) {
+    do {
+      space();
+      auto key = plain_string(s, i);
+      if (!key || !next_is(':')) return std::nullopt;
+      space();
+      auto value = plain_string(s, i);
+      if (!value || members.count == members.items.size()) return std::nullopt;
+      members.items[members.count++] = {*key, *value};
+    } while (next_is(','));
+    if (!next_is('}')) return std::nullopt;
+  }
+  space();
+  if (i != s.size()) return std::nullopt;
+  // nlohmann reads members in key order (a std::map), the last of a repeated key winning;
+  // take the same order, and leave repeated keys to it.
+  auto first = members.items.begin(), last = first + static_cast<long>(members.count);
+  std::sort(first, last);
+  if (std::adjacent_find(first, last, [](const Member& a, const Member& b) { return a.first == b.first; }) != last) {
+    return std::nullopt;
+  }
+  return members;
+}
+
+}  // namespace
+
+std::string where(int line) { return std::to_string(line); }
+
+Error at_line(int line, const Error& error) {
+  return Error{error.code, where(line) + ": " + error.message};
+}
+
+// The event, or the first required field it lacks.
+std::expected<Event, Error> with_required(Event event, int line) {
+  Kind kind = event.kind;
+  const auto& spec = spec_of(kind);
+  for (std::size_t i = 0; i < spec.fields.size(); ++i) {
+    if (spec.fields[i].required && event.fields[i].missing()) {
+      return fail(ErrorCode::invalid, where(line) + ": field " + std::string(spec.fields[i].name) +
+                                          " is required for " + std::string(name_of(kind)) +
+                                          " events");
+    }
+  }
+  return event;
+}
+
+// parse_text_line for a plain line, as `build` would read it; nothing where a member
+// needs more than set_field (a true/false or number field given a string).
+std::optional<std::expected<Event, Error>> plain_text_line(std::string_view text, int line) {
+  auto members = plain_members(text);
+  if (!members) return std::nullopt;
+  const auto& spec = spec_of(Kind::post);
+  // The slot each member sets, or -1 for members that set none (the id, unknown names).
+  std::array<int, k_max_plain_members> slots;
+  bool has_text = false;
+  for (std::size_t m = 0; m < members->count; ++m) {
+    std::string_view key = members->items[m].first;
+    if (key == "kind") return std::nullopt;
+    has_text = has_text || key == "text";
+    int slot = key == "id" ? -1 : spec.slot(key);
+    if (slot >= 0 && spec.fields[static_cast<std::size_t>(slot)].derived) slot = -1;
+    auto type = slot < 0 ? FieldType::text : spec.fields[static_cast<std::size_t>(slot)].type;
+    if (type == FieldType::boolean || type == FieldType::number || type == FieldType::findings) return std::nullopt;
+    slots[m] = slot;
+  }
+  if (!has_text) return std::nullopt;
+  Event post = make_event(Kind::post);
+  (void)set_field(post, "account", "personal");
+  post.line = line;
+  for (std::size_t m = 0; m < members->count; ++m) {
+    const auto& [key, value] = members->items[m];
+    if (key == "id") post.id.assign(value);
+    if (slots[m] < 0) continue;
+    if (auto ok = set_field(post, key, value); !ok) return std::unexpected(at_line(line, ok.error()));
+  }
+  return with_required(std::move(post), line);
+}
+
+
+}  // namespace smpolicy

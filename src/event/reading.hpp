@@ -1,0 +1,30 @@
+// Private to event: what reading a JSON line needs besides the JSON library, shared by
+// json_reader.cpp (nlohmann) and the fast path for plain lines.
+#pragma once
+
+#include <expected>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "event/event.hpp"
+
+namespace smpolicy {
+
+// "12", the line number as messages begin with it.
+std::string where(int line);
+
+// `error` with "LINE: " before its message.
+Error at_line(int line, const Error& error);
+
+// The event, or an error naming the first required field it lacks.
+std::expected<Event, Error> with_required(Event event, int line);
+
+// parse_text_line for a plain line: a flat object whose values are all strings without
+// escapes or control characters, in valid UTF-8, such as {"id": "p1", "text": "..."}.
+// Nothing for any other line, which the JSON library then reads exactly and, where it
+// is wrong, names the error; so this path never has to. Nothing here allocates but the
+// event itself.
+std::optional<std::expected<Event, Error>> plain_text_line(std::string_view text, int line);
+
+}  // namespace smpolicy
