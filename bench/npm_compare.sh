@@ -20,7 +20,7 @@ if [[ ! -d "$npm_dir/node_modules" || "$npm_dir/package-lock.json" -nt "$npm_dir
 fi
 [[ -x "$bin" ]] || echo "note: $bin not found; smpolicy columns will be skipped"
 
-node "$npm_dir/gen_corpus.js" "$out" "${POSTS:-20000}"
+node "$npm_dir/gen_corpus.js" "$out" "${POSTS:-100000}"
 echo
 node "$npm_dir/speed.js" "$out/corpus.jsonl" "$out/roster.csv" "$bin" "$out"
 echo
