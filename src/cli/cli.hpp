@@ -43,6 +43,10 @@ std::optional<School> load_school(const Args& args, bool* bad_input);
 bool for_each_input_line(const std::vector<std::string>& files,
                    const std::function<void(std::string_view, int, const std::string&)>& each);
 
+// The --threads option: one thread per core when it is not given; nullopt when it is not a
+// whole number from 1 to 256.
+std::optional<std::size_t> threads_option(const Args& args);
+
 // The store named by --database URL, or else the SQLite store in --data DIR (default
 // ./smpolicy-data).
 std::expected<std::unique_ptr<store::Store>, Error> open_store(const Args& args);

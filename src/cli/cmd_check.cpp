@@ -3,9 +3,7 @@
 // advise, 3 needs permission, 4 breach (the worst in a batch), 2 bad input, 1 failure.
 #include <algorithm>
 #include <cstdio>
-#include <cstdlib>
 #include <iostream>
-#include <thread>
 
 #include "cli/check.hpp"
 
@@ -88,17 +86,8 @@ int check_one(const Args& args, const School& school) {
   return status_of(checked.verdict.outcome);
 }
 
-std::optional<std::size_t> threads_of(const Args& args) {
-  if (!args.has("threads")) return std::max(1u, std::thread::hardware_concurrency());
-  std::string given = args.get("threads").value_or("");
-  char* end = nullptr;
-  long threads = std::strtol(given.c_str(), &end, 10);
-  if (given.empty() || *end || threads < 1 || threads > 256) return std::nullopt;
-  return static_cast<std::size_t>(threads);
-}
-
 int run_batch(const Args& args, const School& school, bool bad_input) {
-  auto threads = threads_of(args);
+  auto threads = threads_option(args);
   if (!threads) {
     std::fputs("smpolicy check: --threads takes a whole number, 1 to 256\n", stderr);
     return k_exit_failed;

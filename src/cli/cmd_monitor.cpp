@@ -78,15 +78,9 @@ std::optional<Settings> settings_of(const Args& args) {
     }
     s.options.gap_seconds = minutes * 60;
   }
-  s.options.threads = std::max(1u, std::thread::hardware_concurrency());
-  if (auto t = args.get("threads")) {
-    char* end = nullptr;
-    long threads = std::strtol(t->c_str(), &end, 10);
-    if (t->empty() || *end || threads < 1 || threads > 256) {
-      return std::fprintf(stderr, "smpolicy monitor: --threads takes a whole number, 1 to 256\n"), std::nullopt;
-    }
-    s.options.threads = static_cast<std::size_t>(threads);
-  }
+  auto threads = threads_option(args);
+  if (!threads) return std::fprintf(stderr, "smpolicy monitor: --threads takes a whole number, 1 to 256\n"), std::nullopt;
+  s.options.threads = *threads;
   return s;
 }
 

@@ -1,7 +1,9 @@
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
+#include <thread>
 #include <unistd.h>
 
 #include "cli/cli.hpp"
@@ -70,6 +72,15 @@ bool for_each_input_line(const std::vector<std::string>& files,
     read(in, file);
   }
   return true;
+}
+
+std::optional<std::size_t> threads_option(const Args& args) {
+  auto given = args.get("threads");
+  if (!given) return std::max(1u, std::thread::hardware_concurrency());
+  char* end = nullptr;
+  long threads = std::strtol(given->c_str(), &end, 10);
+  if (given->empty() || *end || threads < 1 || threads > 256) return std::nullopt;
+  return static_cast<std::size_t>(threads);
 }
 
 bool colour_output() { return ::isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR"); }

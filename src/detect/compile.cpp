@@ -1,4 +1,5 @@
 // Building a school's matcher: the shared lexicon set plus the school's own names.
+#include <cassert>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -31,7 +32,7 @@ std::vector<std::string> variants(const LexiconEntry& entry, std::string_view ba
 // of the term list also tells which patterns a text could match.
 void add_pattern_words(const std::vector<std::string>& patterns, LexiconMatcher& compiled,
                        std::vector<std::string>& literals) {
-  compiled.first_pattern_word = static_cast<unsigned>(literals.size());
+  assert(literals.size() == compiled.terms.size());  // pattern words follow the terms' ids
   for (std::size_t p = 0; p < patterns.size(); ++p) {
     auto words = required_words(patterns[p]);
     if (words.empty()) compiled.unconditional_patterns.push_back(static_cast<unsigned>(p));

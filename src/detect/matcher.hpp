@@ -35,10 +35,9 @@ struct LexiconMatcher {
   std::vector<LexTerm> terms;  // by literal id; kind "exception" for exception phrases
   LiteralSet patterns;
   std::vector<std::string> pattern_kinds;  // by pattern id
-  // Literal ids from first_pattern_word on are words patterns need: a text holding one
-  // may match the pattern pattern_of_word[id - first_pattern_word]. Patterns that need
+  // Literal ids from terms.size() on are words patterns need: a text holding one may
+  // match the pattern pattern_of_word[id - terms.size()]. Patterns that need
   // no word in particular are tried on every text.
-  unsigned first_pattern_word = 0;
   std::vector<unsigned> pattern_of_word;
   std::vector<unsigned> unconditional_patterns;
 };

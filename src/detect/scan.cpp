@@ -101,8 +101,8 @@ void scan_lexicon(const NormalisedText& view, std::string_view field, const Lexi
   thread_local std::vector<unsigned> candidates;  // patterns the text may match
   candidates.assign(lexicon.unconditional_patterns.begin(), lexicon.unconditional_patterns.end());
   lexicon.set.scan(s, [&](unsigned id, std::size_t begin, std::size_t end) {
-    if (id >= lexicon.first_pattern_word) {
-      candidates.push_back(lexicon.pattern_of_word[id - lexicon.first_pattern_word]);
+    if (id >= lexicon.terms.size()) {
+      candidates.push_back(lexicon.pattern_of_word[id - lexicon.terms.size()]);
       return;
     }
     const LexTerm& term = lexicon.terms[id];
