@@ -88,6 +88,15 @@ std::expected<json, Error> parse_json(std::string_view text, int line) {
     std::string detail = colon == std::string::npos ? what : what.substr(colon + 2);
     return fail(ErrorCode::parse, where(line) + ":" + std::to_string(e.byte) +
                                       ": invalid JSON: " + detail);
+  } catch (const json::out_of_range& e) {
+    // A number too large for a double ("1e999"): nlohmann names the number, not where it
+    // stands, so the column is that of its first appearance in the text.
+    std::string what = e.what();
+    auto quote = what.find('\'');
+    std::string number = quote == std::string::npos ? "" : what.substr(quote + 1, what.rfind('\'') - quote - 1);
+    auto at = number.empty() ? std::string_view::npos : text.find(number);
+    std::string column = at == std::string_view::npos ? "" : ":" + std::to_string(at + 1);
+    return fail(ErrorCode::parse, where(line) + column + ": invalid JSON: number '" + number + "' is too large");
   }
 }
 

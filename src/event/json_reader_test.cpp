@@ -53,6 +53,15 @@ TEST(EventReader, MalformedJsonNamesTheColumn) {
   EXPECT_TRUE(e.error().message.starts_with("9:18: invalid JSON")) << e.error().message;
 }
 
+TEST(EventReader, NumbersTooLargeForADoubleAreNamedNotThrown) {
+  auto e = parse_event(R"({"kind":"post","text":"x","n":1e999})", 3);
+  ASSERT_FALSE(e);
+  EXPECT_EQ(e.error().message, "3:31: invalid JSON: number '1e999' is too large");
+  auto fields = parse_json_fields("5555555555525e55555555");
+  ASSERT_FALSE(fields);
+  EXPECT_EQ(fields.error().message, "1:1: invalid JSON: number '5555555555525e55555555' is too large");
+}
+
 TEST(EventReader, TextLinesArePublicPersonalPosts) {
   auto e = parse_text_line(R"({"id":"p7","text":"Sunny day"})", 1);
   ASSERT_TRUE(e) << e.error().message;
