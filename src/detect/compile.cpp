@@ -33,13 +33,19 @@ std::vector<std::string> variants(const LexiconEntry& entry, std::string_view ba
 void add_pattern_words(const std::vector<std::string>& patterns, LexiconMatcher& compiled,
                        std::vector<std::string>& literals) {
   assert(literals.size() == compiled.terms.size());  // pattern words follow the terms' ids
+  static_assert(k_most_sets <= 32, "a set is a bit of a std::uint32_t");
   for (std::size_t p = 0; p < patterns.size(); ++p) {
-    auto words = required_words(patterns[p]);
-    if (words.empty()) compiled.unconditional_patterns.push_back(static_cast<unsigned>(p));
-    for (auto& word : words) {
-      compiled.pattern_of_word.push_back(static_cast<unsigned>(p));
-      literals.push_back(std::move(word));
+    auto sets = required_word_sets(patterns[p]);
+    std::uint32_t needs = 0;
+    for (std::size_t s = 0; s < sets.size(); ++s) {
+      std::uint32_t bit = std::uint32_t{1} << s;
+      needs |= bit;
+      for (auto& word : sets[s]) {
+        compiled.pattern_words.push_back({static_cast<unsigned>(p), bit});
+        literals.push_back(std::move(word));
+      }
     }
+    compiled.pattern_needs.push_back(needs);
   }
 }
 

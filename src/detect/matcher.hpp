@@ -35,10 +35,17 @@ struct LexiconMatcher {
   std::vector<LexTerm> terms;  // by literal id; kind "exception" for exception phrases
   LiteralSet patterns;
   std::vector<std::string> pattern_kinds;  // by pattern id
-  // Literal ids from terms.size() on are words patterns need: a text holding one may
-  // match the pattern pattern_of_word[id - terms.size()]. Patterns that need
-  // no word in particular are tried on every text.
-  std::vector<unsigned> pattern_of_word;
+  // Literal ids from terms.size() on are words patterns need (pattern_words.hpp): the
+  // word pattern_words[id - terms.size()] belongs to one of the sets of its pattern, named
+  // by a bit. A text may match pattern p only where it holds a word of every set of p,
+  // whose bits are pattern_needs[p]. Patterns that need no word in particular (bits 0) are
+  // tried on every text.
+  struct PatternWord {
+    unsigned pattern;
+    std::uint32_t bit;
+  };
+  std::vector<PatternWord> pattern_words;
+  std::vector<std::uint32_t> pattern_needs;
   std::vector<unsigned> unconditional_patterns;
 };
 

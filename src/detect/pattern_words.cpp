@@ -1,7 +1,6 @@
 // Reads the top level of a pattern as a sequence of items (plain characters, escapes,
-// classes, groups), each perhaps quantified. Plain characters between other items form
-// runs that every match contains; a group that is not optional contributes its
-// alternatives' leading plain runs, one of which every match contains.
+// classes, groups), each perhaps quantified, and spells out the literal strings a match
+// must contain (pattern_words.hpp).
 #include "detect/pattern_words.hpp"
 
 #include <algorithm>
@@ -128,27 +127,69 @@ double rarity(const Words& words) {
   return 1.0 / often;
 }
 
+// The characters of a class such as [1-9] or [- ], or nullopt where it is negated, holds
+// an escape or a character of several bytes, or holds more than a few characters.
+std::optional<Words> class_chars(std::string_view inside) {
+  constexpr std::size_t k_most_chars = 16;
+  if (inside.empty() || inside.front() == '^' || inside.find('\\') != std::string_view::npos) return std::nullopt;
+  Words out;
+  for (std::size_t i = 0; i < inside.size(); ++i) {
+    unsigned char first = static_cast<unsigned char>(inside[i]), last = first;
+    if (i + 2 < inside.size() && inside[i + 1] == '-') {
+      last = static_cast<unsigned char>(inside[i + 2]);
+      i += 2;
+    }
+    if (first >= 0x80 || last >= 0x80 || last < first || out.size() + (last - first) >= k_most_chars) return std::nullopt;
+    for (unsigned ch = first; ch <= last; ++ch) out.push_back(std::string(1, static_cast<char>(ch)));
+  }
+  return out;
+}
+
+// Reads the pattern left to right, keeping a chain: the literal strings the text must
+// hold at the current point of a match, one of them spelt out. Plain characters extend
+// every string of the chain; a group the match cannot skip multiplies it by its
+// alternatives; a zero-width test (\b, ^, $) leaves it as it is; anything else ends it, and
+// an ended chain is one set of required words.
 class Reader {
  public:
   explicit Reader(std::string_view pattern) : m_s(pattern) {}
 
-  // Every candidate set, or nullopt where the pattern is beyond this reading.
-  std::optional<std::vector<Words>> candidates() {
+  // Every spelling of the whole pattern, where it is one chain from end to end (such as
+  // "bake[- ]?off"); nullopt otherwise.
+  std::optional<Words> whole() {
+    auto all = sets();
+    if (!all || m_ends != 1) return std::nullopt;
+    return m_last;
+  }
+
+  // Every set, or nullopt where the pattern is beyond this reading.
+  std::optional<std::vector<Words>> sets() {
     if (m_s.find("(?") != std::string_view::npos) return std::nullopt;
     for (std::size_t i = 0; i < m_s.size();) {
       char c = m_s[i];
       if (c == '|') return std::nullopt;
-      if (c == '(' || c == '[' || (c == '\\' && i + 1 < m_s.size() && std::isalnum(static_cast<unsigned char>(m_s[i + 1])))) {
+      bool escape_class = c == '\\' && i + 1 < m_s.size() && std::isalnum(static_cast<unsigned char>(m_s[i + 1]));
+      if (c == '(' || c == '[' || escape_class) {
         std::size_t end = item_end(m_s, i);
         if (end == std::string_view::npos) return std::nullopt;
         Quantifier q = quantifier_at(m_s, end);
-        if (c == '(' && !q.optional && !group(m_s.substr(i + 1, end - i - 2))) return std::nullopt;
-        end_run();
+        std::string_view inside = m_s.substr(i + 1, end - i - 2);
+        if (c == '(') {
+          if (!group(inside, q, m_s.substr(end, q.length))) return std::nullopt;
+        } else if (auto chars = c == '[' ? class_chars(inside) : std::nullopt) {
+          spelt(*chars, q, m_s.substr(end, q.length));
+        } else if (!(escape_class && (m_s[i + 1] == 'b' || m_s[i + 1] == 'B') && !q.length)) {
+          end_chain();  // a class of many characters, \d, \s...; \b and \B have no width
+        }
         i = end + q.length;
         continue;
       }
-      if (!plain(c) && c != '\\') {  // '^', '$', '.', or a stray quantifier
-        end_run();
+      if (c == '^' || c == '$') {  // zero width: the chain goes on
+        ++i;
+        continue;
+      }
+      if (!plain(c) && c != '\\') {  // '.', or a stray quantifier
+        end_chain();
         ++i;
         continue;
       }
@@ -156,55 +197,138 @@ class Reader {
       if (c == '\\') c = m_s[i + 1];
       Quantifier q = quantifier_at(m_s, i + width);
       if (q.length && (static_cast<unsigned char>(c) & 0x80)) return std::nullopt;
-      if (q.optional) {
-        end_run();
-      } else {
-        m_run += c;
-        if (q.length) end_run();
-      }
+      spelt({std::string(1, c)}, q, m_s.substr(i + width, q.length));
       i += width + q.length;
     }
-    end_run();
+    end_chain();
     return m_sets;
   }
 
  private:
-  void end_run() {
-    if (!m_run.empty()) m_sets.push_back(Words{m_run});
-    m_run.clear();
+  // Strings of a chain beyond which it is cut short: each is a literal the text scan
+  // looks for.
+  static constexpr std::size_t k_most_words = 512;
+
+  static std::size_t count(const std::vector<Words>& items) {
+    std::size_t n = 1;
+    for (const auto& item : items) n *= item.size();
+    return n;
   }
 
-  // A group the match cannot skip; false where an alternative cannot be read.
-  bool group(std::string_view inside) {
-    Words words;
+  static Words spell(const std::vector<Words>& items) {
+    Words out{""};
+    for (const auto& item : items) {
+      Words next;
+      for (const auto& head : out) {
+        for (const auto& tail : item) next.push_back(head + tail);
+      }
+      out = std::move(next);
+    }
+    return out;
+  }
+
+  // Where the chain would grow too long, what it spells so far is one set, and its first
+  // items are let go until it is short enough: "year 4 were" becomes the sets "year 4"
+  // and "4 were".
+  void multiply(Words by) {
+    if (count(m_items) * by.size() > k_most_words) {
+      push(spell(m_items));
+      m_items.push_back(std::move(by));
+      while (m_items.size() > 1 && count(m_items) > k_most_words) m_items.erase(m_items.begin());
+      return;
+    }
+    m_items.push_back(std::move(by));
+  }
+
+  void push(const Words& set) {
+    if (shortest(set) > 0) m_sets.push_back(set);
+  }
+
+  void end_chain() {
+    m_last = spell(m_items);
+    push(m_last);
+    m_items.clear();
+    ++m_ends;
+  }
+
+  // An item spelt one of `alternatives` exactly, quantified by `q` (written `how`).
+  void spelt(const Words& alternatives, Quantifier q, std::string_view how) {
+    if (q.optional && how == "?") {
+      Words or_none = alternatives;
+      or_none.push_back("");
+      multiply(or_none);
+    } else if (q.optional) {
+      end_chain();
+    } else {
+      multiply(alternatives);
+      if (q.length) end_chain();  // repeated: what follows the first time is not known
+    }
+  }
+
+  // A group; false where an alternative of a group the match cannot skip cannot be read.
+  bool group(std::string_view inside, Quantifier q, std::string_view how) {
+    Words whole, leading;
+    bool all_literal = true;
     for (auto alt : alternatives(inside)) {
       auto run = leading_run(alt);
-      if (!run) return false;
-      words.push_back(*run);
+      if (!run && !q.optional) return false;
+      leading.push_back(run.value_or(""));
+      auto text = Reader(alt).whole();
+      all_literal = all_literal && text.has_value();
+      if (text) whole.insert(whole.end(), text->begin(), text->end());
     }
-    if (words.empty()) return false;
-    std::sort(words.begin(), words.end());
-    words.erase(std::unique(words.begin(), words.end()), words.end());
-    if (shortest(words) > 0) m_sets.push_back(std::move(words));
+    if (leading.empty()) return false;
+    if (all_literal) {
+      spelt(whole, q, how);
+    } else if (q.optional) {
+      end_chain();
+    } else {
+      multiply(leading);
+      end_chain();
+    }
     return true;
   }
 
   std::string_view m_s;
-  std::string m_run;
+  std::vector<Words> m_items;  // the chain: one string of each item, in turn
+  Words m_last;
   std::vector<Words> m_sets;
+  int m_ends = 0;  // chains ended, the last at the pattern's end included
 };
+
+// Sorts `set` and drops each word that holds another of its words: a text holding the
+// longer holds the shorter, so the set asks the same with fewer literals.
+void drop_longer_spellings(Words& set) {
+  std::sort(set.begin(), set.end());
+  set.erase(std::unique(set.begin(), set.end()), set.end());
+  Words kept;
+  for (const auto& word : set) {
+    bool holds_another = std::any_of(set.begin(), set.end(), [&](const std::string& other) {
+      return other.size() < word.size() && word.find(other) != std::string::npos;
+    });
+    if (!holds_another) kept.push_back(word);
+  }
+  set = std::move(kept);
+}
 
 }  // namespace
 
-std::vector<std::string> required_words(std::string_view pattern) {
-  auto sets = Reader(pattern).candidates();
+std::vector<std::vector<std::string>> required_word_sets(std::string_view pattern) {
+  auto sets = Reader(pattern).sets();
   if (!sets) return {};
-  const Words* best = nullptr;
-  for (const auto& set : *sets) {
-    if (shortest(set) >= 2 && (!best || rarity(set) > rarity(*best))) best = &set;
+  std::vector<Words> usable, chosen;
+  for (auto& set : *sets) {
+    drop_longer_spellings(set);
+    if (shortest(set) >= 2) usable.push_back(std::move(set));
   }
-  if (!best) return {};
-  return *best;
+  std::stable_sort(usable.begin(), usable.end(), [](const Words& a, const Words& b) { return rarity(a) > rarity(b); });
+  // Sets of common words are met in most posts; one is kept only where nothing else is.
+  for (auto& set : usable) {
+    bool common = std::any_of(set.begin(), set.end(), [](const std::string& w) { return common_word(w); });
+    if (!common && chosen.size() < k_most_sets) chosen.push_back(set);
+  }
+  if (chosen.empty() && !usable.empty()) chosen.push_back(std::move(usable.front()));
+  return chosen;
 }
 
 }  // namespace smpolicy

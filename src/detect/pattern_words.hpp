@@ -2,19 +2,27 @@
 // tells which patterns a text could match before any pattern is run.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace smpolicy {
 
-// Literal strings of which every match of `pattern` (PCRE syntax, as the lexicon's
-// patterns.tsv writes them) contains at least one, byte for byte and case as written:
-// the alternatives of a group the pattern cannot skip, or a run of plain characters.
-// Of the sets the pattern offers with words of two bytes or more, the one likeliest to be
-// rare: no very common English word, few words, long words. Empty when there is none, or the pattern uses a
-// construct this reading does not follow (top-level '|', '(?', a quantifier on a
-// non-ASCII character): such a pattern must be run on every text.
-std::vector<std::string> required_words(std::string_view pattern);
+// The most sets `required_word_sets` gives for one pattern.
+constexpr std::size_t k_most_sets = 4;
+
+// Sets of literal strings such that every match of `pattern` (PCRE syntax, as the
+// lexicon's patterns.tsv writes them) contains at least one string of each set, byte for
+// byte and case as written. A set is what the match must spell at one point: plain
+// characters, times the alternatives of each group it cannot skip ("my (year|yr)" gives
+// "my year" and "my yr"), across zero-width tests such as \b.
+// Only sets whose strings are all of two bytes or more count. Of those, the sets without
+// a very common English word, likeliest to be rare first (few words, long words), at most
+// k_most_sets; where every set holds a common word, the likeliest to be rare alone.
+// Empty when there is no set, or the pattern uses a construct this reading does not
+// follow (top-level '|', '(?', a quantifier on a non-ASCII character): such a pattern must
+// be run on every text.
+std::vector<std::vector<std::string>> required_word_sets(std::string_view pattern);
 
 }  // namespace smpolicy

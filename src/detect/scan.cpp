@@ -98,11 +98,12 @@ void scan_lexicon(const NormalisedText& view, std::string_view field, const Lexi
   thread_local std::vector<std::pair<std::size_t, std::size_t>> exceptions;
   hits.clear();
   exceptions.clear();
-  thread_local std::vector<unsigned> candidates;  // patterns the text may match
-  candidates.assign(lexicon.unconditional_patterns.begin(), lexicon.unconditional_patterns.end());
+  thread_local std::vector<std::uint32_t> seen;  // by pattern: the sets of needed words met
+  seen.assign(lexicon.pattern_needs.size(), 0);
   lexicon.set.scan(s, [&](unsigned id, std::size_t begin, std::size_t end) {
     if (id >= lexicon.terms.size()) {
-      candidates.push_back(lexicon.pattern_of_word[id - lexicon.terms.size()]);
+      const auto& word = lexicon.pattern_words[id - lexicon.terms.size()];
+      seen[word.pattern] |= word.bit;
       return;
     }
     const LexTerm& term = lexicon.terms[id];
@@ -124,8 +125,11 @@ void scan_lexicon(const NormalisedText& view, std::string_view field, const Lexi
     hits.push_back(Hit{&lexicon.pattern_kinds[id], begin, end, 0.85f});
   };
   std::size_t first_pattern = hits.size();
-  std::sort(candidates.begin(), candidates.end());
-  candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+  thread_local std::vector<unsigned> candidates;  // patterns the text may match, ascending
+  candidates.clear();
+  for (unsigned p = 0; p < seen.size(); ++p) {
+    if (seen[p] == lexicon.pattern_needs[p]) candidates.push_back(p);
+  }
   lexicon.patterns.scan_these(s, candidates, pattern_hit);
   if (same_span_other_kind(std::span(hits).subspan(first_pattern))) {
     hits.resize(first_pattern);
