@@ -46,6 +46,7 @@ void add_pattern_words(const std::vector<std::string>& patterns, LexiconMatcher&
       }
     }
     compiled.pattern_needs.push_back(needs);
+    if (!needs) compiled.unconditional_patterns.push_back(static_cast<unsigned>(p));
   }
 }
 

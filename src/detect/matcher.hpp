@@ -38,8 +38,8 @@ struct LexiconMatcher {
   // Literal ids from terms.size() on are words patterns need (pattern_words.hpp): the
   // word pattern_words[id - terms.size()] belongs to one of the sets of its pattern, named
   // by a bit. A text may match pattern p only where it holds a word of every set of p,
-  // whose bits are pattern_needs[p]. Patterns that need no word in particular (bits 0) are
-  // tried on every text.
+  // whose bits are pattern_needs[p]. Patterns that need no word in particular (bits 0),
+  // listed in unconditional_patterns, are tried on every text.
   struct PatternWord {
     unsigned pattern;
     std::uint32_t bit;

@@ -98,12 +98,15 @@ void scan_lexicon(const NormalisedText& view, std::string_view field, const Lexi
   thread_local std::vector<std::pair<std::size_t, std::size_t>> exceptions;
   hits.clear();
   exceptions.clear();
-  thread_local std::vector<std::uint32_t> seen;  // by pattern: the sets of needed words met
-  seen.assign(lexicon.pattern_needs.size(), 0);
+  // The patterns whose needed words the text holds some of, with the sets met: a handful.
+  thread_local std::vector<std::pair<unsigned, std::uint32_t>> seen;
+  seen.clear();
   lexicon.set.scan(s, [&](unsigned id, std::size_t begin, std::size_t end) {
     if (id >= lexicon.terms.size()) {
       const auto& word = lexicon.pattern_words[id - lexicon.terms.size()];
-      seen[word.pattern] |= word.bit;
+      auto it = std::find_if(seen.begin(), seen.end(), [&](const auto& p) { return p.first == word.pattern; });
+      if (it == seen.end()) seen.emplace_back(word.pattern, word.bit);
+      else it->second |= word.bit;
       return;
     }
     const LexTerm& term = lexicon.terms[id];
@@ -126,10 +129,11 @@ void scan_lexicon(const NormalisedText& view, std::string_view field, const Lexi
   };
   std::size_t first_pattern = hits.size();
   thread_local std::vector<unsigned> candidates;  // patterns the text may match, ascending
-  candidates.clear();
-  for (unsigned p = 0; p < seen.size(); ++p) {
-    if (seen[p] == lexicon.pattern_needs[p]) candidates.push_back(p);
+  candidates.assign(lexicon.unconditional_patterns.begin(), lexicon.unconditional_patterns.end());
+  for (auto [pattern, sets] : seen) {
+    if (sets == lexicon.pattern_needs[pattern]) candidates.push_back(pattern);
   }
+  std::sort(candidates.begin(), candidates.end());
   lexicon.patterns.scan_these(s, candidates, pattern_hit);
   if (same_span_other_kind(std::span(hits).subspan(first_pattern))) {
     hits.resize(first_pattern);
