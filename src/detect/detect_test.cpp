@@ -230,7 +230,8 @@ TEST(Detect, PatternsFindEveryMatchWhetherOneOrSeveralMatch) {
   static auto parsed = parse_lexicon(LexiconFiles{
       "term\tkind\tseverity\n", "term\tkind\n", "name\tnicknames\n", "", "",
       "pattern\tkind\n\\bfed up\\b\ttopic.anger\n\\b(so|really) fed\\b\ttopic.anger\n\\bfed up\\b\tlanguage.insult\n"
-      "\\b(knock|punch) (his|her) (teeth|head) (in|out)\\b\tlanguage.threat\n",
+      "\\b(knock|punch) (his|her) (teeth|head) (in|out)\\b\tlanguage.threat\n"
+      "\\bdrat\\b|\\bblast\\b\ttopic.anger\n",  // needs no word this reading can tell: run on every post
       ""});
   ASSERT_TRUE(parsed) << parsed.error().message;
   auto m = compile_matcher(pack(), nullptr, *parsed);
@@ -244,6 +245,8 @@ TEST(Detect, PatternsFindEveryMatchWhetherOneOrSeveralMatch) {
             (std::vector<std::string>{"language.threat:knock her teeth out", "language.threat:punch his head in"}));
   EXPECT_EQ(found("so fed up"), (std::vector<std::string>{"language.insult:fed up", "topic.anger:fed up", "topic.anger:so fed"}));
   EXPECT_EQ(found("nothing to see"), std::vector<std::string>{});
+  EXPECT_EQ(found("oh blast, knock his head in"),
+            (std::vector<std::string>{"language.threat:knock his head in", "topic.anger:blast"}));
 }
 
 }  // namespace
