@@ -169,6 +169,11 @@ class Reader {
       char c = m_s[i];
       if (c == '|') return std::nullopt;
       bool escape_class = c == '\\' && i + 1 < m_s.size() && std::isalnum(static_cast<unsigned char>(m_s[i + 1]));
+      // Escapes that stand for a character ("\x41", "\101") or refer back ("\1") are not
+      // followed: the pattern is then run on every text.
+      if (escape_class && std::string_view("bBdDsSwWhHvVRAzZGKtnrfea").find(m_s[i + 1]) == std::string_view::npos) {
+        return std::nullopt;
+      }
       if (c == '(' || c == '[' || escape_class) {
         std::size_t end = item_end(m_s, i);
         if (end == std::string_view::npos) return std::nullopt;

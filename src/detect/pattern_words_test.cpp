@@ -72,7 +72,8 @@ TEST(PatternWords, SpellsOutSmallClassesAndLeavesOutLongerSpellings) {
 
 TEST(PatternWords, GivesNothingWhereNoWordIsSureOrTheReadingStops) {
   for (const char* pattern : {R"(\b(a|b)\b)", R"(dick|twat)", R"((?i)twat)", R"((twat)?)", R"(x(é)?)",
-                              R"(é?abc)", R"(\b[a-z]+\b)", R"((unclosed)"}) {
+                              R"(é?abc)", R"(\b[a-z]+\b)", R"((unclosed)",
+                              R"(\x41bc def)", R"(\101bc def)", R"((abc) \1)"}) {
     EXPECT_EQ(required_word_sets(pattern), Sets{}) << pattern;
   }
 }
