@@ -3,36 +3,8 @@
 #include "detect/name_context.hpp"
 
 #include <algorithm>
-#include <array>
 
 namespace smpolicy::names_detail {
-namespace {
-
-constexpr std::array<std::string_view, 13> k_titles = {"mr",   "mrs",  "miss",       "ms",  "mx",  "dr",  "sir",
-                                                       "madam", "cllr", "councillor", "rev", "revd", "prof"};
-// Words before a name that make it someone else's: a relative, a friend, a pet, a star sign.
-constexpr std::array<std::string_view, 40> k_not_pupil_before = {
-    "my", "sister", "brother", "son", "daughter", "niece", "nephew", "cousin", "nan", "nana", "gran", "granny",
-    "grandad", "grandma", "grandpa", "aunt", "auntie", "uncle", "husband", "wife", "partner", "friend", "mate",
-    "dog", "cat", "puppy", "kitten", "hamster", "pony", "horse", "rabbit", "called", "named", "a", "an", "the",
-    "is", "prince", "princess", "baby"};
-// Nouns that make "Hillside" part of another name: "Hillside Road", "Hillside Care Centre".
-constexpr std::array<std::string_view, 24> k_place_nouns = {
-    "road", "street", "lane", "avenue", "drive", "close", "way", "court", "park", "estate", "farm", "house",
-    "hotel", "church", "care", "centre", "center", "surgery", "medical", "health", "hospital", "station",
-    "garage", "nursing"};
-constexpr std::array<std::string_view, 8> k_parent_words = {"mum", "mummy", "mom", "dad", "daddy", "mother", "father", "parents"};
-
-template <std::size_t N>
-bool among(std::string_view w, const std::array<std::string_view, N>& set) {
-  return std::find(set.begin(), set.end(), w) != set.end();
-}
-
-}  // namespace
-
-bool title_word(std::string_view w) { return among(w, k_titles); }
-bool parent_word(std::string_view w) { return among(w, k_parent_words); }
-
 bool Context::sentence_start(const Token& t) const {
   for (std::size_t k = plain.begin_of(t.begin); k > 0; --k) {
     char c = original[k - 1];
@@ -96,12 +68,12 @@ bool Context::name_slot(std::size_t i) const {
 }
 
 bool Context::someone_else(std::size_t i) const {
-  return i > 0 && among(word(i - 1), k_not_pupil_before);
+  return i > 0 && on(i - 1, k_someone_else);
 }
 
 bool Context::inside_proper_noun(std::size_t i) const {
   if (i > 0 && adjacent(i - 1, i) && capitalised(tokens[i - 1]) && !sentence_start(tokens[i - 1]) &&
-      !cue(i - 1) && !among(word(i - 1), k_titles)) {
+      !cue(i - 1) && !on(i - 1, k_title)) {
     return true;
   }
   return tokens[i].possessive && i + 1 < tokens.size() && capitalised(tokens[i + 1]) && !acronym(tokens[i + 1]);
@@ -117,27 +89,15 @@ bool Context::acronym(const Token& t) const {
 
 bool Context::place_follows(std::size_t end) const {
   for (std::size_t k = 0; k < tokens.size(); ++k) {
-    if (tokens[k].begin == end + 1) return capitalised(tokens[k]) && among(word(k), k_place_nouns);
+    if (tokens[k].begin == end + 1) return capitalised(tokens[k]) && on(k, k_place_noun);
   }
   return false;
 }
 
-// Words that follow a sentence-opening "Hope", "Will" or "May" read as the verb: "Hope the
-// fair stays dry", "Will you be there?", "May I ask".
-constexpr std::array<std::string_view, 22> k_after_a_verb = {
-    "the", "a", "an", "you", "your", "everyone", "everybody", "all", "we", "i", "it", "they", "this", "that",
-    "these", "those", "he", "she", "there", "someone", "anyone", "our"};
-
-constexpr std::array<std::string_view, 12> k_months = {"january", "february", "march", "april", "may", "june",
-                                                        "july", "august", "september", "october", "november", "december"};
-constexpr std::array<std::string_view, 14> k_before_a_month = {
-    "in", "since", "until", "till", "by", "of", "this", "next", "last", "early", "late", "mid", "from", "during"};
-
 // "in May", "3 May", "since June": a month, not a pupil.
 bool a_month(const Context& c, std::size_t i) {
-  if (i == 0 || !among(c.word(i), k_months)) return false;
-  std::string_view before = c.word(i - 1);
-  return among(before, k_before_a_month) || std::isdigit(static_cast<unsigned char>(before.back()));
+  if (i == 0 || !c.on(i, k_month)) return false;
+  return c.on(i - 1, k_before_a_month) || std::isdigit(static_cast<unsigned char>(c.word(i - 1).back()));
 }
 
 // The strongest cue within six words of token i, leaving out the word right after it.
@@ -164,13 +124,13 @@ GivenContext given_context(const Context& c, std::size_t i) {
   g.cue_apart = cue_next ? cue_near_apart(c, i) : g.cue;
   g.cue_in_post = g.cue == 2 ? 2 : c.cue_in_post();
   g.word_opening = g.start && i + 1 < c.tokens.size() && c.adjacent(i, i + 1) && !t.possessive &&
-                   among(c.word(i + 1), k_after_a_verb);
+                   c.on(i + 1, k_after_a_verb);
   g.possessive = t.possessive;
   g.proper_noun = c.inside_proper_noun(i);
   g.someone_else = c.someone_else(i) || a_month(c, i);
   g.slot = !g.caps && c.name_slot(i);
   g.after_capital = i > 0 && c.adjacent(i - 1, i) && c.capitalised(c.tokens[i - 1]) && !c.cue(i - 1) &&
-                    !among(c.word(i - 1), k_titles);
+                    !c.on(i - 1, k_title);
   g.after_opening = g.after_capital && c.sentence_start(c.tokens[i - 1]) && !c.acronym(c.tokens[i - 1]);
   std::size_t next = c.next_in_list(i);
   g.listed = (next < c.tokens.size() && c.capitalised(c.tokens[next])) ||

@@ -9,29 +9,29 @@
 #include <string_view>
 #include <vector>
 
+#include "detect/name_lists.hpp"
 #include "detect/name_words.hpp"
 #include "detect/names.hpp"
 
 namespace smpolicy::names_detail {
-
-// "mr", "mrs", "dr", "cllr" and the like.
-bool title_word(std::string_view w);
-// "mum", "dad", "parents" and the like.
-bool parent_word(std::string_view w);
 
 // The tokens of one post and what is known of each, read by the name detector.
 struct Context {
   const NormalisedText& plain;
   std::string_view original;
   std::span<const Token> tokens;
-  std::vector<signed char>& cues;  // per token: -1 not yet looked up, else its cue_strength
-  mutable int post_cue = -1;       // cue_in_post once worked out, -1 before
+  std::vector<WordLists>& known_lists;  // per token: k_unread before it is looked up
+  mutable int post_cue = -1;            // cue_in_post once worked out, -1 before
 
-  signed char cue_level(std::size_t k) const {
-    if (cues[k] < 0) cues[k] = cue_strength(word(k), tokens[k].hash);
-    return cues[k];
+  static constexpr WordLists k_unread = 0xFFFF;  // no word is on every list
+  // The lists token k is on, looked up once per post.
+  WordLists lists(std::size_t k) const {
+    if (known_lists[k] == k_unread) known_lists[k] = word_lists(word(k), tokens[k].hash);
+    return known_lists[k];
   }
-  bool cue(std::size_t k) const { return cue_level(k) == 2; }
+  bool on(std::size_t k, WordLists list) const { return (lists(k) & list) != 0; }
+  signed char cue_level(std::size_t k) const { return cue_level_of(lists(k)); }
+  bool cue(std::size_t k) const { return on(k, k_strong_cue); }
 
   // The text of a word, read from the plain view.
   std::string_view word(const Token& t) const { return std::string_view(plain.text.data() + t.begin, t.size()); }

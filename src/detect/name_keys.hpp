@@ -56,10 +56,18 @@ class KeyTable {
 // word of a post in a hundred let through by chance.
 class KeyFilter {
  public:
-  bool may_hold(std::uint64_t hash) const {
-    const std::uint64_t bits = bits_of(hash);
-    return (m_words[hash & m_mask] & bits) == bits;
-  }
+  // The filter's words, to be copied into a loop that tests many hashes: a loop that also
+  // stores 64-bit values would otherwise read the mask again after each store.
+  struct Bits {
+    const std::uint64_t* words;
+    std::uint64_t mask;
+    bool may_hold(std::uint64_t hash) const {
+      const std::uint64_t bits = bits_of(hash);
+      return (words[hash & mask] & bits) == bits;
+    }
+  };
+  Bits bits() const { return Bits{m_words.data(), m_mask}; }
+  bool may_hold(std::uint64_t hash) const { return bits().may_hold(hash); }
   // Adds `hash`, the hash of the table's newest key; the filter grows with the table.
   void add(std::uint64_t hash, const KeyTable& table);
 

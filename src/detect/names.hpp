@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -36,8 +37,9 @@ class NameIndex {
   void add_person(const Person& person, const Lexicon& lexicon);
   void add_school_name(std::string_view name);
 
-  // `plain` is the plain view of `original`.
-  std::vector<NameHit> scan(const NormalisedText& plain, std::string_view original) const;
+  // The names in `plain`, the plain view of `original`, in a list the calling thread reuses:
+  // it holds until the thread's next scan.
+  std::span<const NameHit> scan(const NormalisedText& plain, std::string_view original) const;
 
   enum class Form : std::uint8_t { full, initial, initial_first, given, family, hashtag, school };
   struct Entry {
@@ -47,6 +49,7 @@ class NameIndex {
   struct Owner {
     std::string kind, id, family;  // family: lower-case family name, to tell "Grace Hill" from "Grace Kelly"
     bool ordinary_given = false;
+    bool pupil = false;  // kind is "person.pupil", which parent_of asks of every full name
   };
 
  private:

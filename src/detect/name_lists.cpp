@@ -1,0 +1,104 @@
+// The name detector's word lists, and the one table that looks a word up in all of them.
+#include "detect/name_lists.hpp"
+
+#include <array>
+#include <span>
+
+#include "detect/name_words.hpp"
+#include "detect/names.hpp"
+
+namespace smpolicy::names_detail {
+namespace {
+
+// Words that put a bare given name in a school context: a pupil, a class, an award.
+// Strong cues may vouch for a name that is also an ordinary word ("Grace in Year 4").
+constexpr std::array<std::string_view, 42> k_cues = {
+    "year", "yr", "class", "pupil", "pupils", "student", "well", "done", "congratulations", "congrats",
+    "proud", "superstar", "award", "certificate", "reception", "nursery", "captain", "form", "assembly",
+    "homework", "sats", "nativity", "ta", "teacher", "classroom", "playground", "school", "maths", "phonics",
+    "spellings", "term", "handwriting", "awarded", "shoutout", "headteacher", "merit", "sticker", "stickers",
+    "attendance", "licence", "governor", "governors"};
+// Weak cues: praise and classroom words that also turn up in everyday posts, so they vouch
+// only for a name that is no ordinary word ("Amelia did brilliant work", not "Sunny day, brilliant").
+constexpr std::array<std::string_view, 41> k_weak_cues = {
+    "brilliant", "amazing", "fantastic", "superb", "star", "stars", "legend", "shout", "learnt", "learned",
+    "reading", "read", "writing", "spelling", "story", "tables", "project", "science", "kids", "children",
+    "trip", "sports", "concert", "choir", "lesson", "lessons", "club", "team", "football", "netball", "team's",
+    "scored", "goal", "goals", "effort", "chair", "colleague", "colleagues", "deputy", "staff", "office"};
+constexpr std::array<std::string_view, 13> k_titles = {"mr",   "mrs",  "miss",       "ms",  "mx",  "dr",  "sir",
+                                                       "madam", "cllr", "councillor", "rev", "revd", "prof"};
+constexpr std::array<std::string_view, 8> k_parent_words = {"mum", "mummy", "mom", "dad", "daddy", "mother", "father", "parents"};
+// Words before a name that make it someone else's: a relative, a friend, a pet, a star sign.
+constexpr std::array<std::string_view, 40> k_not_pupil_before = {
+    "my", "sister", "brother", "son", "daughter", "niece", "nephew", "cousin", "nan", "nana", "gran", "granny",
+    "grandad", "grandma", "grandpa", "aunt", "auntie", "uncle", "husband", "wife", "partner", "friend", "mate",
+    "dog", "cat", "puppy", "kitten", "hamster", "pony", "horse", "rabbit", "called", "named", "a", "an", "the",
+    "is", "prince", "princess", "baby"};
+// Nouns that make "Hillside" part of another name: "Hillside Road", "Hillside Care Centre".
+constexpr std::array<std::string_view, 24> k_place_nouns = {
+    "road", "street", "lane", "avenue", "drive", "close", "way", "court", "park", "estate", "farm", "house",
+    "hotel", "church", "care", "centre", "center", "surgery", "medical", "health", "hospital", "station",
+    "garage", "nursing"};
+// Words that follow a sentence-opening "Hope", "Will" or "May" read as the verb: "Hope the
+// fair stays dry", "Will you be there?", "May I ask".
+constexpr std::array<std::string_view, 22> k_after_a_verb_words = {
+    "the", "a", "an", "you", "your", "everyone", "everybody", "all", "we", "i", "it", "they", "this", "that",
+    "these", "those", "he", "she", "there", "someone", "anyone", "our"};
+constexpr std::array<std::string_view, 12> k_months = {"january", "february", "march", "april", "may", "june",
+                                                        "july", "august", "september", "october", "november", "december"};
+constexpr std::array<std::string_view, 14> k_before_a_month_words = {
+    "in", "since", "until", "till", "by", "of", "this", "next", "last", "early", "late", "mid", "from", "during"};
+
+// Every listed word in a flat table by word_hash: most words looked up are on no list,
+// which one probe of an empty or unequal cell says.
+class ListTable {
+ public:
+  ListTable() {
+    add(k_cues, k_strong_cue);
+    add(k_weak_cues, k_weak_cue);
+    add(k_titles, k_title);
+    add(k_parent_words, k_parent);
+    add(k_not_pupil_before, k_someone_else);
+    add(k_place_nouns, k_place_noun);
+    add(k_after_a_verb_words, k_after_a_verb);
+    add(k_months, k_month);
+    add(k_before_a_month_words, k_before_a_month);
+  }
+  WordLists lists(std::string_view w, std::uint64_t hash) const {
+    for (std::size_t at = hash >> k_shift;; at = (at + 1) % m_cells.size()) {
+      const Cell& cell = m_cells[at];
+      if (cell.lists == 0) return 0;
+      if (cell.hash == hash && cell.word == w) return cell.lists;
+    }
+  }
+
+ private:
+  struct Cell {
+    std::uint64_t hash = 0;
+    std::string_view word;
+    WordLists lists = 0;  // 0 for an empty cell
+  };
+  static constexpr int k_shift = 55;  // the top nine bits pick the cell
+  void add(std::span<const std::string_view> words, WordLists list) {
+    for (std::string_view w : words) {
+      const std::uint64_t hash = word_hash(w);
+      std::size_t at = hash >> k_shift;
+      while (m_cells[at].lists != 0 && m_cells[at].word != w) at = (at + 1) % m_cells.size();
+      m_cells[at].hash = hash;
+      m_cells[at].word = w;
+      m_cells[at].lists |= list;
+    }
+  }
+  std::array<Cell, 512> m_cells{};  // some two hundred words: well under half full
+};
+
+}  // namespace
+
+WordLists word_lists(std::string_view w, std::uint64_t hash) {
+  static const ListTable k_table;
+  const WordLists lists = k_table.lists(w, hash);
+  // Only a word starting with 'y' can be a year group, so most words skip the test.
+  return !w.empty() && w.front() == 'y' && year_word(w) ? lists | k_strong_cue : lists;
+}
+
+}  // namespace smpolicy::names_detail
