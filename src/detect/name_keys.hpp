@@ -49,11 +49,11 @@ class KeyTable {
 };
 
 // A filter over the hashes of a KeyTable's keys: false for most hashes of no key, true for
-// every key's. Two bits of one 64-bit word per hash, the word picked by the hash's low bits
-// and the bits by its top twelve (the table's cells take bits 32 and up, so a hash that
-// passes the filter by chance most likely meets an empty cell). Kept at 32 to 64 bits per
-// key: a few hundred words for a class, a few megabytes for a local authority, about one
-// word of a post in a hundred let through by chance.
+// every key's. One bit per hash, picked by the hash's low bits (the table's cells take bits
+// 32 and up, so a hash that passes the filter by chance most likely meets an empty cell).
+// Kept at 32 to 64 bits per key: a few hundred words for a class, a few megabytes for a
+// local authority, about one word of a post in forty let through by chance, which costs
+// less than testing a second bit for every word.
 class KeyFilter {
  public:
   // The filter's words, to be copied into a loop that tests many hashes: a loop that also
@@ -61,10 +61,7 @@ class KeyFilter {
   struct Bits {
     const std::uint64_t* words;
     std::uint64_t mask;
-    bool may_hold(std::uint64_t hash) const {
-      const std::uint64_t bits = bits_of(hash);
-      return (words[hash & mask] & bits) == bits;
-    }
+    bool may_hold(std::uint64_t hash) const { return ((words[(hash >> 6) & mask] >> (hash & 63)) & 1) != 0; }
   };
   Bits bits() const { return Bits{m_words.data(), m_mask}; }
   bool may_hold(std::uint64_t hash) const { return bits().may_hold(hash); }
@@ -72,9 +69,7 @@ class KeyFilter {
   void add(std::uint64_t hash, const KeyTable& table);
 
  private:
-  static std::uint64_t bits_of(std::uint64_t hash) {
-    return (std::uint64_t{1} << (hash >> 58)) | (std::uint64_t{1} << ((hash >> 52) & 63));
-  }
+  void set(std::uint64_t hash) { m_words[(hash >> 6) & m_mask] |= std::uint64_t{1} << (hash & 63); }
   std::vector<std::uint64_t> m_words = std::vector<std::uint64_t>(8);  // a power of two
   std::uint64_t m_mask = 7;
 };

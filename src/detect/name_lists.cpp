@@ -49,54 +49,53 @@ constexpr std::array<std::string_view, 12> k_months = {"january", "february", "m
 constexpr std::array<std::string_view, 14> k_before_a_month_words = {
     "in", "since", "until", "till", "by", "of", "this", "next", "last", "early", "late", "mid", "from", "during"};
 
-// Every listed word in a flat table by word_hash: most words looked up are on no list,
-// which one probe of an empty or unequal cell says.
-class ListTable {
- public:
-  ListTable() {
-    add(k_cues, k_strong_cue);
-    add(k_weak_cues, k_weak_cue);
-    add(k_titles, k_title);
-    add(k_parent_words, k_parent);
-    add(k_not_pupil_before, k_someone_else);
-    add(k_place_nouns, k_place_noun);
-    add(k_after_a_verb_words, k_after_a_verb);
-    add(k_months, k_month);
-    add(k_before_a_month_words, k_before_a_month);
-  }
-  WordLists lists(std::string_view w, std::uint64_t hash) const {
-    for (std::size_t at = hash >> k_shift;; at = (at + 1) % m_cells.size()) {
-      const Cell& cell = m_cells[at];
-      if (cell.lists == 0) return 0;
-      if (cell.hash == hash && cell.word == w) return cell.lists;
-    }
-  }
-
- private:
-  struct Cell {
-    std::uint64_t hash = 0;
-    std::string_view word;
-    WordLists lists = 0;  // 0 for an empty cell
-  };
-  static constexpr int k_shift = 55;  // the top nine bits pick the cell
-  void add(std::span<const std::string_view> words, WordLists list) {
-    for (std::string_view w : words) {
-      const std::uint64_t hash = word_hash(w);
-      std::size_t at = hash >> k_shift;
-      while (m_cells[at].lists != 0 && m_cells[at].word != w) at = (at + 1) % m_cells.size();
-      m_cells[at].hash = hash;
-      m_cells[at].word = w;
-      m_cells[at].lists |= list;
-    }
-  }
-  std::array<Cell, 512> m_cells{};  // some two hundred words: well under half full
+// Every listed word in a flat table by word_hash, built as the program is compiled: most
+// words looked up are on no list, which one probe of an empty or unequal cell says.
+struct Cell {
+  std::uint64_t hash = 0;
+  std::string_view word;
+  WordLists lists = 0;  // 0 for an empty cell
 };
+constexpr std::size_t k_cells = 1024;  // some two hundred words: a fifth full, so probes are short
+constexpr int k_shift = 54;            // the top ten bits of a hash pick its first cell
+
+constexpr void add(std::array<Cell, k_cells>& cells, std::span<const std::string_view> words, WordLists list) {
+  for (std::string_view w : words) {
+    const std::uint64_t hash = word_hash(w);
+    std::size_t at = hash >> k_shift;
+    while (cells[at].lists != 0 && cells[at].word != w) at = (at + 1) % k_cells;
+    cells[at].hash = hash;
+    cells[at].word = w;
+    cells[at].lists |= list;
+  }
+}
+
+constexpr std::array<Cell, k_cells> k_table = [] {
+  std::array<Cell, k_cells> cells{};
+  add(cells, k_cues, k_strong_cue);
+  add(cells, k_weak_cues, k_weak_cue);
+  add(cells, k_titles, k_title);
+  add(cells, k_parent_words, k_parent);
+  add(cells, k_not_pupil_before, k_someone_else);
+  add(cells, k_place_nouns, k_place_noun);
+  add(cells, k_after_a_verb_words, k_after_a_verb);
+  add(cells, k_months, k_month);
+  add(cells, k_before_a_month_words, k_before_a_month);
+  return cells;
+}();
 
 }  // namespace
 
 WordLists word_lists(std::string_view w, std::uint64_t hash) {
-  static const ListTable k_table;
-  const WordLists lists = k_table.lists(w, hash);
+  WordLists lists = 0;
+  for (std::size_t at = hash >> k_shift;; at = (at + 1) % k_cells) {
+    const Cell& cell = k_table[at];
+    if (cell.lists == 0) break;
+    if (cell.hash == hash && cell.word == w) {
+      lists = cell.lists;
+      break;
+    }
+  }
   // Only a word starting with 'y' can be a year group, so most words skip the test.
   return !w.empty() && w.front() == 'y' && year_word(w) ? lists | k_strong_cue : lists;
 }

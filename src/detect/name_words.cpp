@@ -44,19 +44,26 @@ constexpr std::array<unsigned char, 256> k_byte_kinds = [] {
   return kinds;
 }();
 
-// word_hash of the `size` bytes at `w`, where at least eight more bytes can be read.
-std::uint64_t hash_of_word(const char* w, std::size_t size) {
+// The bytes of a word's last chunk, by how many of its eight belong to the word.
+constexpr std::array<std::uint64_t, 9> k_tail_masks = [] {
+  std::array<std::uint64_t, 9> masks{};
+  for (std::size_t n = 1; n < masks.size(); ++n) masks[n] = ~std::uint64_t{0} >> (64 - 8 * n);
+  return masks;
+}();
+
+// word_hash of the `size` bytes at `w`, where size is at least one and at least eight more
+// bytes can be read.
+inline std::uint64_t hash_of_word(const char* w, std::size_t size) {
   static_assert(std::endian::native == std::endian::little, "word_hash reads chunks little-endian");
-  auto chunk_at = [&](std::size_t at) {
+  assert(size > 0);
+  auto chunk_at = [](const char* at) {
     std::uint64_t chunk;
-    std::memcpy(&chunk, w + at, 8);
+    std::memcpy(&chunk, at, 8);
     return chunk;
   };
   std::uint64_t h = k_word_hash_start;
-  std::size_t at = 0;
-  for (; at + 8 <= size; at += 8) h = word_hash_chunk(h, chunk_at(at));
-  if (at < size) h = word_hash_chunk(h, chunk_at(at) & (~std::uint64_t{0} >> (64 - 8 * (size - at))));
-  return word_hash_finish(h);
+  for (; size > 8; size -= 8, w += 8) h = word_hash_chunk(h, chunk_at(w));
+  return word_hash_finish(word_hash_chunk(h, chunk_at(w) & k_tail_masks[size]));
 }
 
 // Where the words go as they are read: every token, and the number of each one the filter
@@ -65,7 +72,7 @@ struct Sink {
   Token* tokens;
   std::uint32_t* keyed;
   KeyFilter::Bits filter;
-  std::uint32_t count = 0, keyed_count = 0;
+  std::size_t count = 0, keyed_count = 0;
 };
 
 // A word from begin to end in the padded text `p`: a possessive "'s" left off, and hashed.
@@ -84,7 +91,7 @@ inline void put_word(const char* p, std::size_t begin, std::size_t end, Sink& ou
   t.possessive = possessive;
   // The number is written whether or not the word is kept, which costs less than a branch
   // that most words take one way and some the other.
-  out.keyed[out.keyed_count] = out.count;
+  out.keyed[out.keyed_count] = static_cast<std::uint32_t>(out.count);
   out.keyed_count += out.filter.may_hold(hash) ? 1 : 0;
   ++out.count;
 }
