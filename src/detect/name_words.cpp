@@ -72,7 +72,8 @@ struct Sink {
   Token* tokens;
   std::uint32_t* keyed;
   KeyFilter::Bits filter;
-  std::size_t count = 0, keyed_count = 0;
+  std::uint32_t* keyed_end;  // where the next kept number goes
+  std::size_t count = 0;
 };
 
 // A word from begin to end in the padded text `p`: a possessive "'s" left off, and hashed.
@@ -91,8 +92,8 @@ inline void put_word(const char* p, std::size_t begin, std::size_t end, Sink& ou
   t.possessive = possessive;
   // The number is written whether or not the word is kept, which costs less than a branch
   // that most words take one way and some the other.
-  out.keyed[out.keyed_count] = static_cast<std::uint32_t>(out.count);
-  out.keyed_count += out.filter.may_hold(hash) ? 1 : 0;
+  *out.keyed_end = static_cast<std::uint32_t>(out.count);
+  out.keyed_end += out.filter.may_hold(hash) ? 1 : 0;
   ++out.count;
 }
 
@@ -169,16 +170,16 @@ bool words_by_block(const char* p, std::size_t n, Sink& out) {
     // Words alternate with gaps, so the ends pair off with the starts, the first with a
     // word from the block before when one runs on.
     if (open && ends != 0) {
-      put_word(p, start, block + static_cast<std::size_t>(std::countr_zero(ends)), out);
+      put_word(p, start, block + static_cast<unsigned>(std::countr_zero(ends)), out);
       ends &= ends - 1;
       open = false;
     }
     for (; ends != 0; ends &= ends - 1, starts &= starts - 1) {
-      put_word(p, block + static_cast<std::size_t>(std::countr_zero(starts)),
-               block + static_cast<std::size_t>(std::countr_zero(ends)), out);
+      put_word(p, block + static_cast<unsigned>(std::countr_zero(starts)),
+               block + static_cast<unsigned>(std::countr_zero(ends)), out);
     }
     if (starts != 0) {
-      start = block + static_cast<std::size_t>(std::countr_zero(starts));
+      start = block + static_cast<unsigned>(std::countr_zero(starts));
       open = true;
     }
   }
@@ -203,16 +204,17 @@ Words tokens_of(const std::string& text, const KeyFilter& filter, WordBuffers& b
   // at the end with no bounds check of their own.
   thread_local std::string padded;
   padded.assign(text).append(136, '\0');
-  Sink out{buffers.tokens.data(), buffers.keyed.data(), filter.bits()};
+  Sink out{buffers.tokens.data(), buffers.keyed.data(), filter.bits(), buffers.keyed.data()};
   bool done = false;
 #ifdef __SSE2__
   done = words_by_block(padded.data(), text.size(), out);
 #endif
   if (!done) {
-    out.count = out.keyed_count = 0;
+    out.count = 0;
+    out.keyed_end = out.keyed;
     words_by_byte(padded.data(), text.size(), out);
   }
-  return Words{{out.tokens, out.count}, {out.keyed, out.keyed_count}};
+  return Words{{out.tokens, out.count}, {out.keyed, out.keyed_end}};
 }
 
 }  // namespace smpolicy::names_detail
