@@ -126,26 +126,36 @@ void words_by_byte(const char* p, std::size_t n, Sink& out) {
 struct ByteMasks {
   std::uint64_t word = 0;    // an ASCII letter or digit
   std::uint64_t joiner = 0;  // '-' or '\''
-  std::uint64_t high = 0;    // 0x80 or above: part of a letter, symbol or emoji of several bytes
+  bool high = false;         // some byte is 0x80 or above: part of a letter, symbol or emoji of several bytes
 };
 
 ByteMasks masks_of(const char* p) {
   ByteMasks m;
+  __m128i any = _mm_setzero_si128();
   for (int q = 0; q < 4; ++q) {
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * q));
-    // Compares are signed: bytes of 0x80 and above are below every ASCII bound.
+    // Whether low <= byte <= high in one signed compare: adding 0x80 - low moves the range
+    // to the bottom of the signed bytes, and every byte outside it above.
     auto within = [&](char low, char high) {
-      return _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(static_cast<char>(low - 1))),
-                           _mm_cmplt_epi8(v, _mm_set1_epi8(static_cast<char>(high + 1))));
+      const __m128i moved = _mm_add_epi8(v, _mm_set1_epi8(static_cast<char>(0x80 - low)));
+      return _mm_cmplt_epi8(moved, _mm_set1_epi8(static_cast<char>(-128 + (high - low) + 1)));
     };
     const __m128i word = _mm_or_si128(within('a', 'z'), within('0', '9'));
     const __m128i joiner = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('-')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\'')));
     const int shift = 16 * q;
     m.word |= static_cast<std::uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(word))) << shift;
     m.joiner |= static_cast<std::uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(joiner))) << shift;
-    m.high |= static_cast<std::uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(v))) << shift;
+    any = _mm_or_si128(any, v);
   }
+  m.high = _mm_movemask_epi8(any) != 0;
   return m;
+}
+
+// The number of the lowest set bit of `bits`, which is not zero: std::countr_zero first
+// asks whether it is, a test and a branch for every end of every word.
+inline unsigned lowest_bit(std::uint64_t bits) {
+  assert(bits != 0);
+  return static_cast<unsigned>(__builtin_ctzll(bits));
 }
 
 // The words of the n bytes at p, read 64 bytes at a time, where at least 136 bytes past
@@ -159,7 +169,7 @@ bool words_by_block(const char* p, std::size_t n, Sink& out) {
   std::uint64_t run_before = 0;    // whether it is in a word
   for (std::size_t block = 0; block <= n; block += 64) {
     const ByteMasks m = masks_of(p + block);
-    if (m.high != 0) return false;
+    if (m.high) return false;
     const std::uint64_t word_after = k_word_bytes[static_cast<unsigned char>(p[block + 64])] == 1;
     const std::uint64_t left = (m.word << 1) | word_before, right = (m.word >> 1) | (word_after << 63);
     const std::uint64_t run = m.word | (m.joiner & left & right);
@@ -170,16 +180,16 @@ bool words_by_block(const char* p, std::size_t n, Sink& out) {
     // Words alternate with gaps, so the ends pair off with the starts, the first with a
     // word from the block before when one runs on.
     if (open && ends != 0) {
-      put_word(p, start, block + static_cast<unsigned>(std::countr_zero(ends)), out);
+      put_word(p, start, block + lowest_bit(ends), out);
       ends &= ends - 1;
       open = false;
     }
     for (; ends != 0; ends &= ends - 1, starts &= starts - 1) {
-      put_word(p, block + static_cast<unsigned>(std::countr_zero(starts)),
-               block + static_cast<unsigned>(std::countr_zero(ends)), out);
+      put_word(p, block + lowest_bit(starts),
+               block + lowest_bit(ends), out);
     }
     if (starts != 0) {
-      start = block + static_cast<unsigned>(std::countr_zero(starts));
+      start = block + lowest_bit(starts);
       open = true;
     }
   }
