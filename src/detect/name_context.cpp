@@ -16,25 +16,26 @@ bool Context::sentence_start(const Token& t) const {
 
 int Context::cue_in_post() const {
   if (post_cue >= 0) return post_cue;
-  int best = 0;
-  for (std::size_t k = 0; k < tokens.size() && best < 2; ++k) best = std::max<int>(best, cue_level(k));
-  return post_cue = best;
+  // The lists of the words read so far, gathered, until a strong cue ends the search.
+  WordLists seen = 0;
+  for (std::size_t k = 0; k < tokens.size() && (seen & k_strong_cue) == 0; ++k) seen |= lists(k);
+  return post_cue = cue_level_of(seen);
 }
 
 int Context::cue_near(std::size_t i) const {
   constexpr std::uint64_t k_star = word_hash("star");  // most words are told apart by the hash alone
   std::size_t from = i >= 6 ? i - 6 : 0, to = std::min(tokens.size(), i + 7);
-  int best = 0;
-  for (std::size_t k = from; k < to && best < 2; ++k) {
+  // The lists of the words around, gathered, until a strong cue ends the search.
+  WordLists seen = 0;
+  for (std::size_t k = from; k < to; ++k) {
     if (k == i) continue;
-    best = std::max<int>(best, cue_level(k));
+    const WordLists here = lists(k);
+    if ((here & k_strong_cue) != 0) return 2;
     // "star of the week", not "star sign"
-    if (tokens[k].hash == k_star && word(k) == "star" && k + 1 < tokens.size() &&
-        word(k + 1) == "of") {
-      best = 2;
-    }
+    if (tokens[k].hash == k_star && word(k) == "star" && k + 1 < tokens.size() && word(k + 1) == "of") return 2;
+    seen |= here;
   }
-  return best;
+  return cue_level_of(seen);
 }
 
 std::size_t Context::next_in_list(std::size_t a) const {
@@ -103,11 +104,11 @@ bool a_month(const Context& c, std::size_t i) {
 // The strongest cue within six words of token i, leaving out the word right after it.
 int cue_near_apart(const Context& c, std::size_t i) {
   std::size_t from = i >= 6 ? i - 6 : 0, to = std::min(c.tokens.size(), i + 7);
-  int best = 0;
-  for (std::size_t k = from; k < to && best < 2; ++k) {
-    if (k != i && k != i + 1) best = std::max<int>(best, c.cue_level(k));
+  WordLists seen = 0;
+  for (std::size_t k = from; k < to && (seen & k_strong_cue) == 0; ++k) {
+    if (k != i && k != i + 1) seen |= c.lists(k);
   }
-  return best;
+  return cue_level_of(seen);
 }
 
 GivenContext given_context(const Context& c, std::size_t i) {

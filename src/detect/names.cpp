@@ -39,7 +39,7 @@ void NameIndex::add(std::string key, Entry entry) {
   if (key.empty()) return;
   auto space = key.find(' ');
   if (space == std::string::npos) {
-    word_slot(key).entries.push_back(entry);
+    word_slot(key).entries.add(entry);
     return;
   }
   Slot& first = word_slot(std::string_view(key).substr(0, space));
@@ -58,7 +58,7 @@ void NameIndex::add(std::string key, Entry entry) {
   bool added = false;
   std::uint32_t n = m_phrases.insert(key, hash, added);
   if (added) m_phrase_entries.emplace_back();
-  m_phrase_entries[n].push_back(entry);
+  m_phrase_entries[n].add(entry);
 }
 
 void NameIndex::add_person(const Person& person, const Lexicon& lexicon) {
@@ -170,13 +170,14 @@ std::span<const NameHit> NameIndex::scan(const NormalisedText& plain, std::strin
   return hits;
 }
 
-bool NameIndex::match(const std::vector<Entry>& entries, const Context& c, std::size_t i, std::size_t k,
+bool NameIndex::match(const Entries& entries, const Context& c, std::size_t i, std::size_t k,
                       std::vector<NameHit>& hits) const {
   const Token& first = c.tokens[i];
   const Token& end_token = c.tokens[k];
   const std::string_view s = c.plain.text;
   bool found = false;
-  for (const Entry& e : entries) {
+  // Given names are decided below, by their context: the other forms are tried first.
+  for (const Entry& e : entries.others()) {
     const Owner& o = m_owners[e.owner];
     auto hit = [&](std::size_t begin, std::size_t end, float confidence) {
       hits.push_back(NameHit{&o.kind, begin, end, confidence, &o.id});
@@ -221,8 +222,7 @@ bool NameIndex::match(const std::vector<Entry>& entries, const Context& c, std::
   // A given name alone, decided by its context, which is worked out once for the word.
   GivenContext g = given_context(c, i);
   for (int pass = 0; pass < 2; ++pass) {
-    for (const Entry& e : entries) {
-      if (e.form != Form::given) continue;
+    for (const Entry& e : entries.givens()) {
       const Owner& o = m_owners[e.owner];
       if (float confidence = given_name_confidence(g, o); confidence >= 0.5f) {
         hits.push_back(NameHit{&o.kind, first.begin, first.end, confidence, &o.id});
@@ -242,8 +242,7 @@ bool NameIndex::given_key(const Context& c, std::size_t k, bool& unusual) const 
   const Slot* slot = find_word(c.word(k), c.tokens[k].hash);
   if (!slot) return false;
   bool given = false;
-  for (const Entry& e : slot->entries) {
-    if (e.form != Form::given) continue;
+  for (const Entry& e : slot->entries.givens()) {
     given = true;
     unusual = unusual || !m_owners[e.owner].ordinary_given;
   }

@@ -55,12 +55,34 @@ class NameIndex {
  private:
   // One lookup per word of a post: the entries of the word itself, and how many words
   // the longest key starting with it has, so longer keys are tried only where one could be.
+  // The entries of one key: those of other forms first, then the given names, each in the
+  // order added. A bare given name is decided by its context only once no other form of
+  // its key has matched, so match reads the two apart, and most of a common name's
+  // entries are given names.
+  class Entries {
+   public:
+    void add(Entry entry) {
+      if (entry.form == Form::given) {
+        m_all.push_back(entry);
+        return;
+      }
+      m_all.insert(m_all.begin() + m_givens_from, entry);
+      ++m_givens_from;
+    }
+    std::span<const Entry> others() const { return std::span(m_all).first(m_givens_from); }
+    std::span<const Entry> givens() const { return std::span(m_all).subspan(m_givens_from); }
+    bool empty() const { return m_all.empty(); }
+
+   private:
+    std::vector<Entry> m_all;
+    std::ptrdiff_t m_givens_from = 0;
+  };
   struct Slot {
-    std::vector<Entry> entries;
+    Entries entries;
     std::size_t longest = 1;
   };
 
-  bool match(const std::vector<Entry>& entries, const names_detail::Context& c, std::size_t i, std::size_t k,
+  bool match(const Entries& entries, const names_detail::Context& c, std::size_t i, std::size_t k,
              std::vector<NameHit>& hits) const;
   // Whether token k is someone's given name; `unusual` is set when it is no ordinary word.
   bool given_key(const names_detail::Context& c, std::size_t k, bool& unusual) const;
@@ -81,7 +103,7 @@ class NameIndex {
   }
   // The entries of the key of two or more words `phrase`, whose phrase_hash is `hash`;
   // null when there is none.
-  const std::vector<Entry>* find_phrase(std::string_view phrase, std::uint64_t hash) const {
+  const Entries* find_phrase(std::string_view phrase, std::uint64_t hash) const {
     std::uint32_t n = m_phrases.find(phrase, hash);
     return n == 0 ? nullptr : &m_phrase_entries[n - 1];
   }
@@ -94,7 +116,7 @@ class NameIndex {
   names_detail::KeyTable m_phrases;  // keys of 2+ words
   names_detail::KeyTable m_later_words;  // the words of those keys after the first
   names_detail::KeyFilter m_later_filter;  // over m_later_words
-  std::vector<std::vector<Entry>> m_phrase_entries;  // by the key's number in m_phrases
+  std::vector<Entries> m_phrase_entries;  // by the key's number in m_phrases
   std::vector<Owner> m_owners;
   std::unordered_map<std::string, std::string> m_parents_by_family;  // family name -> a parent's id
   const std::unordered_set<std::string>* m_ordinary;
