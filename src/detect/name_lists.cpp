@@ -57,7 +57,7 @@ struct Cell {
   WordLists lists = 0;  // 0 for an empty cell
 };
 constexpr std::size_t k_cells = 1024;  // some two hundred words: a fifth full, so probes are short
-constexpr int k_shift = 54;            // the top ten bits of a hash pick its first cell
+constexpr int k_shift = k_list_cell_shift;
 
 constexpr void add(std::array<Cell, k_cells>& cells, std::span<const std::string_view> words, WordLists list) {
   for (std::string_view w : words) {
@@ -86,7 +86,16 @@ constexpr std::array<Cell, k_cells> k_table = [] {
 
 }  // namespace
 
-WordLists word_lists(std::string_view w, std::uint64_t hash) {
+constexpr std::array<std::uint64_t, 16> k_list_cells_used = [] {
+  static_assert(k_cells == 16 * 64);
+  std::array<std::uint64_t, 16> used{};
+  for (std::size_t at = 0; at < k_cells; ++at) {
+    if (k_table[at].lists != 0) used[at / 64] |= std::uint64_t{1} << (at % 64);
+  }
+  return used;
+}();
+
+WordLists listed_word_lists(std::string_view w, std::uint64_t hash) {
   WordLists lists = 0;
   for (std::size_t at = hash >> k_shift;; at = (at + 1) % k_cells) {
     const Cell& cell = k_table[at];
