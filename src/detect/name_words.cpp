@@ -212,8 +212,11 @@ Words tokens_of(const std::string& text, const KeyFilter& filter, WordBuffers& b
   // A copy with bytes to spare, all '\0', which is no word byte: a word is hashed by whole
   // chunks of eight, the text read in blocks of 64, and the loops over a word's bytes stop
   // at the end with no bounds check of their own.
-  thread_local std::string padded;
-  padded.assign(text).append(136, '\0');
+  constexpr std::size_t k_spare = 136;
+  thread_local std::vector<char> padded;
+  if (padded.size() < text.size() + k_spare) padded.resize(text.size() + k_spare);
+  std::memcpy(padded.data(), text.data(), text.size());
+  std::memset(padded.data() + text.size(), 0, k_spare);
   Sink out{buffers.tokens.data(), buffers.keyed.data(), filter.bits(), buffers.keyed.data()};
   bool done = false;
 #ifdef __SSE2__
