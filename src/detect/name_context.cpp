@@ -14,12 +14,12 @@ bool Context::sentence_start(const Token& t) const {
   return true;
 }
 
-int Context::cue_in_post() const {
-  if (post_cue >= 0) return post_cue;
-  // The lists of the words read so far, gathered, until a strong cue ends the search.
-  WordLists seen = 0;
-  for (std::size_t k = 0; k < tokens.size() && (seen & k_strong_cue) == 0; ++k) seen |= lists(k);
-  return post_cue = cue_level_of(seen);
+bool Context::cue_in_post() const {
+  if (post_cue >= 0) return post_cue == 1;
+  bool found = false;
+  for (std::size_t k = 0; k < tokens.size() && !found; ++k) found = cue_level(k) > 0;
+  post_cue = found ? 1 : 0;
+  return found;
 }
 
 int Context::cue_near(std::size_t i) const {
@@ -123,7 +123,7 @@ GivenContext given_context(const Context& c, std::size_t i) {
   // "Summer term", "Holly class": a cue right after the word is what the word names.
   bool cue_next = i + 1 < c.tokens.size() && c.adjacent(i, i + 1) && c.cue_level(i + 1) > 0;
   g.cue_apart = cue_next ? cue_near_apart(c, i) : g.cue;
-  g.cue_in_post = g.cue == 2 ? 2 : c.cue_in_post();
+  g.cue_in_post = g.cue == 2 || c.cue_in_post();
   g.word_opening = g.start && i + 1 < c.tokens.size() && c.adjacent(i, i + 1) && !t.possessive &&
                    c.on(i + 1, k_after_a_verb);
   g.possessive = t.possessive;
@@ -161,7 +161,7 @@ float given_name_confidence(const GivenContext& g, const NameIndex::Owner& owner
   if (g.cue == 2) return g.caps ? 0.85f : 0.6f;
   // An unusual name is rarely anything but a person: a cue anywhere in the post, or a place
   // where a name is expected ("thanks to harry"), vouches for it as a weak cue would.
-  int cue = std::max({g.cue, std::min(g.cue_in_post, 1), g.slot ? 1 : 0});
+  int cue = std::max({g.cue, g.cue_in_post ? 1 : 0, g.slot ? 1 : 0});
   // After a sentence-opening word ("Today Siobhan read ...") the capital is the name's own.
   bool plain_name = g.caps && (!g.after_capital || g.after_opening) && (!g.start || g.opens_clause);
   // In lower case even at a sentence start: a post written all in lower case has no capitals to read.

@@ -21,7 +21,7 @@ struct Context {
   std::string_view original;
   std::span<const Token> tokens;
   std::vector<WordLists>& known_lists;  // per token: k_unread before it is looked up
-  mutable int post_cue = -1;            // cue_in_post once worked out, -1 before
+  mutable int post_cue = -1;            // cue_in_post once worked out (0 or 1), -1 before
 
   static constexpr WordLists k_unread = 0xFFFF;  // no word is on every list
   // The lists token k is on, looked up once per post.
@@ -54,8 +54,9 @@ struct Context {
   bool sentence_start(const Token& t) const;
   // The strongest cue within six words of token i: 2 strong, 1 weak, 0 none.
   int cue_near(std::size_t i) const;
-  // The strongest cue anywhere in the post, worked out once per post (every given name asks).
-  int cue_in_post() const;
+  // Whether any word of the post is a cue, strong or weak, worked out once per post (every
+  // given name may ask). Its strength is never asked, so the search ends at the first.
+  bool cue_in_post() const;
   // The token after `a` in a list of names ("Ollie, Grace and Billy", "Ollie & Billy"), or
   // tokens.size() when none follows.
   std::size_t next_in_list(std::size_t a) const;
@@ -84,7 +85,7 @@ struct GivenContext {
   bool word_opening = false;   // "Hope the ...", "Will you ...": opens a sentence as a verb would
   int cue = 0;  // the strongest cue near: 2 strong, 1 weak, 0 none
   int cue_apart = 0;    // the same, leaving out the word right after ("Summer term")
-  int cue_in_post = 0;  // the strongest cue anywhere in the post
+  bool cue_in_post = false;  // a cue, strong or weak, anywhere in the post
   std::string_view next_capitalised;  // a capitalised word right after: someone's surname?
 };
 
