@@ -278,7 +278,9 @@ bool NameIndex::in_name_list(const Context& c, std::size_t i, int& cue) const {
 // "Ollie Bennett's mum" names the pupil's parent as well.
 void NameIndex::parent_of(const Owner& pupil, const Context& c, std::size_t k, std::vector<NameHit>& hits) const {
   const Token& t = c.tokens[k];
-  if (!pupil.pupil || !t.possessive || k + 1 >= c.tokens.size()) return;
+  // The token is asked first: it is in cache, and most names are no possessive, while the
+  // owner, one of thousands, most often is not.
+  if (!t.possessive || k + 1 >= c.tokens.size() || !pupil.pupil) return;
   auto parent = m_parents_by_family.find(pupil.family);
   if (parent == m_parents_by_family.end() || !c.on(k + 1, names_detail::k_parent)) return;
   static const std::string k_parent = "person.parent";
