@@ -145,9 +145,9 @@ GivenContext given_context(const Context& c, std::size_t i) {
   return g;
 }
 
-float given_name_confidence(const GivenContext& g, const NameIndex::Owner& owner) {
-  if ((!g.next_capitalised.empty() && g.next_capitalised != owner.family) || g.proper_noun || g.someone_else) return 0;
-  if (owner.ordinary_given) {
+float given_name_confidence(const GivenContext& g, bool ordinary_given, const std::string& family) {
+  if ((!g.next_capitalised.empty() && g.next_capitalised != family) || g.proper_noun || g.someone_else) return 0;
+  if (ordinary_given) {
     // "Hope the fair stays dry", "Summer term": the word, whatever the cue.
     if (g.word_opening) return 0;
     int cue = std::min(g.cue, g.cue_apart);

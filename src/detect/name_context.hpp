@@ -94,7 +94,8 @@ GivenContext given_context(const Context& c, std::size_t i);
 
 // How sure a bare given name refers to the roster person, from its context; 0 for "not".
 // A name that is also an ordinary word ("Grace", "Summer") needs a capital and a cue; an
-// unusual one ("Zofia") needs only a cue, and a weak one will do.
-float given_name_confidence(const GivenContext& g, const NameIndex::Owner& owner);
+// unusual one ("Zofia") needs only a cue, and a weak one will do. `family` is the owner's
+// lower-case family name, read only when a capitalised word follows the name.
+float given_name_confidence(const GivenContext& g, bool ordinary_given, const std::string& family);
 
 }  // namespace smpolicy::names_detail

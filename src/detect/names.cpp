@@ -37,6 +37,7 @@ std::uint32_t NameIndex::owner(std::string kind, std::string id, std::string fam
 
 void NameIndex::add(std::string key, Entry entry) {
   if (key.empty()) return;
+  entry.ordinary_given = m_owners[entry.owner].ordinary_given;
   auto space = key.find(' ');
   if (space == std::string::npos) {
     word_slot(key).entries.add(entry);
@@ -224,7 +225,7 @@ bool NameIndex::match(const Entries& entries, const Context& c, std::size_t i, s
   for (int pass = 0; pass < 2; ++pass) {
     for (const Entry& e : entries.givens()) {
       const Owner& o = m_owners[e.owner];
-      if (float confidence = given_name_confidence(g, o); confidence >= 0.5f) {
+      if (float confidence = given_name_confidence(g, e.ordinary_given, o.family); confidence >= 0.5f) {
         hits.push_back(NameHit{&o.kind, first.begin, first.end, confidence, &o.id});
         return true;
       }
@@ -244,7 +245,7 @@ bool NameIndex::given_key(const Context& c, std::size_t k, bool& unusual) const 
   bool given = false;
   for (const Entry& e : slot->entries.givens()) {
     given = true;
-    unusual = unusual || !m_owners[e.owner].ordinary_given;
+    unusual = unusual || !e.ordinary_given;
   }
   return given;
 }

@@ -45,6 +45,9 @@ class NameIndex {
   struct Entry {
     std::uint32_t owner = 0;  // index into m_owners
     Form form = Form::full;
+    // The owner's ordinary_given, kept beside the index: a common given name has many
+    // owners, and each read of one, among thousands, is most often a miss of the cache.
+    bool ordinary_given = false;
   };
   struct Owner {
     std::string kind, id, family;  // family: lower-case family name, to tell "Grace Hill" from "Grace Kelly"
