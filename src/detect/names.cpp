@@ -132,6 +132,8 @@ std::span<const NameHit> NameIndex::scan(const NormalisedText& plain, std::strin
   std::size_t skip_to = 0;  // tokens inside a name already found
   const Token* words = tokens.data();
   const std::size_t count = tokens.size();
+  // A roster's table of words is large, and each find most often waits on memory.
+  for (const std::uint32_t i : read.keyed) m_words.prefetch(words[i].hash);
   for (const std::uint32_t i : read.keyed) {
     if (i < skip_to) continue;
     const Token& t = words[i];
