@@ -55,7 +55,7 @@ class KeyTable {
 // every key's. One bit per hash, picked by the hash's low bits (the table's cells take bits
 // 32 and up, so a hash that passes the filter by chance most likely meets an empty cell).
 // Kept at 32 to 64 bits per key: a few hundred words for a class, a few megabytes for a
-// local authority, about one word of a post in forty let through by chance, which costs
+// local authority, one word of a post in thirty to sixty let through by chance, which costs
 // less than testing a second bit for every word.
 class KeyFilter {
  public:
