@@ -3,36 +3,8 @@
 #include "detect/name_context.hpp"
 
 #include <algorithm>
-#include <array>
 
 namespace smpolicy::names_detail {
-namespace {
-
-constexpr std::array<std::string_view, 13> k_titles = {"mr",   "mrs",  "miss",       "ms",  "mx",  "dr",  "sir",
-                                                       "madam", "cllr", "councillor", "rev", "revd", "prof"};
-// Words before a name that make it someone else's: a relative, a friend, a pet, a star sign.
-constexpr std::array<std::string_view, 40> k_not_pupil_before = {
-    "my", "sister", "brother", "son", "daughter", "niece", "nephew", "cousin", "nan", "nana", "gran", "granny",
-    "grandad", "grandma", "grandpa", "aunt", "auntie", "uncle", "husband", "wife", "partner", "friend", "mate",
-    "dog", "cat", "puppy", "kitten", "hamster", "pony", "horse", "rabbit", "called", "named", "a", "an", "the",
-    "is", "prince", "princess", "baby"};
-// Nouns that make "Hillside" part of another name: "Hillside Road", "Hillside Care Centre".
-constexpr std::array<std::string_view, 24> k_place_nouns = {
-    "road", "street", "lane", "avenue", "drive", "close", "way", "court", "park", "estate", "farm", "house",
-    "hotel", "church", "care", "centre", "center", "surgery", "medical", "health", "hospital", "station",
-    "garage", "nursing"};
-constexpr std::array<std::string_view, 8> k_parent_words = {"mum", "mummy", "mom", "dad", "daddy", "mother", "father", "parents"};
-
-template <std::size_t N>
-bool among(std::string_view w, const std::array<std::string_view, N>& set) {
-  return std::find(set.begin(), set.end(), w) != set.end();
-}
-
-}  // namespace
-
-bool title_word(std::string_view w) { return among(w, k_titles); }
-bool parent_word(std::string_view w) { return among(w, k_parent_words); }
-
 bool Context::sentence_start(const Token& t) const {
   for (std::size_t k = plain.begin_of(t.begin); k > 0; --k) {
     char c = original[k - 1];
@@ -42,27 +14,28 @@ bool Context::sentence_start(const Token& t) const {
   return true;
 }
 
-int Context::cue_in_post() const {
-  if (post_cue >= 0) return post_cue;
-  int best = 0;
-  for (std::size_t k = 0; k < tokens.size() && best < 2; ++k) best = std::max<int>(best, cue_level(k));
-  return post_cue = best;
+bool Context::cue_in_post() const {
+  if (post_cue >= 0) return post_cue == 1;
+  bool found = false;
+  for (std::size_t k = 0; k < tokens.size() && !found; ++k) found = cue_level(k) > 0;
+  post_cue = found ? 1 : 0;
+  return found;
 }
 
 int Context::cue_near(std::size_t i) const {
   constexpr std::uint64_t k_star = word_hash("star");  // most words are told apart by the hash alone
   std::size_t from = i >= 6 ? i - 6 : 0, to = std::min(tokens.size(), i + 7);
-  int best = 0;
-  for (std::size_t k = from; k < to && best < 2; ++k) {
+  // The lists of the words around, gathered, until a strong cue ends the search.
+  WordLists seen = 0;
+  for (std::size_t k = from; k < to; ++k) {
     if (k == i) continue;
-    best = std::max<int>(best, cue_level(k));
+    const WordLists here = lists(k);
+    if ((here & k_strong_cue) != 0) return 2;
     // "star of the week", not "star sign"
-    if (tokens[k].hash == k_star && word(k) == "star" && k + 1 < tokens.size() &&
-        word(k + 1) == "of") {
-      best = 2;
-    }
+    if (tokens[k].hash == k_star && word(k) == "star" && k + 1 < tokens.size() && word(k + 1) == "of") return 2;
+    seen |= here;
   }
-  return best;
+  return cue_level_of(seen);
 }
 
 std::size_t Context::next_in_list(std::size_t a) const {
@@ -96,12 +69,12 @@ bool Context::name_slot(std::size_t i) const {
 }
 
 bool Context::someone_else(std::size_t i) const {
-  return i > 0 && among(word(i - 1), k_not_pupil_before);
+  return i > 0 && on(i - 1, k_someone_else);
 }
 
 bool Context::inside_proper_noun(std::size_t i) const {
   if (i > 0 && adjacent(i - 1, i) && capitalised(tokens[i - 1]) && !sentence_start(tokens[i - 1]) &&
-      !cue(i - 1) && !among(word(i - 1), k_titles)) {
+      !cue(i - 1) && !on(i - 1, k_title)) {
     return true;
   }
   return tokens[i].possessive && i + 1 < tokens.size() && capitalised(tokens[i + 1]) && !acronym(tokens[i + 1]);
@@ -117,37 +90,25 @@ bool Context::acronym(const Token& t) const {
 
 bool Context::place_follows(std::size_t end) const {
   for (std::size_t k = 0; k < tokens.size(); ++k) {
-    if (tokens[k].begin == end + 1) return capitalised(tokens[k]) && among(word(k), k_place_nouns);
+    if (tokens[k].begin == end + 1) return capitalised(tokens[k]) && on(k, k_place_noun);
   }
   return false;
 }
 
-// Words that follow a sentence-opening "Hope", "Will" or "May" read as the verb: "Hope the
-// fair stays dry", "Will you be there?", "May I ask".
-constexpr std::array<std::string_view, 22> k_after_a_verb = {
-    "the", "a", "an", "you", "your", "everyone", "everybody", "all", "we", "i", "it", "they", "this", "that",
-    "these", "those", "he", "she", "there", "someone", "anyone", "our"};
-
-constexpr std::array<std::string_view, 12> k_months = {"january", "february", "march", "april", "may", "june",
-                                                        "july", "august", "september", "october", "november", "december"};
-constexpr std::array<std::string_view, 14> k_before_a_month = {
-    "in", "since", "until", "till", "by", "of", "this", "next", "last", "early", "late", "mid", "from", "during"};
-
 // "in May", "3 May", "since June": a month, not a pupil.
 bool a_month(const Context& c, std::size_t i) {
-  if (i == 0 || !among(c.word(i), k_months)) return false;
-  std::string_view before = c.word(i - 1);
-  return among(before, k_before_a_month) || std::isdigit(static_cast<unsigned char>(before.back()));
+  if (i == 0 || !c.on(i, k_month)) return false;
+  return c.on(i - 1, k_before_a_month) || std::isdigit(static_cast<unsigned char>(c.word(i - 1).back()));
 }
 
 // The strongest cue within six words of token i, leaving out the word right after it.
 int cue_near_apart(const Context& c, std::size_t i) {
   std::size_t from = i >= 6 ? i - 6 : 0, to = std::min(c.tokens.size(), i + 7);
-  int best = 0;
-  for (std::size_t k = from; k < to && best < 2; ++k) {
-    if (k != i && k != i + 1) best = std::max<int>(best, c.cue_level(k));
+  WordLists seen = 0;
+  for (std::size_t k = from; k < to && (seen & k_strong_cue) == 0; ++k) {
+    if (k != i && k != i + 1) seen |= c.lists(k);
   }
-  return best;
+  return cue_level_of(seen);
 }
 
 GivenContext given_context(const Context& c, std::size_t i) {
@@ -162,15 +123,15 @@ GivenContext given_context(const Context& c, std::size_t i) {
   // "Summer term", "Holly class": a cue right after the word is what the word names.
   bool cue_next = i + 1 < c.tokens.size() && c.adjacent(i, i + 1) && c.cue_level(i + 1) > 0;
   g.cue_apart = cue_next ? cue_near_apart(c, i) : g.cue;
-  g.cue_in_post = g.cue == 2 ? 2 : c.cue_in_post();
+  g.cue_in_post = g.cue == 2 || c.cue_in_post();
   g.word_opening = g.start && i + 1 < c.tokens.size() && c.adjacent(i, i + 1) && !t.possessive &&
-                   among(c.word(i + 1), k_after_a_verb);
+                   c.on(i + 1, k_after_a_verb);
   g.possessive = t.possessive;
   g.proper_noun = c.inside_proper_noun(i);
   g.someone_else = c.someone_else(i) || a_month(c, i);
   g.slot = !g.caps && c.name_slot(i);
   g.after_capital = i > 0 && c.adjacent(i - 1, i) && c.capitalised(c.tokens[i - 1]) && !c.cue(i - 1) &&
-                    !among(c.word(i - 1), k_titles);
+                    !c.on(i - 1, k_title);
   g.after_opening = g.after_capital && c.sentence_start(c.tokens[i - 1]) && !c.acronym(c.tokens[i - 1]);
   std::size_t next = c.next_in_list(i);
   g.listed = (next < c.tokens.size() && c.capitalised(c.tokens[next])) ||
@@ -184,9 +145,9 @@ GivenContext given_context(const Context& c, std::size_t i) {
   return g;
 }
 
-float given_name_confidence(const GivenContext& g, const NameIndex::Owner& owner) {
-  if ((!g.next_capitalised.empty() && g.next_capitalised != owner.family) || g.proper_noun || g.someone_else) return 0;
-  if (owner.ordinary_given) {
+float given_name_confidence(const GivenContext& g, bool ordinary_given, const std::string& family) {
+  if ((!g.next_capitalised.empty() && g.next_capitalised != family) || g.proper_noun || g.someone_else) return 0;
+  if (ordinary_given) {
     // "Hope the fair stays dry", "Summer term": the word, whatever the cue.
     if (g.word_opening) return 0;
     int cue = std::min(g.cue, g.cue_apart);
@@ -200,7 +161,7 @@ float given_name_confidence(const GivenContext& g, const NameIndex::Owner& owner
   if (g.cue == 2) return g.caps ? 0.85f : 0.6f;
   // An unusual name is rarely anything but a person: a cue anywhere in the post, or a place
   // where a name is expected ("thanks to harry"), vouches for it as a weak cue would.
-  int cue = std::max({g.cue, std::min(g.cue_in_post, 1), g.slot ? 1 : 0});
+  int cue = std::max({g.cue, g.cue_in_post ? 1 : 0, g.slot ? 1 : 0});
   // After a sentence-opening word ("Today Siobhan read ...") the capital is the name's own.
   bool plain_name = g.caps && (!g.after_capital || g.after_opening) && (!g.start || g.opens_clause);
   // In lower case even at a sentence start: a post written all in lower case has no capitals to read.

@@ -9,29 +9,29 @@
 #include <string_view>
 #include <vector>
 
+#include "detect/name_lists.hpp"
 #include "detect/name_words.hpp"
 #include "detect/names.hpp"
 
 namespace smpolicy::names_detail {
-
-// "mr", "mrs", "dr", "cllr" and the like.
-bool title_word(std::string_view w);
-// "mum", "dad", "parents" and the like.
-bool parent_word(std::string_view w);
 
 // The tokens of one post and what is known of each, read by the name detector.
 struct Context {
   const NormalisedText& plain;
   std::string_view original;
   std::span<const Token> tokens;
-  std::vector<signed char>& cues;  // per token: -1 not yet looked up, else its cue_strength
-  mutable int post_cue = -1;       // cue_in_post once worked out, -1 before
+  std::vector<WordLists>& known_lists;  // per token: k_unread before it is looked up
+  mutable int post_cue = -1;            // cue_in_post once worked out (0 or 1), -1 before
 
-  signed char cue_level(std::size_t k) const {
-    if (cues[k] < 0) cues[k] = cue_strength(word(k), tokens[k].hash);
-    return cues[k];
+  static constexpr WordLists k_unread = 0xFFFF;  // no word is on every list
+  // The lists token k is on, looked up once per post.
+  WordLists lists(std::size_t k) const {
+    if (known_lists[k] == k_unread) known_lists[k] = word_lists(word(k), tokens[k].hash);
+    return known_lists[k];
   }
-  bool cue(std::size_t k) const { return cue_level(k) == 2; }
+  bool on(std::size_t k, WordLists list) const { return (lists(k) & list) != 0; }
+  signed char cue_level(std::size_t k) const { return cue_level_of(lists(k)); }
+  bool cue(std::size_t k) const { return on(k, k_strong_cue); }
 
   // The text of a word, read from the plain view.
   std::string_view word(const Token& t) const { return std::string_view(plain.text.data() + t.begin, t.size()); }
@@ -54,8 +54,9 @@ struct Context {
   bool sentence_start(const Token& t) const;
   // The strongest cue within six words of token i: 2 strong, 1 weak, 0 none.
   int cue_near(std::size_t i) const;
-  // The strongest cue anywhere in the post, worked out once per post (every given name asks).
-  int cue_in_post() const;
+  // Whether any word of the post is a cue, strong or weak, worked out once per post (every
+  // given name may ask). Its strength is never asked, so the search ends at the first.
+  bool cue_in_post() const;
   // The token after `a` in a list of names ("Ollie, Grace and Billy", "Ollie & Billy"), or
   // tokens.size() when none follows.
   std::size_t next_in_list(std::size_t a) const;
@@ -84,7 +85,7 @@ struct GivenContext {
   bool word_opening = false;   // "Hope the ...", "Will you ...": opens a sentence as a verb would
   int cue = 0;  // the strongest cue near: 2 strong, 1 weak, 0 none
   int cue_apart = 0;    // the same, leaving out the word right after ("Summer term")
-  int cue_in_post = 0;  // the strongest cue anywhere in the post
+  bool cue_in_post = false;  // a cue, strong or weak, anywhere in the post
   std::string_view next_capitalised;  // a capitalised word right after: someone's surname?
 };
 
@@ -93,7 +94,8 @@ GivenContext given_context(const Context& c, std::size_t i);
 
 // How sure a bare given name refers to the roster person, from its context; 0 for "not".
 // A name that is also an ordinary word ("Grace", "Summer") needs a capital and a cue; an
-// unusual one ("Zofia") needs only a cue, and a weak one will do.
-float given_name_confidence(const GivenContext& g, const NameIndex::Owner& owner);
+// unusual one ("Zofia") needs only a cue, and a weak one will do. `family` is the owner's
+// lower-case family name, read only when a capitalised word follows the name.
+float given_name_confidence(const GivenContext& g, bool ordinary_given, const std::string& family);
 
 }  // namespace smpolicy::names_detail

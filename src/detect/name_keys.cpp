@@ -33,13 +33,13 @@ void KeyTable::grow() {
 
 void KeyFilter::add(std::uint64_t hash, const KeyTable& table) {
   if (table.size() * 32 <= m_words.size() * 64) {
-    m_words[hash & m_mask] |= bits_of(hash);
+    set(hash);
     return;
   }
   // Twice the size, refilled from every key: the doubling keeps a roster's compile linear.
   m_words.assign(m_words.size() * 2, 0);
   m_mask = m_words.size() - 1;
-  for (std::uint32_t n = 0; n < table.size(); ++n) m_words[table.hash_of(n) & m_mask] |= bits_of(table.hash_of(n));
+  for (std::uint32_t n = 0; n < table.size(); ++n) set(table.hash_of(n));
 }
 
 }  // namespace smpolicy::names_detail

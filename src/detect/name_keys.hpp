@@ -33,6 +33,9 @@ class KeyTable {
       if (cell.hash == hash && m_keys[cell.number - 1] == key) return cell.number;
     }
   }
+  // Asks for the first cell a find of `hash` reads to be brought into cache, so that the
+  // finds of several words wait for memory together rather than one after another.
+  void prefetch(std::uint64_t hash) const { __builtin_prefetch(&m_cells[(hash >> 32) & (m_cells.size() - 1)]); }
   std::size_t size() const { return m_keys.size(); }
   // The hash of key number n, as given to insert.
   std::uint64_t hash_of(std::uint32_t n) const { return m_hashes[n]; }
@@ -49,24 +52,27 @@ class KeyTable {
 };
 
 // A filter over the hashes of a KeyTable's keys: false for most hashes of no key, true for
-// every key's. Two bits of one 64-bit word per hash, the word picked by the hash's low bits
-// and the bits by its top twelve (the table's cells take bits 32 and up, so a hash that
-// passes the filter by chance most likely meets an empty cell). Kept at 32 to 64 bits per
-// key: a few hundred words for a class, a few megabytes for a local authority, about one
-// word of a post in a hundred let through by chance.
+// every key's. One bit per hash, picked by the hash's low bits (the table's cells take bits
+// 32 and up, so a hash that passes the filter by chance most likely meets an empty cell).
+// Kept at 32 to 64 bits per key: a few hundred words for a class, a few megabytes for a
+// local authority, one word of a post in thirty to sixty let through by chance, which costs
+// less than testing a second bit for every word.
 class KeyFilter {
  public:
-  bool may_hold(std::uint64_t hash) const {
-    const std::uint64_t bits = bits_of(hash);
-    return (m_words[hash & m_mask] & bits) == bits;
-  }
+  // The filter's words, to be copied into a loop that tests many hashes: a loop that also
+  // stores 64-bit values would otherwise read the mask again after each store.
+  struct Bits {
+    const std::uint64_t* words;
+    std::uint64_t mask;
+    bool may_hold(std::uint64_t hash) const { return ((words[(hash >> 6) & mask] >> (hash & 63)) & 1) != 0; }
+  };
+  Bits bits() const { return Bits{m_words.data(), m_mask}; }
+  bool may_hold(std::uint64_t hash) const { return bits().may_hold(hash); }
   // Adds `hash`, the hash of the table's newest key; the filter grows with the table.
   void add(std::uint64_t hash, const KeyTable& table);
 
  private:
-  static std::uint64_t bits_of(std::uint64_t hash) {
-    return (std::uint64_t{1} << (hash >> 58)) | (std::uint64_t{1} << ((hash >> 52) & 63));
-  }
+  void set(std::uint64_t hash) { m_words[(hash >> 6) & m_mask] |= std::uint64_t{1} << (hash & 63); }
   std::vector<std::uint64_t> m_words = std::vector<std::uint64_t>(8);  // a power of two
   std::uint64_t m_mask = 7;
 };

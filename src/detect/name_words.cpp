@@ -6,7 +6,6 @@
 #include <bit>
 #include <cassert>
 #include <cstring>
-#include <optional>
 
 #ifdef __SSE2__
 #include <emmintrin.h>
@@ -14,22 +13,6 @@
 
 namespace smpolicy::names_detail {
 namespace {
-
-// Words that put a bare given name in a school context: a pupil, a class, an award.
-// Strong cues may vouch for a name that is also an ordinary word ("Grace in Year 4").
-constexpr std::array<std::string_view, 42> k_cues = {
-    "year", "yr", "class", "pupil", "pupils", "student", "well", "done", "congratulations", "congrats",
-    "proud", "superstar", "award", "certificate", "reception", "nursery", "captain", "form", "assembly",
-    "homework", "sats", "nativity", "ta", "teacher", "classroom", "playground", "school", "maths", "phonics",
-    "spellings", "term", "handwriting", "awarded", "shoutout", "headteacher", "merit", "sticker", "stickers",
-    "attendance", "licence", "governor", "governors"};
-// Weak cues: praise and classroom words that also turn up in everyday posts, so they vouch
-// only for a name that is no ordinary word ("Amelia did brilliant work", not "Sunny day, brilliant").
-constexpr std::array<std::string_view, 41> k_weak_cues = {
-    "brilliant", "amazing", "fantastic", "superb", "star", "stars", "legend", "shout", "learnt", "learned",
-    "reading", "read", "writing", "spelling", "story", "tables", "project", "science", "kids", "children",
-    "trip", "sports", "concert", "choir", "lesson", "lessons", "club", "team", "football", "netball", "team's",
-    "scored", "goal", "goals", "effort", "chair", "colleague", "colleagues", "deputy", "staff", "office"};
 
 // word_char's answer for each byte, before it is cut short at the end of the text.
 constexpr std::array<unsigned char, 256> k_word_bytes = [] {
@@ -40,40 +23,6 @@ constexpr std::array<unsigned char, 256> k_word_bytes = [] {
   }
   return widths;
 }();
-
-// The cue words in a flat table by word_hash: every word near a given name is looked up,
-// and most are no cue, which one probe of an empty or unequal cell says.
-class CueTable {
- public:
-  CueTable() {
-    for (auto w : k_cues) put(w, 2);
-    for (auto w : k_weak_cues) put(w, 1);
-  }
-  signed char level(std::string_view w, std::uint64_t hash) const {
-    for (std::size_t at = hash >> 56;; at = (at + 1) % m_cells.size()) {
-      const Cell& cell = m_cells[at];
-      if (cell.level == 0) return 0;
-      if (cell.hash == hash && cell.word == w) return cell.level;
-    }
-  }
-
- private:
-  struct Cell {
-    std::uint64_t hash = 0;
-    std::string_view word;
-    signed char level = 0;  // 0 for an empty cell
-  };
-  // A strong cue keeps its strength if the word is also listed as a weak one.
-  void put(std::string_view w, signed char level) {
-    const std::uint64_t hash = word_hash(w);
-    std::size_t at = hash >> 56;
-    for (; m_cells[at].level != 0; at = (at + 1) % m_cells.size()) {
-      if (m_cells[at].word == w) return;
-    }
-    m_cells[at] = Cell{hash, w, level};
-  }
-  std::array<Cell, 256> m_cells{};  // 83 words: at most a third full
-};
 
 }  // namespace
 
@@ -95,38 +44,61 @@ constexpr std::array<unsigned char, 256> k_byte_kinds = [] {
   return kinds;
 }();
 
-// word_hash of the `size` bytes at `w`, where at least eight more bytes can be read.
-std::uint64_t hash_of_word(const char* w, std::size_t size) {
+// The bytes of a word's last chunk, by how many of its eight belong to the word.
+constexpr std::array<std::uint64_t, 9> k_tail_masks = [] {
+  std::array<std::uint64_t, 9> masks{};
+  for (std::size_t n = 1; n < masks.size(); ++n) masks[n] = ~std::uint64_t{0} >> (64 - 8 * n);
+  return masks;
+}();
+
+// word_hash of the `size` bytes at `w`, where size is at least one and at least eight more
+// bytes can be read.
+inline std::uint64_t hash_of_word(const char* w, std::size_t size) {
   static_assert(std::endian::native == std::endian::little, "word_hash reads chunks little-endian");
-  auto chunk_at = [&](std::size_t at) {
+  assert(size > 0);
+  auto chunk_at = [](const char* at) {
     std::uint64_t chunk;
-    std::memcpy(&chunk, w + at, 8);
+    std::memcpy(&chunk, at, 8);
     return chunk;
   };
   std::uint64_t h = k_word_hash_start;
-  std::size_t at = 0;
-  for (; at + 8 <= size; at += 8) h = word_hash_chunk(h, chunk_at(at));
-  if (at < size) h = word_hash_chunk(h, chunk_at(at) & (~std::uint64_t{0} >> (64 - 8 * (size - at))));
-  return word_hash_finish(h);
+  for (; size > 8; size -= 8, w += 8) h = word_hash_chunk(h, chunk_at(w));
+  return word_hash_finish(word_hash_chunk(h, chunk_at(w) & k_tail_masks[size]));
 }
 
+// Where the words go as they are read: every token, and the number of each one the filter
+// may hold. Both arrays have room for every word the text can hold.
+struct Sink {
+  Token* tokens;
+  std::uint32_t* keyed;
+  KeyFilter::Bits filter;
+  std::uint32_t* keyed_end;  // where the next kept number goes
+  std::size_t count = 0;
+};
+
 // A word from begin to end in the padded text `p`: a possessive "'s" left off, and hashed.
-inline void put_word(const char* p, std::size_t begin, std::size_t end, Token& t) {
+inline void put_word(const char* p, std::size_t begin, std::size_t end, Sink& out) {
   std::size_t size = end - begin;
   bool possessive = p[end] == '\'';  // "James'"
   if (size > 2 && p[end - 2] == '\'' && p[end - 1] == 's') {
     size -= 2;
     possessive = true;
   }
-  t.hash = hash_of_word(p + begin, size);
+  const std::uint64_t hash = hash_of_word(p + begin, size);
+  Token& t = out.tokens[out.count];
+  t.hash = hash;
   t.begin = static_cast<std::uint32_t>(begin);
   t.end = static_cast<std::uint32_t>(begin + size);
   t.possessive = possessive;
+  // The number is written whether or not the word is kept, which costs less than a branch
+  // that most words take one way and some the other.
+  *out.keyed_end = static_cast<std::uint32_t>(out.count);
+  out.keyed_end += out.filter.may_hold(hash) ? 1 : 0;
+  ++out.count;
 }
 
 // The words of the n bytes at p, read one byte at a time, for any text.
-std::size_t words_by_byte(const char* p, std::size_t n, Token* out) {
-  std::size_t count = 0;
+void words_by_byte(const char* p, std::size_t n, Sink& out) {
   auto kind_at = [&](std::size_t k) -> unsigned char { return k_byte_kinds[static_cast<unsigned char>(p[k])]; };
   for (std::size_t i = 0;;) {
     while (i < n && k_word_bytes[static_cast<unsigned char>(p[i])] == 0) ++i;  // a joiner starts no word
@@ -144,10 +116,9 @@ std::size_t words_by_byte(const char* p, std::size_t n, Token* out) {
       }
       j = std::min(j + kind, n);  // a letter of several bytes
     }
-    put_word(p, i, j, out[count++]);
+    put_word(p, i, j, out);
     i = j;
   }
-  return count;
 }
 
 #ifdef __SSE2__
@@ -155,40 +126,50 @@ std::size_t words_by_byte(const char* p, std::size_t n, Token* out) {
 struct ByteMasks {
   std::uint64_t word = 0;    // an ASCII letter or digit
   std::uint64_t joiner = 0;  // '-' or '\''
-  std::uint64_t high = 0;    // 0x80 or above: part of a letter, symbol or emoji of several bytes
+  bool high = false;         // some byte is 0x80 or above: part of a letter, symbol or emoji of several bytes
 };
 
 ByteMasks masks_of(const char* p) {
   ByteMasks m;
+  __m128i any = _mm_setzero_si128();
   for (int q = 0; q < 4; ++q) {
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * q));
-    // Compares are signed: bytes of 0x80 and above are below every ASCII bound.
+    // Whether low <= byte <= high in one signed compare: adding 0x80 - low moves the range
+    // to the bottom of the signed bytes, and every byte outside it above.
     auto within = [&](char low, char high) {
-      return _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(static_cast<char>(low - 1))),
-                           _mm_cmplt_epi8(v, _mm_set1_epi8(static_cast<char>(high + 1))));
+      const __m128i moved = _mm_add_epi8(v, _mm_set1_epi8(static_cast<char>(0x80 - low)));
+      return _mm_cmplt_epi8(moved, _mm_set1_epi8(static_cast<char>(-128 + (high - low) + 1)));
     };
     const __m128i word = _mm_or_si128(within('a', 'z'), within('0', '9'));
     const __m128i joiner = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('-')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\'')));
     const int shift = 16 * q;
     m.word |= static_cast<std::uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(word))) << shift;
     m.joiner |= static_cast<std::uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(joiner))) << shift;
-    m.high |= static_cast<std::uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(v))) << shift;
+    any = _mm_or_si128(any, v);
   }
+  m.high = _mm_movemask_epi8(any) != 0;
   return m;
+}
+
+// The number of the lowest set bit of `bits`, which is not zero: std::countr_zero first
+// asks whether it is, a test and a branch for every end of every word.
+inline unsigned lowest_bit(std::uint64_t bits) {
+  assert(bits != 0);
+  return static_cast<unsigned>(__builtin_ctzll(bits));
 }
 
 // The words of the n bytes at p, read 64 bytes at a time, where at least 136 bytes past
 // p + n can be read, all '\0'. Words are the runs of letters and digits, with the joiners
 // between two of them; the same words words_by_byte finds, for a text of ASCII only.
-// nullopt when the text holds a byte of 0x80 or above.
-std::optional<std::size_t> words_by_block(const char* p, std::size_t n, Token* out) {
-  std::size_t count = 0, start = 0;
+// False when the text holds a byte of 0x80 or above, with some words written.
+bool words_by_block(const char* p, std::size_t n, Sink& out) {
+  std::size_t start = 0;
   bool open = false;               // a word runs on from the block before, from `start`
   std::uint64_t word_before = 0;   // whether the byte before the block is a letter or digit
   std::uint64_t run_before = 0;    // whether it is in a word
   for (std::size_t block = 0; block <= n; block += 64) {
     const ByteMasks m = masks_of(p + block);
-    if (m.high != 0) return std::nullopt;
+    if (m.high) return false;
     const std::uint64_t word_after = k_word_bytes[static_cast<unsigned char>(p[block + 64])] == 1;
     const std::uint64_t left = (m.word << 1) | word_before, right = (m.word >> 1) | (word_after << 63);
     const std::uint64_t run = m.word | (m.joiner & left & right);
@@ -199,46 +180,54 @@ std::optional<std::size_t> words_by_block(const char* p, std::size_t n, Token* o
     // Words alternate with gaps, so the ends pair off with the starts, the first with a
     // word from the block before when one runs on.
     if (open && ends != 0) {
-      put_word(p, start, block + static_cast<std::size_t>(std::countr_zero(ends)), out[count++]);
+      put_word(p, start, block + lowest_bit(ends), out);
       ends &= ends - 1;
       open = false;
     }
     for (; ends != 0; ends &= ends - 1, starts &= starts - 1) {
-      put_word(p, block + static_cast<std::size_t>(std::countr_zero(starts)),
-               block + static_cast<std::size_t>(std::countr_zero(ends)), out[count++]);
+      put_word(p, block + lowest_bit(starts),
+               block + lowest_bit(ends), out);
     }
     if (starts != 0) {
-      start = block + static_cast<std::size_t>(std::countr_zero(starts));
+      start = block + lowest_bit(starts);
       open = true;
     }
   }
-  return count;
+  return true;
 }
 #endif
 
 }  // namespace
 
-std::span<const Token> tokens_of(const std::string& text, std::vector<Token>& buffer) {
+Words tokens_of(const std::string& text, const KeyFilter& filter, WordBuffers& buffers) {
   assert(text.size() < (std::size_t{1} << 32));
   // Room for the most words the text can hold, one letter and one space each, so each
   // word is written with no check of the room left: a check and a possible move per
   // word cost as much as reading the word.
-  if (buffer.size() < text.size() / 2 + 1) buffer.resize(text.size() / 2 + 1);
+  const std::size_t room = text.size() / 2 + 1;
+  if (buffers.tokens.size() < room) {
+    buffers.tokens.resize(room);
+    buffers.keyed.resize(room);
+  }
   // A copy with bytes to spare, all '\0', which is no word byte: a word is hashed by whole
   // chunks of eight, the text read in blocks of 64, and the loops over a word's bytes stop
   // at the end with no bounds check of their own.
-  thread_local std::string padded;
-  padded.assign(text).append(136, '\0');
+  constexpr std::size_t k_spare = 136;
+  thread_local std::vector<char> padded;
+  if (padded.size() < text.size() + k_spare) padded.resize(text.size() + k_spare);
+  std::memcpy(padded.data(), text.data(), text.size());
+  std::memset(padded.data() + text.size(), 0, k_spare);
+  Sink out{buffers.tokens.data(), buffers.keyed.data(), filter.bits(), buffers.keyed.data()};
+  bool done = false;
 #ifdef __SSE2__
-  if (auto count = words_by_block(padded.data(), text.size(), buffer.data())) return {buffer.data(), *count};
+  done = words_by_block(padded.data(), text.size(), out);
 #endif
-  return {buffer.data(), words_by_byte(padded.data(), text.size(), buffer.data())};
-}
-
-signed char cue_strength(std::string_view w, std::uint64_t hash) {
-  static const CueTable k_table;
-  signed char level = k_table.level(w, hash);
-  return level == 2 || year_word(w) ? 2 : level;
+  if (!done) {
+    out.count = 0;
+    out.keyed_end = out.keyed;
+    words_by_byte(padded.data(), text.size(), out);
+  }
+  return Words{{out.tokens, out.count}, {out.keyed, out.keyed_end}};
 }
 
 }  // namespace smpolicy::names_detail

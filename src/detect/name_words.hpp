@@ -1,5 +1,4 @@
-// Private to detect: a post read word by word as the name detector sees it, and the cue
-// words that put a name in a school context.
+// Private to detect: a post read word by word as the name detector sees it.
 #pragma once
 
 #include <cstdint>
@@ -8,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "detect/name_keys.hpp"
 #include "detect/names.hpp"
 
 namespace smpolicy::names_detail {
@@ -21,16 +21,24 @@ struct Token {
   std::size_t size() const { return end - begin; }
 };
 
+// A post's words as tokens_of reads them, and which of them may start a key.
+struct Words {
+  std::span<const Token> tokens;
+  std::span<const std::uint32_t> keyed;  // the numbers of the tokens the filter may hold, in order
+};
+
+// The words each thread reuses from post to post: grown as needed, never shrunk.
+struct WordBuffers {
+  std::vector<Token> tokens;
+  std::vector<std::uint32_t> keyed;
+};
+
 // Words of the plain view: letters and digits, joined by inner hyphens and apostrophes
 // ("anne-marie", "o'neill"); a trailing "'s" marks a possessive and is left off. The words
-// are written at the start of `buffer`, which each thread reuses from post to post (it is
-// grown as needed, never shrunk), and stay there until the next call. The text must be
-// shorter than 4 GiB.
-std::span<const Token> tokens_of(const std::string& s, std::vector<Token>& buffer);
-
-// 2 for a word that puts a name in a school context ("year", "class"), 1 for a weak cue
-// ("brilliant", "trip"), 0 for none. `hash` is word_hash(w).
-signed char cue_strength(std::string_view w, std::uint64_t hash);
+// are written at the start of `buffers` and stay there until the next call. The numbers of
+// those whose hash `filter` may hold are listed as the words are read, so the name index
+// need look at no other word again. The text must be shorter than 4 GiB.
+Words tokens_of(const std::string& s, const KeyFilter& filter, WordBuffers& buffers);
 
 // "year4", "yr6", "y6": a year group written as one word, as in a hashtag.
 bool year_word(std::string_view w);

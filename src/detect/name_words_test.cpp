@@ -8,9 +8,9 @@ namespace smpolicy::names_detail {
 namespace {
 
 std::vector<std::string> words_of(const std::string& text) {
-  std::vector<Token> buffer;
+  WordBuffers buffers;
   std::vector<std::string> words;
-  for (const Token& t : tokens_of(text, buffer)) {
+  for (const Token& t : tokens_of(text, KeyFilter(), buffers).tokens) {
     words.push_back(text.substr(t.begin, t.size()) + (t.possessive ? "+" : ""));
     EXPECT_EQ(t.hash, word_hash(text.substr(t.begin, t.size())));
   }
@@ -44,6 +44,33 @@ TEST(NameWords, BlocksAndBytesAgree) {
     for (char& c : text) c = bytes[random() % bytes.size()];
     ASSERT_EQ(words_of(text), words_of(text + " \xE2\x80\x94")) << text;
   }
+}
+
+// The words the filter may hold are listed as they are read: exactly those, in order,
+// whichever way the text is read.
+TEST(NameWords, ListsTheWordsTheFilterMayHold) {
+  KeyTable table;
+  KeyFilter filter;
+  for (std::string_view key : {"oliver", "grace", "o'neill"}) {
+    bool added = false;
+    table.insert(key, word_hash(key), added);
+    filter.add(word_hash(key), table);
+  }
+  for (const std::string text : {"Well done oliver and grace o'neill's", "oliver \xE2\x80\x94 grace", "", "none here"}) {
+    WordBuffers buffers;
+    const Words read = tokens_of(text, filter, buffers);
+    std::vector<std::uint32_t> expected;
+    for (std::uint32_t k = 0; k < read.tokens.size(); ++k) {
+      if (filter.may_hold(read.tokens[k].hash)) expected.push_back(k);
+    }
+    EXPECT_EQ(std::vector<std::uint32_t>(read.keyed.begin(), read.keyed.end()), expected) << text;
+    for (std::uint32_t k : expected) {
+      const std::string_view w = std::string_view(text).substr(read.tokens[k].begin, read.tokens[k].size());
+      EXPECT_TRUE(w == "oliver" || w == "grace" || w == "o'neill") << w;
+    }
+  }
+  WordBuffers buffers;
+  EXPECT_EQ(tokens_of("Well done oliver and grace o'neill's", filter, buffers).keyed.size(), 3u);
 }
 
 }  // namespace

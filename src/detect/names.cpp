@@ -11,10 +11,9 @@ using names_detail::Context;
 using names_detail::given_context;
 using names_detail::GivenContext;
 using names_detail::given_name_confidence;
-using names_detail::parent_word;
-using names_detail::title_word;
 using names_detail::Token;
 using names_detail::tokens_of;
+using names_detail::Words;
 
 
 std::string name_key(std::string_view name) { return normalise(name).text; }
@@ -31,15 +30,17 @@ NameIndex::Slot& NameIndex::word_slot(std::string_view word) {
 }
 
 std::uint32_t NameIndex::owner(std::string kind, std::string id, std::string family, bool ordinary) {
-  m_owners.push_back(Owner{std::move(kind), std::move(id), std::move(family), ordinary});
+  const bool pupil = kind == "person.pupil";
+  m_owners.push_back(Owner{std::move(kind), std::move(id), std::move(family), ordinary, pupil});
   return static_cast<std::uint32_t>(m_owners.size() - 1);
 }
 
 void NameIndex::add(std::string key, Entry entry) {
   if (key.empty()) return;
+  entry.ordinary_given = m_owners[entry.owner].ordinary_given;
   auto space = key.find(' ');
   if (space == std::string::npos) {
-    word_slot(key).entries.push_back(entry);
+    word_slot(key).entries.add(entry);
     return;
   }
   Slot& first = word_slot(std::string_view(key).substr(0, space));
@@ -58,7 +59,7 @@ void NameIndex::add(std::string key, Entry entry) {
   bool added = false;
   std::uint32_t n = m_phrases.insert(key, hash, added);
   if (added) m_phrase_entries.emplace_back();
-  m_phrase_entries[n].push_back(entry);
+  m_phrase_entries[n].add(entry);
 }
 
 void NameIndex::add_person(const Person& person, const Lexicon& lexicon) {
@@ -115,24 +116,26 @@ void NameIndex::add_school_name(std::string_view name) {
   add(name_key(name), Entry{owner("school.name", "", "", false), Form::school});
 }
 
-std::vector<NameHit> NameIndex::scan(const NormalisedText& plain, std::string_view original) const {
-  std::vector<NameHit> hits;
-  thread_local std::vector<names_detail::Token> buffer;
-  thread_local std::vector<signed char> cues;
-  const std::span<const Token> tokens = tokens_of(plain.text, buffer);
-  cues.assign(tokens.size(), -1);
-  Context c{plain, original, tokens, cues};
+std::span<const NameHit> NameIndex::scan(const NormalisedText& plain, std::string_view original) const {
+  thread_local std::vector<NameHit> hits;
+  thread_local names_detail::WordBuffers buffers;
+  thread_local std::vector<names_detail::WordLists> lists;
+  hits.clear();
+  // Most words are passed over by the filter as they are read; only those it lets through
+  // are looked at here.
+  const Words read = tokens_of(plain.text, m_filter, buffers);
+  if (read.keyed.empty()) return {};
+  const std::span<const Token> tokens = read.tokens;
+  lists.assign(tokens.size(), Context::k_unread);
+  Context c{plain, original, tokens, lists};
   const std::string_view s = plain.text;
   std::size_t skip_to = 0;  // tokens inside a name already found
-  // Most words are passed over by the filter alone, in a loop of their own with the
-  // filter and the words held in registers (the loop below pushes onto `hits`).
-  const names_detail::KeyFilter& filter = m_filter;
   const Token* words = tokens.data();
   const std::size_t count = tokens.size();
-  for (std::size_t i = 0; i < count; ++i) {
-    i = std::max(i, skip_to);
-    while (i < count && !filter.may_hold(words[i].hash)) ++i;
-    if (i == count) break;
+  // A roster's table of words is large, and each find most often waits on memory.
+  for (const std::uint32_t i : read.keyed) m_words.prefetch(words[i].hash);
+  for (const std::uint32_t i : read.keyed) {
+    if (i < skip_to) continue;
     const Token& t = words[i];
     const std::uint32_t number = m_words.find(c.word(t), t.hash);  // the filter has let it through
     if (number == 0) continue;
@@ -170,13 +173,14 @@ std::vector<NameHit> NameIndex::scan(const NormalisedText& plain, std::string_vi
   return hits;
 }
 
-bool NameIndex::match(const std::vector<Entry>& entries, const Context& c, std::size_t i, std::size_t k,
+bool NameIndex::match(const Entries& entries, const Context& c, std::size_t i, std::size_t k,
                       std::vector<NameHit>& hits) const {
   const Token& first = c.tokens[i];
   const Token& end_token = c.tokens[k];
   const std::string_view s = c.plain.text;
   bool found = false;
-  for (const Entry& e : entries) {
+  // Given names are decided below, by their context: the other forms are tried first.
+  for (const Entry& e : entries.others()) {
     const Owner& o = m_owners[e.owner];
     auto hit = [&](std::size_t begin, std::size_t end, float confidence) {
       hits.push_back(NameHit{&o.kind, begin, end, confidence, &o.id});
@@ -210,7 +214,7 @@ bool NameIndex::match(const std::vector<Entry>& entries, const Context& c, std::
         if (c.hashtag(first)) hit(first.begin, end_token.end, 0.95f);
         break;
       case Form::family:
-        if (i > 0 && title_word(c.word(i - 1))) hit(c.tokens[i - 1].begin, end_token.end, 0.85f);
+        if (i > 0 && c.on(i - 1, names_detail::k_title)) hit(c.tokens[i - 1].begin, end_token.end, 0.85f);
         break;
       case Form::given:
         break;
@@ -221,10 +225,9 @@ bool NameIndex::match(const std::vector<Entry>& entries, const Context& c, std::
   // A given name alone, decided by its context, which is worked out once for the word.
   GivenContext g = given_context(c, i);
   for (int pass = 0; pass < 2; ++pass) {
-    for (const Entry& e : entries) {
-      if (e.form != Form::given) continue;
+    for (const Entry& e : entries.givens()) {
       const Owner& o = m_owners[e.owner];
-      if (float confidence = given_name_confidence(g, o); confidence >= 0.5f) {
+      if (float confidence = given_name_confidence(g, e.ordinary_given, o.family); confidence >= 0.5f) {
         hits.push_back(NameHit{&o.kind, first.begin, first.end, confidence, &o.id});
         return true;
       }
@@ -242,10 +245,9 @@ bool NameIndex::given_key(const Context& c, std::size_t k, bool& unusual) const 
   const Slot* slot = find_word(c.word(k), c.tokens[k].hash);
   if (!slot) return false;
   bool given = false;
-  for (const Entry& e : slot->entries) {
-    if (e.form != Form::given) continue;
+  for (const Entry& e : slot->entries.givens()) {
     given = true;
-    unusual = unusual || !m_owners[e.owner].ordinary_given;
+    unusual = unusual || !e.ordinary_given;
   }
   return given;
 }
@@ -279,9 +281,11 @@ bool NameIndex::in_name_list(const Context& c, std::size_t i, int& cue) const {
 // "Ollie Bennett's mum" names the pupil's parent as well.
 void NameIndex::parent_of(const Owner& pupil, const Context& c, std::size_t k, std::vector<NameHit>& hits) const {
   const Token& t = c.tokens[k];
-  if (pupil.kind != "person.pupil" || !t.possessive || k + 1 >= c.tokens.size()) return;
+  // The token is asked first: it is in cache, and most names are no possessive, while the
+  // owner, one of thousands, most often is not.
+  if (!t.possessive || k + 1 >= c.tokens.size() || !pupil.pupil) return;
   auto parent = m_parents_by_family.find(pupil.family);
-  if (parent == m_parents_by_family.end() || !parent_word(c.word(k + 1))) return;
+  if (parent == m_parents_by_family.end() || !c.on(k + 1, names_detail::k_parent)) return;
   static const std::string k_parent = "person.parent";
   hits.push_back(NameHit{&k_parent, c.tokens[k].begin, c.tokens[k + 1].end, 0.8f, &parent->second});
 }

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -36,28 +37,55 @@ class NameIndex {
   void add_person(const Person& person, const Lexicon& lexicon);
   void add_school_name(std::string_view name);
 
-  // `plain` is the plain view of `original`.
-  std::vector<NameHit> scan(const NormalisedText& plain, std::string_view original) const;
+  // The names in `plain`, the plain view of `original`, in a list the calling thread reuses:
+  // it holds until the thread's next scan.
+  std::span<const NameHit> scan(const NormalisedText& plain, std::string_view original) const;
 
   enum class Form : std::uint8_t { full, initial, initial_first, given, family, hashtag, school };
   struct Entry {
     std::uint32_t owner = 0;  // index into m_owners
     Form form = Form::full;
+    // The owner's ordinary_given, kept beside the index: a common given name has many
+    // owners, and each read of one, among thousands, is most often a miss of the cache.
+    bool ordinary_given = false;
   };
   struct Owner {
     std::string kind, id, family;  // family: lower-case family name, to tell "Grace Hill" from "Grace Kelly"
     bool ordinary_given = false;
+    bool pupil = false;  // kind is "person.pupil", which parent_of asks of every full name
   };
 
  private:
   // One lookup per word of a post: the entries of the word itself, and how many words
   // the longest key starting with it has, so longer keys are tried only where one could be.
+  // The entries of one key: those of other forms first, then the given names, each in the
+  // order added. A bare given name is decided by its context only once no other form of
+  // its key has matched, so match reads the two apart, and most of a common name's
+  // entries are given names.
+  class Entries {
+   public:
+    void add(Entry entry) {
+      if (entry.form == Form::given) {
+        m_all.push_back(entry);
+        return;
+      }
+      m_all.insert(m_all.begin() + m_givens_from, entry);
+      ++m_givens_from;
+    }
+    std::span<const Entry> others() const { return std::span(m_all).first(m_givens_from); }
+    std::span<const Entry> givens() const { return std::span(m_all).subspan(m_givens_from); }
+    bool empty() const { return m_all.empty(); }
+
+   private:
+    std::vector<Entry> m_all;
+    std::ptrdiff_t m_givens_from = 0;
+  };
   struct Slot {
-    std::vector<Entry> entries;
+    Entries entries;
     std::size_t longest = 1;
   };
 
-  bool match(const std::vector<Entry>& entries, const names_detail::Context& c, std::size_t i, std::size_t k,
+  bool match(const Entries& entries, const names_detail::Context& c, std::size_t i, std::size_t k,
              std::vector<NameHit>& hits) const;
   // Whether token k is someone's given name; `unusual` is set when it is no ordinary word.
   bool given_key(const names_detail::Context& c, std::size_t k, bool& unusual) const;
@@ -78,7 +106,7 @@ class NameIndex {
   }
   // The entries of the key of two or more words `phrase`, whose phrase_hash is `hash`;
   // null when there is none.
-  const std::vector<Entry>* find_phrase(std::string_view phrase, std::uint64_t hash) const {
+  const Entries* find_phrase(std::string_view phrase, std::uint64_t hash) const {
     std::uint32_t n = m_phrases.find(phrase, hash);
     return n == 0 ? nullptr : &m_phrase_entries[n - 1];
   }
@@ -91,7 +119,7 @@ class NameIndex {
   names_detail::KeyTable m_phrases;  // keys of 2+ words
   names_detail::KeyTable m_later_words;  // the words of those keys after the first
   names_detail::KeyFilter m_later_filter;  // over m_later_words
-  std::vector<std::vector<Entry>> m_phrase_entries;  // by the key's number in m_phrases
+  std::vector<Entries> m_phrase_entries;  // by the key's number in m_phrases
   std::vector<Owner> m_owners;
   std::unordered_map<std::string, std::string> m_parents_by_family;  // family name -> a parent's id
   const std::unordered_set<std::string>* m_ordinary;
