@@ -17,6 +17,8 @@ struct Facts {
   std::array<Value, 12> local;  // storage for derived values and filled-in defaults
   std::size_t local_used = 0;
   std::span<const Finding> findings;
+  // Per finding, its kind's bit over finding_kinds(), or 0 for a kind not in that list.
+  std::span<const std::uint64_t> finding_bits;
 
   Value& own(int slot) {
     Value& v = local[local_used++];
