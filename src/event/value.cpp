@@ -2,6 +2,7 @@
 #include <array>
 
 #include "event/event.hpp"
+#include "event/reading.hpp"
 
 namespace smpolicy {
 namespace {
@@ -65,8 +66,13 @@ std::expected<void, Error> set_field(Event& event, std::string_view name, std::s
     return std::unexpected(field_error(name, "is not a field of " +
                                                  std::string(name_of(event.kind)) + " events"));
   }
-  const FieldSpec& f = spec.fields[static_cast<std::size_t>(slot)];
-  Value& v = event.fields[static_cast<std::size_t>(slot)];
+  return set_slot(event, static_cast<std::size_t>(slot), text);
+}
+
+std::expected<void, Error> set_slot(Event& event, std::size_t slot, std::string_view text) {
+  const FieldSpec& f = spec_of(event.kind).fields[slot];
+  std::string_view name = f.name;
+  Value& v = event.fields[slot];
   switch (f.type) {
     case FieldType::text:
       v.type = Value::Type::text;
