@@ -2,9 +2,13 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cctype>
 #include <cstdint>
-#include <cstring>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace smpolicy {
 namespace {
@@ -32,12 +36,32 @@ bool could_open_code(std::string_view s, std::size_t i) {
          (digit(s[i + 1]) || (alpha(s[i + 1]) && (opens_number(i + 2) || (s[i + 2] == ' ' && (opens_number(i + 3) || s[i + 3] == ' ')))));
 }
 
+// Calls `each(p)` for every digit and bracket of `s`, in order. Sixteen bytes are tested
+// at once where the machine has SSE2 (every x86-64), in one pass over the text: the C
+// library's strcspn, called again after each find, cost more setting up than scanning.
+template <typename Each>
+void each_anchor(std::string_view s, Each each) {
+  std::size_t i = 0;
+#if defined(__SSE2__)
+  for (; i + 16 <= s.size(); i += 16) {
+    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
+    // As signed bytes, those from 0x80 are below '0', so the range test leaves them out.
+    __m128i digits = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)), _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1)));
+    __m128i brackets = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('(')), _mm_cmpeq_epi8(v, _mm_set1_epi8(')')));
+    auto marks = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(digits, brackets)));
+    for (; marks; marks &= marks - 1) each(i + static_cast<std::size_t>(std::countr_zero(marks)));
+  }
+#endif
+  for (; i < s.size(); ++i) {
+    if (digit(s[i]) || s[i] == '(' || s[i] == ')') each(i);
+  }
+}
+
 // Sorts the word starts of `text` into `places`; returns whether it has a digit anywhere.
 // Every shape but a link has a digit or a bracket within four bytes of where it opens (a
 // postcode's or NI number's letters come first), and those bytes are few, so the search
-// goes from each of them, found by the C library, back to the words just before.
+// goes from each of them back to the words just before.
 bool find_places(const std::string& text, bool slash, bool bare_links, Places& places) {
-  static constexpr const char* k_anchors = "0123456789()";
   std::string_view s = text;
   // Kept from post to post, so never freed; after an outsized text (a 1 MB upload) the
   // next ordinary one gives the memory back.
@@ -48,16 +72,15 @@ bool find_places(const std::string& text, bool slash, bool bare_links, Places& p
   }
   bool any_digit = false;
   std::size_t looked = 0;  // bytes before this were looked at as the start of a code
-  for (std::size_t p = std::strcspn(text.c_str(), k_anchors); p < s.size(); p += 1 + std::strcspn(text.c_str() + p + 1, k_anchors)) {
-    if (s[p] == '\0') continue;  // the C library stops at a zero byte as well
+  each_anchor(s, [&](std::size_t p) {
     for (std::size_t i = std::max(looked, p >= 4 ? p - 4 : 0); i < p; ++i) {
       if (alpha(s[i]) && boundary_before(s, i) && could_open_code(s, i)) places.coded.push_back(i);
     }
     looked = std::max(looked, p);
-    if (!digit(s[p])) continue;
+    if (!digit(s[p])) return;
     any_digit = true;
     if (boundary_before(s, p)) places.digits.push_back(p);
-  }
+  });
   // "https://" and "http://" need a slash, and so does a bare shortener link ("bit.ly/x");
   // without one, only "www." opens a link.
   if (slash) {
@@ -310,8 +333,11 @@ struct Scanner {
   // "d.o.b", and "birth" in the rest), so only the b's need a look.
   bool birth_cue_anywhere() const {
     for (std::size_t b = s.find('b'); b != std::string_view::npos; b = s.find('b', b + 1)) {
-      if (s.compare(b, 4, "born") == 0 || s.compare(b, 5, "birth") == 0 || (b >= 2 && s.compare(b - 2, 3, "dob") == 0) ||
-          (b >= 4 && s.compare(b - 4, 5, "d.o.b") == 0)) {
+      // The letter beside the 'b' rules most out before any compare (a call each).
+      char next = b + 1 < s.size() ? s[b + 1] : '\0', before = b > 0 ? s[b - 1] : '\0';
+      if ((next == 'o' && s.compare(b, 4, "born") == 0) || (next == 'i' && s.compare(b, 5, "birth") == 0) ||
+          (before == 'o' && b >= 2 && s.compare(b - 2, 3, "dob") == 0) ||
+          (before == '.' && b >= 4 && s.compare(b - 4, 5, "d.o.b") == 0)) {
         return true;
       }
     }
