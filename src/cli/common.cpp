@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <fstream>
 #include <iostream>
 #include <thread>
@@ -43,25 +44,65 @@ std::optional<School> load_school(const Args& args, bool* bad_input) {
   return make_school(std::move(*pack), std::move(roster));
 }
 
-bool for_each_input_line(const std::vector<std::string>& files,
-                   const std::function<void(std::string_view, int, const std::string&)>& each) {
-  auto read = [&](std::istream& in, const std::string& name) {
-    std::string line;
-    int number = 0;
-    while (std::getline(in, line)) {
-      ++number;
-      if (!line.empty() && line.back() == '\r') line.pop_back();
-      if (line.find_first_not_of(" \t") == std::string::npos) continue;
-      each(line, number, name);
+namespace {
+
+using EachLine = std::function<void(std::string_view, int, const std::string&)>;
+
+// Hands on one line as every reader does: its '\r' dropped, a blank one skipped (its
+// number still counts).
+void hand_on(std::string_view line, int number, const std::string& name, const EachLine& each) {
+  if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  if (line.find_first_not_of(" \t") == std::string_view::npos) return;
+  each(line, number, name);
+}
+
+// Standard input line by line, so a pipe's lines are handed on as they come.
+void read_lines(std::istream& in, const std::string& name, const EachLine& each) {
+  std::string line;
+  int number = 0;
+  while (std::getline(in, line)) hand_on(line, ++number, name, each);
+}
+
+// A file in blocks of 64 KiB, each line handed on as a view into its block: std::getline
+// copied every line into a string, which the batch then copied again. A line split by
+// the end of a block is kept to the front and finished by the next block.
+void read_blocks(std::istream& in, const std::string& name, const EachLine& each) {
+  constexpr std::size_t k_block = std::size_t{1} << 16;
+  std::string buffer;
+  std::size_t begin = 0;  // where the line not yet handed on starts
+  int number = 0;
+  for (;;) {
+    buffer.erase(0, begin);
+    begin = 0;
+    std::size_t had = buffer.size();
+    buffer.resize(had + k_block);
+    in.read(buffer.data() + had, static_cast<std::streamsize>(k_block));
+    auto got = static_cast<std::size_t>(in.gcount());
+    buffer.resize(had + got);
+    if (got == 0) break;
+    // The bytes kept from before hold no newline, so the search starts after them.
+    for (std::size_t from = had;;) {
+      const void* found = std::memchr(buffer.data() + from, '\n', buffer.size() - from);
+      if (!found) break;
+      auto end = static_cast<std::size_t>(static_cast<const char*>(found) - buffer.data());
+      hand_on(std::string_view(buffer).substr(begin, end - begin), ++number, name, each);
+      begin = from = end + 1;
     }
-  };
+  }
+  // As std::getline, a last line without its newline is still a line.
+  if (begin < buffer.size()) hand_on(std::string_view(buffer).substr(begin), ++number, name, each);
+}
+
+}  // namespace
+
+bool for_each_input_line(const std::vector<std::string>& files, const EachLine& each) {
   if (files.empty()) {
-    read(std::cin, "<stdin>");
+    read_lines(std::cin, "<stdin>", each);
     return true;
   }
   for (const auto& file : files) {
     if (file == "-") {
-      read(std::cin, "<stdin>");
+      read_lines(std::cin, "<stdin>", each);
       continue;
     }
     std::ifstream in(file, std::ios::binary);
@@ -69,7 +110,7 @@ bool for_each_input_line(const std::vector<std::string>& files,
       std::fprintf(stderr, "%s: cannot open\n", file.c_str());
       return false;
     }
-    read(in, file);
+    read_blocks(in, file, each);
   }
   return true;
 }
