@@ -63,34 +63,34 @@ void read_lines(std::istream& in, const std::string& name, const EachLine& each)
   while (std::getline(in, line)) hand_on(line, ++number, name, each);
 }
 
-// A file in blocks of 64 KiB, each line handed on as a view into its block: std::getline
-// copied every line into a string, which the batch then copied again. A line split by
-// the end of a block is kept to the front and finished by the next block.
+// A file in blocks of 64 KiB, each line handed on as a view into the buffer: std::getline
+// copied every line into a string, which the batch then copied again. A line cut by the
+// end of a block is moved to the front and finished by the next block. The buffer only
+// grows, by what a long line needs, so its bytes are not cleared for every block.
 void read_blocks(std::istream& in, const std::string& name, const EachLine& each) {
   constexpr std::size_t k_block = std::size_t{1} << 16;
-  std::string buffer;
-  std::size_t begin = 0;  // where the line not yet handed on starts
+  std::string buffer(k_block, '\0');
+  std::size_t begin = 0, end = 0;  // the bytes read but not yet handed on
   int number = 0;
   for (;;) {
-    buffer.erase(0, begin);
+    if (begin > 0) std::memmove(buffer.data(), buffer.data() + begin, end - begin);
+    end -= begin;
     begin = 0;
-    std::size_t had = buffer.size();
-    buffer.resize(had + k_block);
-    in.read(buffer.data() + had, static_cast<std::streamsize>(k_block));
+    if (buffer.size() - end < k_block) buffer.resize(end + k_block);
+    in.read(buffer.data() + end, static_cast<std::streamsize>(k_block));
     auto got = static_cast<std::size_t>(in.gcount());
-    buffer.resize(had + got);
     if (got == 0) break;
     // The bytes kept from before hold no newline, so the search starts after them.
-    for (std::size_t from = had;;) {
-      const void* found = std::memchr(buffer.data() + from, '\n', buffer.size() - from);
-      if (!found) break;
-      auto end = static_cast<std::size_t>(static_cast<const char*>(found) - buffer.data());
-      hand_on(std::string_view(buffer).substr(begin, end - begin), ++number, name, each);
-      begin = from = end + 1;
+    std::size_t from = end;
+    end += got;
+    while (const void* found = std::memchr(buffer.data() + from, '\n', end - from)) {
+      auto at = static_cast<std::size_t>(static_cast<const char*>(found) - buffer.data());
+      hand_on(std::string_view(buffer).substr(begin, at - begin), ++number, name, each);
+      begin = from = at + 1;
     }
   }
   // As std::getline, a last line without its newline is still a line.
-  if (begin < buffer.size()) hand_on(std::string_view(buffer).substr(begin), ++number, name, each);
+  if (begin < end) hand_on(std::string_view(buffer).substr(begin, end - begin), ++number, name, each);
 }
 
 }  // namespace

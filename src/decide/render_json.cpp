@@ -33,10 +33,14 @@ std::vector<std::string> names(Kind kind, std::uint64_t mask) {
   return out;
 }
 
+// Written straight into `out`'s room, as append_json_string writes: a copy through a
+// buffer of its own cost a call to append and one to memcpy for a few digits.
 void append_number(std::string& out, std::uint32_t n) {
-  char digits[16];
-  auto end = std::to_chars(digits, digits + sizeof digits, n).ptr;
-  out.append(digits, end);
+  constexpr std::size_t k_most = 10;  // digits of the largest 32-bit number
+  std::size_t at = out.size();
+  out.resize_and_overwrite(at + k_most, [&](char* to, std::size_t) {
+    return static_cast<std::size_t>(std::to_chars(to + at, to + at + k_most, n).ptr - to);
+  });
 }
 
 // "%.2f" of a confidence, exactly as printf writes it (to nearest, a tie to even, on the
