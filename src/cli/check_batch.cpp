@@ -69,19 +69,22 @@ Decided decide_batch(const Batch& batch, const School& school, bool json, bool c
   done.out = buffers.take();
   done.lines = batch.lines.size();
   done.bytes = batch.bytes;
+  // One event for the batch, each line parsed into it: its fields and text keep their
+  // room from line to line rather than being built and freed for every post.
+  Event event;
   for (const Line& line : batch.lines) {
-    auto event = parse_text_line(std::string_view(batch.text).substr(line.begin, line.size), line.number);
-    if (!event) {
-      done.errors.emplace_back(done.out.size(), batch.source + ":" + event.error().message);
+    auto parsed = parse_text_line(std::string_view(batch.text).substr(line.begin, line.size), line.number, event);
+    if (!parsed) {
+      done.errors.emplace_back(done.out.size(), batch.source + ":" + parsed.error().message);
       continue;
     }
-    auto checked = check(*event, school);
+    auto checked = check(event, school);
     done.worst = std::max(done.worst, checked.verdict.outcome);
     if (json) {
-      school.renderer->append(done.out, checked.verdict, *event, checked.findings, JsonDetail::with_detected);
+      school.renderer->append(done.out, checked.verdict, event, checked.findings, JsonDetail::with_detected);
       done.out += '\n';
     } else {
-      done.out += render_text(checked.verdict, *event, checked.findings, colour) + "\n";
+      done.out += render_text(checked.verdict, event, checked.findings, colour) + "\n";
     }
   }
   return done;

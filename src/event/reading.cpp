@@ -114,6 +114,14 @@ std::expected<Event, Error> with_required(Event event, int line) {
 // parse_text_line for a plain line, as `build` would read it; nothing where a member
 // needs more than set_field (a true/false or number field given a string).
 std::optional<std::expected<Event, Error>> plain_text_line(std::string_view text, int line) {
+  Event post;
+  auto read = plain_text_line(text, line, post);
+  if (!read) return std::nullopt;
+  if (!*read) return std::unexpected(std::move(read->error()));
+  return post;
+}
+
+std::optional<std::expected<void, Error>> plain_text_line(std::string_view text, int line, Event& post) {
   auto members = plain_members(text);
   if (!members) return std::nullopt;
   const auto& spec = spec_of(Kind::post);
@@ -132,7 +140,7 @@ std::optional<std::expected<Event, Error>> plain_text_line(std::string_view text
   }
   if (!has_text) return std::nullopt;
   static const auto k_account = static_cast<std::size_t>(spec.slot("account"));
-  Event post = make_event(Kind::post);
+  reset_event(post, Kind::post);
   (void)set_slot(post, k_account, "personal");
   post.line = line;
   for (std::size_t m = 0; m < members->count; ++m) {
@@ -144,8 +152,7 @@ std::optional<std::expected<Event, Error>> plain_text_line(std::string_view text
     if (auto ok = set_slot(post, slot, value); !ok) return std::unexpected(at_line(line, ok.error()));
   }
   if (auto error = lacks_required(post, line)) return std::unexpected(std::move(*error));
-  return post;
+  return std::expected<void, Error>();
 }
-
 
 }  // namespace smpolicy

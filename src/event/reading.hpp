@@ -23,6 +23,9 @@ std::expected<Event, Error> with_required(Event event, int line);
 // The error naming the first required field `event` lacks, if it lacks one.
 std::optional<Error> lacks_required(const Event& event, int line);
 
+// Makes `event` what make_event(kind) gives, keeping the room of its fields and strings.
+void reset_event(Event& event, Kind kind);
+
 // set_field for the field at `slot` of the event's kind, found by the caller: no search
 // by name. `slot` must be a field of the kind that is not derived.
 std::expected<void, Error> set_slot(Event& event, std::size_t slot, std::string_view text);
@@ -33,5 +36,9 @@ std::expected<void, Error> set_slot(Event& event, std::size_t slot, std::string_
 // is wrong, names the error; so this path never has to. Nothing here allocates but the
 // event itself.
 std::optional<std::expected<Event, Error>> plain_text_line(std::string_view text, int line);
+
+// The same into `post`, reset first and so reusing its room; `post` is left untouched
+// where the line is not plain, and holds no particular event after an error.
+std::optional<std::expected<void, Error>> plain_text_line(std::string_view text, int line, Event& post);
 
 }  // namespace smpolicy

@@ -37,18 +37,22 @@ Event fresh_event(Kind kind) {
   return event;
 }
 
-}  // namespace
-
 // A batch makes an event per line, so each kind's is made once and copied.
-Event make_event(Kind kind) {
+const Event& fresh_of(Kind kind) {
   static const std::array<Event, k_kind_count> k_fresh = [] {
     std::array<Event, k_kind_count> events;
     for (int k = 0; k < k_kind_count; ++k) events[static_cast<std::size_t>(k)] = fresh_event(static_cast<Kind>(k));
     return events;
   }();
+  return k_fresh[static_cast<std::size_t>(kind)];
+}
+
+}  // namespace
+
+Event make_event(Kind kind) {
   // Only fallbacks and lists differ from a fresh Value, and an empty list only in its
   // type: setting those alone is cheaper than copying every field.
-  const Event& fresh = k_fresh[static_cast<std::size_t>(kind)];
+  const Event& fresh = fresh_of(kind);
   Event event;
   event.kind = kind;
   event.fields.reserve(fresh.fields.size());
@@ -57,6 +61,31 @@ Event make_event(Kind kind) {
     else event.fields.push_back(from);
   }
   return event;
+}
+
+void reset_event(Event& event, Kind kind) {
+  const Event& fresh = fresh_of(kind);
+  if (event.kind != kind || event.fields.size() != fresh.fields.size()) {
+    event = make_event(kind);
+    return;
+  }
+  // Field by field as make_event builds them, keeping each string's and list's room.
+  for (std::size_t i = 0; i < fresh.fields.size(); ++i) {
+    const Value& from = fresh.fields[i];
+    Value& v = event.fields[i];
+    if (from.missing() || from.type == Value::Type::list) {
+      v.type = from.type;
+      v.boolean = false;
+      v.choice = -1;
+      v.number = 0;
+      v.text.clear();
+      v.list.clear();
+    } else {
+      v = from;
+    }
+  }
+  event.id.clear();
+  event.line = 0;
 }
 
 std::expected<void, Error> set_field(Event& event, std::string_view name, std::string_view text) {
