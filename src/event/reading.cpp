@@ -139,9 +139,13 @@ std::optional<std::expected<void, Error>> plain_text_line(std::string_view text,
     slots[m] = slot;
   }
   if (!has_text) return std::nullopt;
-  static const auto k_account = static_cast<std::size_t>(spec.slot("account"));
-  reset_event(post, Kind::post);
-  (void)set_slot(post, k_account, "personal");
+  // A plain line is a post on a personal account; that event is made once and copied.
+  static const Event k_personal_post = [] {
+    Event fresh = make_event(Kind::post);
+    (void)set_field(fresh, "account", "personal");
+    return fresh;
+  }();
+  reset_event(post, k_personal_post);
   post.line = line;
   for (std::size_t m = 0; m < members->count; ++m) {
     const auto& [key, value] = members->items[m];

@@ -23,8 +23,9 @@ std::expected<Event, Error> with_required(Event event, int line);
 // The error naming the first required field `event` lacks, if it lacks one.
 std::optional<Error> lacks_required(const Event& event, int line);
 
-// Makes `event` what make_event(kind) gives, keeping the room of its fields and strings.
-void reset_event(Event& event, Kind kind);
+// Makes `event` a copy of `fresh` (make_event's, perhaps with fields set), keeping the
+// room of its fields, strings and lists.
+void reset_event(Event& event, const Event& fresh);
 
 // set_field for the field at `slot` of the event's kind, found by the caller: no search
 // by name. `slot` must be a field of the kind that is not derived.

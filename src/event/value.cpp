@@ -63,29 +63,27 @@ Event make_event(Kind kind) {
   return event;
 }
 
-void reset_event(Event& event, Kind kind) {
-  const Event& fresh = fresh_of(kind);
-  if (event.kind != kind || event.fields.size() != fresh.fields.size()) {
-    event = make_event(kind);
+void reset_event(Event& event, const Event& fresh) {
+  if (event.kind != fresh.kind || event.fields.size() != fresh.fields.size()) {
+    event = fresh;
     return;
   }
-  // Field by field as make_event builds them, keeping each string's and list's room.
+  // Field by field, keeping each string's and list's room. Most fields of a fresh event
+  // are blank, and clearing a string or list is cheaper than assigning an empty one.
   for (std::size_t i = 0; i < fresh.fields.size(); ++i) {
     const Value& from = fresh.fields[i];
     Value& v = event.fields[i];
-    if (from.missing() || from.type == Value::Type::list) {
-      v.type = from.type;
-      v.boolean = false;
-      v.choice = -1;
-      v.number = 0;
-      v.text.clear();
-      v.list.clear();
-    } else {
-      v = from;
-    }
+    v.type = from.type;
+    v.boolean = from.boolean;
+    v.choice = from.choice;
+    v.number = from.number;
+    if (from.text.empty()) v.text.clear();
+    else v.text.assign(from.text);
+    if (from.list.empty()) v.list.clear();
+    else v.list = from.list;
   }
-  event.id.clear();
-  event.line = 0;
+  event.id.assign(fresh.id);
+  event.line = fresh.line;
 }
 
 std::expected<void, Error> set_field(Event& event, std::string_view name, std::string_view text) {
