@@ -74,16 +74,18 @@ Decided decide_batch(const Batch& batch, const School& school, bool json, bool c
   done.out.reserve(k_out_per_in_byte * batch.text.size());
   done.lines = batch.lines.size();
   done.bytes = batch.bytes;
-  // One event for the batch, each line parsed into it: its fields and text keep their
-  // room from line to line rather than being built and freed for every post.
+  // One event and one verdict for the batch, each line parsed and decided into them: their
+  // fields, text and lists keep their room from line to line rather than being built and
+  // freed for every post.
   Event event;
+  Checked checked;
   for (const Line& line : batch.lines) {
     auto parsed = parse_text_line(std::string_view(batch.text).substr(line.begin, line.size), line.number, event);
     if (!parsed) {
       done.errors.emplace_back(done.out.size(), batch.source + ":" + parsed.error().message);
       continue;
     }
-    auto checked = check(event, school);
+    check(event, school, checked);
     done.worst = std::max(done.worst, checked.verdict.outcome);
     if (json) {
       school.renderer->append(done.out, checked.verdict, event, checked.findings, JsonDetail::with_detected);

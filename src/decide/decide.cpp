@@ -88,32 +88,54 @@ void apply(const std::vector<CompiledRule>& rules, Pass pass, const facts::Facts
   }
 }
 
+// Merges the findings' duties into `verdict.duties`. The duties it held before (a verdict
+// decided again) are written over in place, so their lists of rules keep their room.
 void collect_duties(Verdict& verdict) {
   // Room for every duty at once, rather than growing (and moving each) 1, 2, 4.
   std::size_t most = 0;
   for (const auto& finding : verdict.findings) most += finding.rule->duties.size();
   verdict.duties.reserve(most);
+  std::size_t used = 0;
   for (const auto& finding : verdict.findings) {
     for (const auto& duty : finding.rule->duties) {
       auto same = [&](const VerdictDuty& d) { return d.duty->action == duty.action && d.duty->who == duty.who; };
-      auto it = std::find_if(verdict.duties.begin(), verdict.duties.end(), same);
-      if (it == verdict.duties.end()) verdict.duties.push_back(VerdictDuty{&duty, {finding.rule}});
-      else it->from.push_back(finding.rule);
+      auto end = verdict.duties.begin() + static_cast<long>(used);
+      auto it = std::find_if(verdict.duties.begin(), end, same);
+      if (it != end) {
+        it->from.push_back(finding.rule);
+      } else if (used < verdict.duties.size()) {
+        verdict.duties[used].duty = &duty;
+        verdict.duties[used].from.assign(1, finding.rule);
+        ++used;
+      } else {
+        verdict.duties.push_back(VerdictDuty{&duty, {finding.rule}});
+        ++used;
+      }
     }
   }
+  verdict.duties.erase(verdict.duties.begin() + static_cast<long>(used), verdict.duties.end());
 }
 
 }  // namespace
 
 Verdict decide(const Event& event, std::span<const Finding> findings, const Pack& pack, const Roster* roster) {
+  Verdict verdict;
+  decide(event, findings, pack, roster, verdict);
+  return verdict;
+}
+
+void decide(const Event& event, std::span<const Finding> findings, const Pack& pack, const Roster* roster,
+            Verdict& verdict) {
   // One a thread, reused: its dozen values are cleared as derive takes them, rather than
   // every one built and freed for every event.
   thread_local facts::Facts facts;
   facts::derive(facts, event, findings, pack, roster);
-  Verdict verdict;
+  verdict.findings.clear();
   verdict.findings.reserve(8);  // once, rather than growing 1, 2, 4
   verdict.pack = &pack;
   verdict.kind = event.kind;
+  verdict.outcome = Outcome::allow;
+  verdict.missing = 0;
   const auto& rules = pack.by_kind[static_cast<std::size_t>(event.kind)];
   // Scratch each thread reuses from event to event.
   thread_local std::vector<std::uint64_t> bits;
@@ -136,7 +158,6 @@ Verdict decide(const Event& event, std::span<const Finding> findings, const Pack
   }
   if (!verdict.findings.empty()) verdict.outcome = verdict.findings.front().rule->outcome;
   collect_duties(verdict);
-  return verdict;
 }
 
 std::vector<std::string_view> field_names(Kind kind, std::uint64_t mask) {

@@ -43,6 +43,11 @@ struct Verdict {
 Verdict decide(const Event& event, std::span<const Finding> findings, const Pack& pack,
                const Roster* roster);
 
+// The same into `verdict`, whatever it held, reusing its room: a batch decides every post
+// into one verdict.
+void decide(const Event& event, std::span<const Finding> findings, const Pack& pack,
+            const Roster* roster, Verdict& verdict);
+
 // Where a moment falls in the school's week, in the timetable's time zone (DST-correct):
 // the same derivation the `period` and `day` fields of events get. `period` is
 // "work_time", "break" or "outside_hours"; `day` is "monday" ... "sunday".

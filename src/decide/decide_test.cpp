@@ -269,6 +269,30 @@ TEST(Decide, DutiesAreMergedAcrossFindings) {
   EXPECT_EQ(v.duties[0].duty->who, "headteacher");
 }
 
+TEST(Decide, AVerdictDecidedAgainIsTheVerdictDecidedAfresh) {
+  struct Case { Event event; std::vector<Finding> found; };
+  std::vector<Case> cases = {
+      {event(R"({"kind":"contact","action":"accept","counterpart":{"role":"pupil"}})"), {}},  // two duties
+      {event(R"({"kind":"post","account":"personal","text":"damn x"})"), {finding("language.profanity"), finding("language.slur")}},
+      {event(R"({"kind":"post","account":"personal","text":"fine"})"), {}},  // none
+      {event(R"({"kind":"contact","action":"accept","counterpart":{"role":"pupil"}})"), {}}};
+  Verdict reused;
+  for (const auto& c : cases) {
+    Verdict fresh = decide(c.event, c.found, pack(), nullptr);
+    decide(c.event, c.found, pack(), nullptr, reused);
+    EXPECT_EQ(reused.kind, fresh.kind);
+    EXPECT_EQ(reused.outcome, fresh.outcome);
+    EXPECT_EQ(reused.missing, fresh.missing);
+    EXPECT_EQ(rules_of(reused), rules_of(fresh));
+    ASSERT_EQ(reused.duties.size(), fresh.duties.size());
+    for (std::size_t i = 0; i < fresh.duties.size(); ++i) {
+      EXPECT_EQ(reused.duties[i].duty, fresh.duties[i].duty);
+      EXPECT_EQ(reused.duties[i].from, fresh.duties[i].from);
+    }
+    EXPECT_EQ(render_json(reused, c.event, c.found), render_json(fresh, c.event, c.found));
+  }
+}
+
 TEST(Decide, PhotoConsentComesFromTheRoster) {
   auto roster = parse_roster(
       "id,role,given_name,family_name,restricted,photo_consent\n"
