@@ -92,6 +92,7 @@ class JsonRenderer {
     std::string head;        // {"rule":…,"clauses":[…],…,"message":…[,"advice":…]
     std::string clauses;     // its clauses each once, as a duty from it alone lists them
     std::vector<std::string> clause;  // each of its clauses as a JSON string
+    std::vector<std::uint32_t> clause_id;  // each of its clauses' number among the pack's
     std::size_t first_duty;  // its duties' parts start here in `duties`
   };
   struct DutyParts {

@@ -64,7 +64,14 @@ std::optional<Members> plain_members(std::string_view s) {
   // nlohmann reads members in key order (a std::map), the last of a repeated key winning;
   // take the same order, and leave repeated keys to it.
   auto first = members.items.begin(), last = first + static_cast<long>(members.count);
-  std::sort(first, last);
+  // Keys mostly differ in their first byte ("id", "text"), which decides before memcmp
+  // is called; bytes compare unsigned, as the library's string compare does.
+  std::sort(first, last, [](const Member& a, const Member& b) {
+    if (!a.first.empty() && !b.first.empty() && a.first[0] != b.first[0]) {
+      return static_cast<unsigned char>(a.first[0]) < static_cast<unsigned char>(b.first[0]);
+    }
+    return a < b;
+  });
   if (std::adjacent_find(first, last, [](const Member& a, const Member& b) { return a.first == b.first; }) != last) {
     return std::nullopt;
   }
