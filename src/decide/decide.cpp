@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <array>
 
 #include "decide/decide.hpp"
 #include "decide/facts.hpp"
@@ -19,17 +20,53 @@ bool in_pass(const Rule& rule, Pass pass) {
   return false;
 }
 
-// Bits over finding_kinds() of the kinds among `findings`; every bit when one is of a
-// kind not in that list (stated by a caller), so that no rule is passed over for it.
-std::uint64_t kinds_present(std::span<const Finding> findings) {
+// The bit over finding_kinds() of `kind`, or 0 when it is none of them. Known kinds are
+// filed by length, which few share, so a finding's kind meets a compare or two rather
+// than a search through every kind.
+std::uint64_t kind_bit(std::string_view kind) {
+  constexpr std::size_t k_longest = 64, k_per_length = 8;
+  struct Table {
+    std::array<std::array<std::uint8_t, k_per_length>, k_longest> index{};
+    std::array<std::uint8_t, k_longest> count{};
+    bool complete = true;  // false: a kind did not fit, so every lookup searches
+  };
+  static const Table table = [] {
+    Table t;
+    auto known = finding_kinds();
+    t.complete = known.size() <= 64;
+    for (std::size_t k = 0; k < known.size() && t.complete; ++k) {
+      std::size_t n = known[k].size();
+      if (n >= k_longest || t.count[n] == k_per_length) t.complete = false;
+      else t.index[n][t.count[n]++] = static_cast<std::uint8_t>(k);
+    }
+    return t;
+  }();
   auto known = finding_kinds();
-  std::uint64_t mask = 0;
-  for (const Finding& f : findings) {
-    auto it = std::find(known.begin(), known.end(), f.kind);
-    if (it == known.end()) return ~std::uint64_t{0};
-    mask |= std::uint64_t{1} << (it - known.begin());
+  if (!table.complete) {
+    auto it = std::find(known.begin(), known.end(), kind);
+    return it == known.end() || it - known.begin() >= 64 ? 0 : std::uint64_t{1} << (it - known.begin());
   }
-  return mask;
+  if (kind.size() >= k_longest) return 0;
+  for (std::size_t c = 0; c < table.count[kind.size()]; ++c) {
+    std::uint8_t k = table.index[kind.size()][c];
+    if (known[k] == kind) return std::uint64_t{1} << k;
+  }
+  return 0;
+}
+
+// Each finding's kind bit into `bits`; returns the bits of the kinds among `findings`,
+// or every bit when one is of a kind not in that list (stated by a caller), so that no
+// rule is passed over for it.
+std::uint64_t kinds_present(std::span<const Finding> findings, std::vector<std::uint64_t>& bits) {
+  bits.resize(findings.size());
+  std::uint64_t mask = 0;
+  bool unknown = false;
+  for (std::size_t i = 0; i < findings.size(); ++i) {
+    bits[i] = kind_bit(findings[i].kind);
+    unknown = unknown || bits[i] == 0;
+    mask |= bits[i];
+  }
+  return unknown ? ~std::uint64_t{0} : mask;
 }
 
 // Evaluates the rules of one pass and records those that fire. A rule that needs a kind
@@ -38,9 +75,10 @@ std::uint64_t kinds_present(std::span<const Finding> findings) {
 void apply(const std::vector<CompiledRule>& rules, Pass pass, const facts::Facts& facts, std::uint64_t present,
            Verdict& verdict) {
   for (const auto& compiled : rules) {
+    // The finding test first: it rules out most rules, without reading the rule itself.
+    if (compiled.when.needs_findings && !(compiled.when.needs_findings & present)) continue;
     const Rule& rule = *compiled.rule;
     if (!in_pass(rule, pass)) continue;
-    if (compiled.when.needs_findings && !(compiled.when.needs_findings & present)) continue;
     auto e = facts::evaluate(compiled.when, facts);
     bool fires = e.result == facts::Tri::yes || (e.result == facts::Tri::unknown && rule.fire_when_unknown);
     if (!fires) continue;
@@ -50,28 +88,59 @@ void apply(const std::vector<CompiledRule>& rules, Pass pass, const facts::Facts
   }
 }
 
+// Merges the findings' duties into `verdict.duties`. The duties it held before (a verdict
+// decided again) are written over in place, so their lists of rules keep their room.
 void collect_duties(Verdict& verdict) {
+  // Room for every duty at once, rather than growing (and moving each) 1, 2, 4.
+  std::size_t most = 0;
+  for (const auto& finding : verdict.findings) most += finding.rule->duties.size();
+  verdict.duties.reserve(most);
+  std::size_t used = 0;
   for (const auto& finding : verdict.findings) {
     for (const auto& duty : finding.rule->duties) {
       auto same = [&](const VerdictDuty& d) { return d.duty->action == duty.action && d.duty->who == duty.who; };
-      auto it = std::find_if(verdict.duties.begin(), verdict.duties.end(), same);
-      if (it == verdict.duties.end()) verdict.duties.push_back(VerdictDuty{&duty, {finding.rule}});
-      else it->from.push_back(finding.rule);
+      auto end = verdict.duties.begin() + static_cast<long>(used);
+      auto it = std::find_if(verdict.duties.begin(), end, same);
+      if (it != end) {
+        it->from.push_back(finding.rule);
+      } else if (used < verdict.duties.size()) {
+        verdict.duties[used].duty = &duty;
+        verdict.duties[used].from.assign(1, finding.rule);
+        ++used;
+      } else {
+        verdict.duties.push_back(VerdictDuty{&duty, {finding.rule}});
+        ++used;
+      }
     }
   }
+  verdict.duties.erase(verdict.duties.begin() + static_cast<long>(used), verdict.duties.end());
 }
 
 }  // namespace
 
 Verdict decide(const Event& event, std::span<const Finding> findings, const Pack& pack, const Roster* roster) {
-  facts::Facts facts;
-  facts::derive(facts, event, findings, pack, roster);
   Verdict verdict;
+  decide(event, findings, pack, roster, verdict);
+  return verdict;
+}
+
+void decide(const Event& event, std::span<const Finding> findings, const Pack& pack, const Roster* roster,
+            Verdict& verdict) {
+  // One a thread, reused: its dozen values are cleared as derive takes them, rather than
+  // every one built and freed for every event.
+  thread_local facts::Facts facts;
+  facts::derive(facts, event, findings, pack, roster);
+  verdict.findings.clear();
   verdict.findings.reserve(8);  // once, rather than growing 1, 2, 4
   verdict.pack = &pack;
   verdict.kind = event.kind;
+  verdict.outcome = Outcome::allow;
+  verdict.missing = 0;
   const auto& rules = pack.by_kind[static_cast<std::size_t>(event.kind)];
-  std::uint64_t present = kinds_present(findings);
+  // Scratch each thread reuses from event to event.
+  thread_local std::vector<std::uint64_t> bits;
+  std::uint64_t present = kinds_present(findings, bits);
+  facts.finding_bits = bits;
   // Fallbacks speak only when no rule did, and a fallback for this kind of event is
   // more fitting than one for any event.
   for (Pass pass : {Pass::rules, Pass::specific_fallbacks, Pass::general_fallbacks}) {
@@ -89,7 +158,6 @@ Verdict decide(const Event& event, std::span<const Finding> findings, const Pack
   }
   if (!verdict.findings.empty()) verdict.outcome = verdict.findings.front().rule->outcome;
   collect_duties(verdict);
-  return verdict;
 }
 
 std::vector<std::string_view> field_names(Kind kind, std::uint64_t mask) {

@@ -43,6 +43,11 @@ struct Verdict {
 Verdict decide(const Event& event, std::span<const Finding> findings, const Pack& pack,
                const Roster* roster);
 
+// The same into `verdict`, whatever it held, reusing its room: a batch decides every post
+// into one verdict.
+void decide(const Event& event, std::span<const Finding> findings, const Pack& pack,
+            const Roster* roster, Verdict& verdict);
+
 // Where a moment falls in the school's week, in the timetable's time zone (DST-correct):
 // the same derivation the `period` and `day` fields of events get. `period` is
 // "work_time", "break" or "outside_hours"; `day` is "monday" ... "sunday".
@@ -87,6 +92,7 @@ class JsonRenderer {
     std::string head;        // {"rule":…,"clauses":[…],…,"message":…[,"advice":…]
     std::string clauses;     // its clauses each once, as a duty from it alone lists them
     std::vector<std::string> clause;  // each of its clauses as a JSON string
+    std::vector<std::uint32_t> clause_id;  // each of its clauses' number among the pack's
     std::size_t first_duty;  // its duties' parts start here in `duties`
   };
   struct DutyParts {

@@ -180,6 +180,22 @@ TEST(Decide, RulesNeedingAFindingTheyLackArePassedOverAndNoOtherIs) {
             (std::vector<std::string>{"swearing"}));
 }
 
+TEST(Decide, EvidenceIsTheFirstFindingUnderTheTestWhateverItsKind) {
+  const auto& post_rules = pack().by_kind[static_cast<std::size_t>(Kind::post)];
+  auto swearing = std::find_if(post_rules.begin(), post_rules.end(), [](const auto& c) { return c.rule->id == "swearing"; });
+  auto known = finding_kinds();
+  auto profanity = std::find(known.begin(), known.end(), "language.profanity") - known.begin();
+  EXPECT_EQ(swearing->when.nodes[0].test.kinds, std::uint64_t{1} << profanity);
+  auto post = event(R"({"kind":"post","account":"personal","text":"damn x"})");
+  // A caller's own kind (tested by its words) before one the detectors give (by its bit).
+  std::vector<Finding> found = {finding("topic.health"), finding("language.profanity.mild"), finding("language.profanity")};
+  Verdict v = decide(post, found, pack(), nullptr);
+  ASSERT_EQ(rules_of(v), (std::vector<std::string>{"swearing"}));
+  EXPECT_EQ(v.findings[0].evidence, 1);
+  found.erase(found.begin() + 1);
+  EXPECT_EQ(decide(post, found, pack(), nullptr).findings[0].evidence, 1);
+}
+
 TEST(Decide, MissingFieldFiresCautiouslyAndIsNamed) {
   Verdict v = decide(event(R"({"kind":"contact","action":"accept","counterpart":{"role":"pupil"}})"), {}, pack(), nullptr);
   EXPECT_EQ(v.outcome, Outcome::breach);
@@ -251,6 +267,30 @@ TEST(Decide, DutiesAreMergedAcrossFindings) {
   Verdict v = decide(post, found, pack(), nullptr);
   ASSERT_EQ(v.duties.size(), 1u);
   EXPECT_EQ(v.duties[0].duty->who, "headteacher");
+}
+
+TEST(Decide, AVerdictDecidedAgainIsTheVerdictDecidedAfresh) {
+  struct Case { Event event; std::vector<Finding> found; };
+  std::vector<Case> cases = {
+      {event(R"({"kind":"contact","action":"accept","counterpart":{"role":"pupil"}})"), {}},  // two duties
+      {event(R"({"kind":"post","account":"personal","text":"damn x"})"), {finding("language.profanity"), finding("language.slur")}},
+      {event(R"({"kind":"post","account":"personal","text":"fine"})"), {}},  // none
+      {event(R"({"kind":"contact","action":"accept","counterpart":{"role":"pupil"}})"), {}}};
+  Verdict reused;
+  for (const auto& c : cases) {
+    Verdict fresh = decide(c.event, c.found, pack(), nullptr);
+    decide(c.event, c.found, pack(), nullptr, reused);
+    EXPECT_EQ(reused.kind, fresh.kind);
+    EXPECT_EQ(reused.outcome, fresh.outcome);
+    EXPECT_EQ(reused.missing, fresh.missing);
+    EXPECT_EQ(rules_of(reused), rules_of(fresh));
+    ASSERT_EQ(reused.duties.size(), fresh.duties.size());
+    for (std::size_t i = 0; i < fresh.duties.size(); ++i) {
+      EXPECT_EQ(reused.duties[i].duty, fresh.duties[i].duty);
+      EXPECT_EQ(reused.duties[i].from, fresh.duties[i].from);
+    }
+    EXPECT_EQ(render_json(reused, c.event, c.found), render_json(fresh, c.event, c.found));
+  }
 }
 
 TEST(Decide, PhotoConsentComesFromTheRoster) {

@@ -16,7 +16,7 @@ void set_choice(Value& v, const FieldSpec& spec, std::string_view word) {
   assert(it != spec.choices.end());
   v.type = Value::Type::text;
   v.choice = static_cast<int>(it - spec.choices.begin());
-  v.text = std::string(word);
+  v.text.assign(word);
 }
 
 void set_bool(Value& v, bool b) {
@@ -154,7 +154,7 @@ class Deriver {
     if (input(Field::category).missing()) {
       Value& category = own(Field::category);
       category.type = Value::Type::text;
-      category.text = std::string(m_pack.category_of(host.text));
+      category.text.assign(m_pack.category_of(host.text));
     }
     Value& type = own(Field::platform_type);
     if (const Platform* p = builtin_catalog().platform_by_host(host.text)) set_choice(type, spec(Field::platform_type), p->type);

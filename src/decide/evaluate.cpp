@@ -24,6 +24,16 @@ bool equals(const Test& test, const Value& value, const Literal& lit) {
 
 Tri of(bool b) { return b ? Tri::yes : Tri::no; }
 
+// Whether `kind` lies under any of the test's values.
+bool under_any(std::string_view kind, const Test& test) {
+  for (const auto& lit : test.values) {
+    // The first letter rules most pairs out before the call.
+    if (!lit.text.empty() && !kind.empty() && kind[0] != lit.text[0]) continue;
+    if (kind_under(kind, lit.text)) return true;
+  }
+  return false;
+}
+
 struct Evaluator {
   const Condition& condition;
   const Facts& facts;
@@ -32,14 +42,13 @@ struct Evaluator {
   Tri includes(const Test& test, const Value& value) {
     if (test.type == FieldType::findings) {
       for (std::size_t i = 0; i < facts.findings.size(); ++i) {
-        const std::string& kind = facts.findings[i].kind;
-        for (const auto& lit : test.values) {
-          // The first letter rules most pairs out before the call.
-          if (!lit.text.empty() && !kind.empty() && kind[0] != lit.text[0]) continue;
-          if (kind_under(kind, lit.text)) {
-            if (out.evidence < 0) out.evidence = static_cast<int>(i);
-            return Tri::yes;
-          }
+        // A known kind is tested against the test's kinds at once; a kind stated by a
+        // caller outside finding_kinds(), or a test without its kinds, by the words.
+        std::uint64_t bit = i < facts.finding_bits.size() ? facts.finding_bits[i] : 0;
+        bool hit = bit && test.kinds ? (bit & test.kinds) != 0 : under_any(facts.findings[i].kind, test);
+        if (hit) {
+          if (out.evidence < 0) out.evidence = static_cast<int>(i);
+          return Tri::yes;
         }
       }
       return Tri::no;

@@ -17,9 +17,19 @@ struct Facts {
   std::array<Value, 12> local;  // storage for derived values and filled-in defaults
   std::size_t local_used = 0;
   std::span<const Finding> findings;
+  // Per finding, its kind's bit over finding_kinds(), or 0 for a kind not in that list.
+  std::span<const std::uint64_t> finding_bits;
 
+  // A fresh value for `slot`. The storage is kept from event to event (a thread's
+  // Facts is reused), so the value is cleared here, keeping its string's and list's room.
   Value& own(int slot) {
     Value& v = local[local_used++];
+    v.type = Value::Type::missing;
+    v.boolean = false;
+    v.choice = -1;
+    v.number = 0;
+    v.text.clear();
+    v.list.clear();
     slots[static_cast<std::size_t>(slot)] = &v;
     return v;
   }

@@ -1,4 +1,5 @@
 // The human view of a verdict; the JSON view is render_json.cpp.
+#include <array>
 #include <cctype>
 #include <string>
 #include <vector>
@@ -17,10 +18,30 @@ std::vector<std::string> duty_clauses(const VerdictDuty& duty) {
   return clauses;
 }
 
+// The scanned fields of each kind, by slot: the fields detectors name in findings, one or
+// two of a kind's dozens.
+const std::vector<std::size_t>& scanned_slots(Kind kind) {
+  static const auto k_scanned = [] {
+    std::array<std::vector<std::size_t>, k_kind_count> all;
+    for (int k = 0; k < k_kind_count; ++k) {
+      const auto& spec = spec_of(static_cast<Kind>(k));
+      for (std::size_t i = 0; i < spec.fields.size(); ++i) {
+        if (spec.fields[i].scanned) all[static_cast<std::size_t>(k)].push_back(i);
+      }
+    }
+    return all;
+  }();
+  return k_scanned[static_cast<std::size_t>(kind)];
+}
+
 }  // namespace
 
 std::string_view render_parts::evidence_text(const Event& event, const Finding& finding) {
-  int slot = spec_of(event.kind).slot(finding.field);
+  // The scanned fields first, and only then (a field a caller stated) every field by name.
+  const auto& spec = spec_of(event.kind);
+  const auto& scanned = scanned_slots(event.kind);
+  auto it = std::find_if(scanned.begin(), scanned.end(), [&](std::size_t i) { return spec.fields[i].name == finding.field; });
+  int slot = it != scanned.end() ? static_cast<int>(*it) : spec.slot(finding.field);
   if (slot < 0) return {};
   const std::string& text = event.fields[static_cast<std::size_t>(slot)].text;
   if (finding.begin > finding.end || finding.end > text.size()) return {};

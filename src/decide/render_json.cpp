@@ -15,7 +15,6 @@ namespace {
 
 using namespace std::literals;
 using render_parts::each_duty_clause;
-using render_parts::each_duty_clause_at;
 using render_parts::evidence_text;
 
 void add_list(std::string& out, const std::vector<std::string>& items) {
@@ -33,10 +32,14 @@ std::vector<std::string> names(Kind kind, std::uint64_t mask) {
   return out;
 }
 
+// Written straight into `out`'s room, as append_json_string writes: a copy through a
+// buffer of its own cost a call to append and one to memcpy for a few digits.
 void append_number(std::string& out, std::uint32_t n) {
-  char digits[16];
-  auto end = std::to_chars(digits, digits + sizeof digits, n).ptr;
-  out.append(digits, end);
+  constexpr std::size_t k_most = 10;  // digits of the largest 32-bit number
+  std::size_t at = out.size();
+  out.resize_and_overwrite(at + k_most, [&](char* to, std::size_t) {
+    return static_cast<std::size_t>(std::to_chars(to + at, to + at + k_most, n).ptr - to);
+  });
 }
 
 // "%.2f" of a confidence, exactly as printf writes it (to nearest, a tie to even, on the
@@ -232,11 +235,17 @@ std::string render_json(const Verdict& verdict, const Event& event, std::span<co
 
 JsonRenderer::JsonRenderer(const Pack& pack) : m_pack(&pack) {
   m_rules.reserve(pack.rules.size());
+  std::vector<std::string_view> distinct;  // the clauses rules cite, each once
   for (const Rule& rule : pack.rules) {
-    RuleParts parts{{}, {}, {}, m_duties.size()};
+    RuleParts parts{{}, {}, {}, {}, m_duties.size()};
     add_rule_head(parts.head, rule);
     add_duty_clauses(parts.clauses, VerdictDuty{nullptr, {&rule}});
-    for (const auto& clause : rule.clauses) append_json_string(parts.clause.emplace_back(), clause);
+    for (const auto& clause : rule.clauses) {
+      append_json_string(parts.clause.emplace_back(), clause);
+      auto it = std::find(distinct.begin(), distinct.end(), clause);
+      if (it == distinct.end()) it = distinct.insert(it, clause);
+      parts.clause_id.push_back(static_cast<std::uint32_t>(it - distinct.begin()));
+    }
     for (const DutySpec& duty : rule.duties) {
       DutyParts& d = m_duties.emplace_back();
       add_duty_head(d.head, duty);
@@ -272,12 +281,19 @@ void JsonRenderer::append(std::string& out, const Verdict& verdict, const Event&
       if (d.from.size() == 1) {
         out += rule.clauses;
       } else {
-        bool first = true;
-        each_duty_clause_at(d, [&](std::size_t r, std::size_t c) {
-          if (!first) out += ',';
-          first = false;
-          out += of.m_rules[static_cast<std::size_t>(index_in(of.m_pack->rules, d.from[r]))].clause[c];
-        });
+        // each_duty_clause_at's order and choice, by the clauses' numbers: a clause is
+        // written unless one of its text was, found without comparing the texts.
+        thread_local std::vector<std::uint32_t> written;
+        written.clear();
+        for (const Rule* from : d.from) {
+          const RuleParts& parts = of.m_rules[static_cast<std::size_t>(index_in(of.m_pack->rules, from))];
+          for (std::size_t c = 0; c < parts.clause.size(); ++c) {
+            if (std::find(written.begin(), written.end(), parts.clause_id[c]) != written.end()) continue;
+            if (!written.empty()) out += ',';
+            written.push_back(parts.clause_id[c]);
+            out += parts.clause[c];
+          }
+        }
       }
       out += parts.tail;
     }

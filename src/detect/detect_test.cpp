@@ -137,6 +137,11 @@ INSTANTIATE_TEST_SUITE_P(PersonalData, DetectTable, testing::Values(
     Row{"NHS no 943 476 5918", {}},
     Row{"NI AB123456C", {"personal_data.ni_number:AB123456C"}},
     Row{"Year 6 scored 24 points on 14/03/2024", {}},
+    // Digits are found sixteen bytes at a time, then in the last few: shapes in both.
+    Row{"Please ring the front desk any time on 07700 900123", {"personal_data.phone:07700 900123"}},
+    Row{"A long line of words first, then we live at SW1A 1AA", {"personal_data.postcode:SW1A 1AA"}},
+    Row{"our baby boy was born on 14/03/2016", {"personal_data.date_of_birth:14/03/2016"}},
+    Row{"big news about bob: d.o.b 14/03/2016", {"personal_data.date_of_birth:14/03/2016"}},
     Row{"Class 4 pupils walk to Acacia Avenue", {}}));
 
 INSTANTIATE_TEST_SUITE_P(Language, DetectTable, testing::Values(

@@ -4,73 +4,11 @@
 #include <array>
 #include <cctype>
 #include <cstdint>
-#include <cstring>
 
 namespace smpolicy {
 namespace {
 
-constexpr bool digit(char c) { return c >= '0' && c <= '9'; }
-constexpr bool alpha(char c) { return c >= 'a' && c <= 'z'; }
-constexpr bool alnum(char c) { return digit(c) || alpha(c) || static_cast<unsigned char>(c) >= 0x80; }
-bool boundary_before(std::string_view s, std::size_t i) { return i == 0 || !alnum(s[i - 1]); }
-bool boundary_after(std::string_view s, std::size_t i) { return i >= s.size() || !alnum(s[i]); }
-
-// Where a shape could open, by the first bytes of a word: each scanner visits only
-// the places its shape can start at, not every word.
-struct Places {
-  std::vector<std::size_t> digits;  // words opening with a digit
-  std::vector<std::size_t> coded;   // words that could open a postcode or NI number
-  std::vector<std::size_t> links;   // words that could open a link
-};
-
-// Whether the word at i, opening with a letter, could open a postcode or an NI number:
-// the first tests of both scanners. A postcode's letters are followed by a digit ("m1",
-// "sw1a"); an NI number's two by the digits, a bracket, or a space and then one of those.
-bool could_open_code(std::string_view s, std::size_t i) {
-  auto opens_number = [&](std::size_t j) { return digit(s[j]) || s[j] == '(' || s[j] == ')'; };
-  return i + 5 <= s.size() &&
-         (digit(s[i + 1]) || (alpha(s[i + 1]) && (opens_number(i + 2) || (s[i + 2] == ' ' && (opens_number(i + 3) || s[i + 3] == ' ')))));
-}
-
-// Sorts the word starts of `text` into `places`; returns whether it has a digit anywhere.
-// Every shape but a link has a digit or a bracket within four bytes of where it opens (a
-// postcode's or NI number's letters come first), and those bytes are few, so the search
-// goes from each of them, found by the C library, back to the words just before.
-bool find_places(const std::string& text, bool slash, bool bare_links, Places& places) {
-  static constexpr const char* k_anchors = "0123456789()";
-  std::string_view s = text;
-  // Kept from post to post, so never freed; after an outsized text (a 1 MB upload) the
-  // next ordinary one gives the memory back.
-  constexpr std::size_t k_keep = std::size_t{1} << 16;
-  for (auto* list : {&places.digits, &places.coded, &places.links}) {
-    if (list->capacity() > k_keep && s.size() <= k_keep) std::vector<std::size_t>().swap(*list);
-    list->clear();
-  }
-  bool any_digit = false;
-  std::size_t looked = 0;  // bytes before this were looked at as the start of a code
-  for (std::size_t p = std::strcspn(text.c_str(), k_anchors); p < s.size(); p += 1 + std::strcspn(text.c_str() + p + 1, k_anchors)) {
-    if (s[p] == '\0') continue;  // the C library stops at a zero byte as well
-    for (std::size_t i = std::max(looked, p >= 4 ? p - 4 : 0); i < p; ++i) {
-      if (alpha(s[i]) && boundary_before(s, i) && could_open_code(s, i)) places.coded.push_back(i);
-    }
-    looked = std::max(looked, p);
-    if (!digit(s[p])) continue;
-    any_digit = true;
-    if (boundary_before(s, p)) places.digits.push_back(p);
-  }
-  // "https://" and "http://" need a slash, and so does a bare shortener link ("bit.ly/x");
-  // without one, only "www." opens a link.
-  if (slash) {
-    for (std::size_t i = 0; i < s.size(); ++i) {
-      if (alpha(s[i]) && boundary_before(s, i) && (s[i] == 'w' || s[i] == 'h' || bare_links)) places.links.push_back(i);
-    }
-    return any_digit;
-  }
-  for (std::size_t i = s.find("www."); i != std::string_view::npos; i = s.find("www.", i + 1)) {
-    if (boundary_before(s, i)) places.links.push_back(i);
-  }
-  return any_digit;
-}
+using namespace shape_chars;
 
 struct Scanner {
   Scanner(const NormalisedText& p, std::string_view o, const ShapeOptions& opts)
@@ -310,8 +248,11 @@ struct Scanner {
   // "d.o.b", and "birth" in the rest), so only the b's need a look.
   bool birth_cue_anywhere() const {
     for (std::size_t b = s.find('b'); b != std::string_view::npos; b = s.find('b', b + 1)) {
-      if (s.compare(b, 4, "born") == 0 || s.compare(b, 5, "birth") == 0 || (b >= 2 && s.compare(b - 2, 3, "dob") == 0) ||
-          (b >= 4 && s.compare(b - 4, 5, "d.o.b") == 0)) {
+      // The letter beside the 'b' rules most out before any compare (a call each).
+      char next = b + 1 < s.size() ? s[b + 1] : '\0', before = b > 0 ? s[b - 1] : '\0';
+      if ((next == 'o' && s.compare(b, 4, "born") == 0) || (next == 'i' && s.compare(b, 5, "birth") == 0) ||
+          (before == 'o' && b >= 2 && s.compare(b - 2, 3, "dob") == 0) ||
+          (before == '.' && b >= 4 && s.compare(b - 4, 5, "d.o.b") == 0)) {
         return true;
       }
     }

@@ -23,6 +23,28 @@ struct ShapeOptions {
   const std::vector<std::string>* shorteners = nullptr;
 };
 
+// The byte classes the shape scanners share.
+namespace shape_chars {
+constexpr bool digit(char c) { return c >= '0' && c <= '9'; }
+constexpr bool alpha(char c) { return c >= 'a' && c <= 'z'; }
+constexpr bool alnum(char c) { return digit(c) || alpha(c) || static_cast<unsigned char>(c) >= 0x80; }
+inline bool boundary_before(std::string_view s, std::size_t i) { return i == 0 || !alnum(s[i - 1]); }
+inline bool boundary_after(std::string_view s, std::size_t i) { return i >= s.size() || !alnum(s[i]); }
+}  // namespace shape_chars
+
+// Where a shape could open, by the first bytes of a word: each scanner visits only
+// the places its shape can start at, not every word.
+struct Places {
+  std::vector<std::size_t> digits;  // words opening with a digit
+  std::vector<std::size_t> coded;   // words that could open a postcode or NI number
+  std::vector<std::size_t> links;   // words that could open a link
+};
+
+// Sorts the word starts of `text` into `places` (whose room is kept from call to call);
+// returns whether it has a digit anywhere. `slash`: the text has a '/', without which
+// only "www." opens a link; `bare_links`: a word may open a shortener's link.
+bool find_places(const std::string& text, bool slash, bool bare_links, Places& places);
+
 // `plain` is the plain view of `original` (which is read only for capitals).
 std::vector<ShapeHit> scan_shapes(const NormalisedText& plain, std::string_view original, const ShapeOptions& options);
 

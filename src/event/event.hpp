@@ -94,6 +94,9 @@ std::expected<void, Error> set_field(Event& event, std::string_view name,
 // {"id", "text"} lines, which are public posts on a personal account).
 std::expected<Event, Error> parse_event(std::string_view json, int line);
 std::expected<Event, Error> parse_text_line(std::string_view json, int line);
+// parse_text_line into `into`, reusing its room: a batch parses every line into one
+// event. After an error `into` holds no particular event.
+std::expected<void, Error> parse_text_line(std::string_view json, int line, Event& into);
 // Parses an event that must be of `kind`; its "kind" member may be left out.
 std::expected<Event, Error> parse_event_of(std::string_view json, Kind kind, int line);
 

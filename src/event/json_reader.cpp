@@ -133,6 +133,14 @@ std::expected<Event, Error> parse_event(std::string_view text, int line) {
   return build(make_event(*kind), *object, line);
 }
 
+std::expected<void, Error> parse_text_line(std::string_view text, int line, Event& into) {
+  if (auto plain = plain_text_line(text, line, into)) return std::move(*plain);
+  auto event = parse_text_line(text, line);
+  if (!event) return std::unexpected(std::move(event.error()));
+  into = std::move(*event);
+  return {};
+}
+
 std::expected<Event, Error> parse_text_line(std::string_view text, int line) {
   if (auto plain = plain_text_line(text, line)) return std::move(*plain);
   auto object = parse_json(text, line);

@@ -18,6 +18,41 @@ TEST(EventReader, ReadsNestedObjectsAndListsOfObjects) {
   EXPECT_TRUE(e->field("approved_by").missing());
 }
 
+// Every field, the id and the line of two events, compared.
+void expect_same(const Event& a, const Event& b) {
+  EXPECT_EQ(a.kind, b.kind);
+  EXPECT_EQ(a.id, b.id);
+  EXPECT_EQ(a.line, b.line);
+  ASSERT_EQ(a.fields.size(), b.fields.size());
+  for (std::size_t i = 0; i < a.fields.size(); ++i) {
+    const Value &x = a.fields[i], &y = b.fields[i];
+    EXPECT_EQ(x.type, y.type) << i;
+    EXPECT_EQ(x.boolean, y.boolean) << i;
+    EXPECT_EQ(x.choice, y.choice) << i;
+    EXPECT_EQ(x.number, y.number) << i;
+    EXPECT_EQ(x.text, y.text) << i;
+    EXPECT_EQ(x.list, y.list) << i;
+  }
+}
+
+TEST(EventReader, ALineParsedIntoAUsedEventIsTheEventParsedAfresh) {
+  std::vector<std::string> lines = {
+      R"({"id":"p1","text":"A long enough post to need its own room","platform":"facebook","audience":"friends","author":"x"})",
+      R"({"text":"short"})",
+      R"({"kind":"contact","action":"accept","counterpart":{"role":"pupil"}})",  // read by the JSON library
+      R"({"id":"p3","text":"plain again","account":"official","time":"2026-03-03T10:15:00+00:00"})",
+      R"({"id":"p4","text":"bad","audience":"everyone"})",  // an error part way through
+      R"({"text":"after the error"})"};
+  Event reused;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    auto fresh = parse_text_line(lines[i], static_cast<int>(i + 1));
+    auto into = parse_text_line(lines[i], static_cast<int>(i + 1), reused);
+    ASSERT_EQ(fresh.has_value(), into.has_value()) << lines[i];
+    if (fresh) expect_same(reused, *fresh);
+    else EXPECT_EQ(into.error().message, fresh.error().message);
+  }
+}
+
 TEST(EventReader, ContactCounterpartFields) {
   auto e = parse_event(R"({"kind":"contact","action":"accept","counterpart":{"role":"former_pupil","age":17,"left_on":"2025-07-20","related_to_staff":false}})", 1);
   ASSERT_TRUE(e) << e.error().message;

@@ -64,7 +64,14 @@ std::optional<Members> plain_members(std::string_view s) {
   // nlohmann reads members in key order (a std::map), the last of a repeated key winning;
   // take the same order, and leave repeated keys to it.
   auto first = members.items.begin(), last = first + static_cast<long>(members.count);
-  std::sort(first, last);
+  // Keys mostly differ in their first byte ("id", "text"), which decides before memcmp
+  // is called; bytes compare unsigned, as the library's string compare does.
+  std::sort(first, last, [](const Member& a, const Member& b) {
+    if (!a.first.empty() && !b.first.empty() && a.first[0] != b.first[0]) {
+      return static_cast<unsigned char>(a.first[0]) < static_cast<unsigned char>(b.first[0]);
+    }
+    return a < b;
+  });
   if (std::adjacent_find(first, last, [](const Member& a, const Member& b) { return a.first == b.first; }) != last) {
     return std::nullopt;
   }
@@ -79,23 +86,49 @@ Error at_line(int line, const Error& error) {
   return Error{error.code, where(line) + ": " + error.message};
 }
 
-// The event, or the first required field it lacks.
-std::expected<Event, Error> with_required(Event event, int line) {
-  Kind kind = event.kind;
-  const auto& spec = spec_of(kind);
-  for (std::size_t i = 0; i < spec.fields.size(); ++i) {
-    if (spec.fields[i].required && event.fields[i].missing()) {
-      return fail(ErrorCode::invalid, where(line) + ": field " + std::string(spec.fields[i].name) +
-                                          " is required for " + std::string(name_of(kind)) +
-                                          " events");
+// The required fields of each kind, by slot: a kind has one or two among dozens.
+const std::vector<std::size_t>& required_slots(Kind kind) {
+  static const auto k_required = [] {
+    std::array<std::vector<std::size_t>, k_kind_count> all;
+    for (int k = 0; k < k_kind_count; ++k) {
+      const auto& spec = spec_of(static_cast<Kind>(k));
+      for (std::size_t i = 0; i < spec.fields.size(); ++i) {
+        if (spec.fields[i].required) all[static_cast<std::size_t>(k)].push_back(i);
+      }
+    }
+    return all;
+  }();
+  return k_required[static_cast<std::size_t>(kind)];
+}
+
+std::optional<Error> lacks_required(const Event& event, int line) {
+  const auto& spec = spec_of(event.kind);
+  for (std::size_t i : required_slots(event.kind)) {
+    if (event.fields[i].missing()) {
+      return Error{ErrorCode::invalid, where(line) + ": field " + std::string(spec.fields[i].name) +
+                                           " is required for " + std::string(name_of(event.kind)) + " events"};
     }
   }
+  return std::nullopt;
+}
+
+// The event, or the first required field it lacks.
+std::expected<Event, Error> with_required(Event event, int line) {
+  if (auto error = lacks_required(event, line)) return std::unexpected(std::move(*error));
   return event;
 }
 
 // parse_text_line for a plain line, as `build` would read it; nothing where a member
 // needs more than set_field (a true/false or number field given a string).
 std::optional<std::expected<Event, Error>> plain_text_line(std::string_view text, int line) {
+  Event post;
+  auto read = plain_text_line(text, line, post);
+  if (!read) return std::nullopt;
+  if (!*read) return std::unexpected(std::move(read->error()));
+  return post;
+}
+
+std::optional<std::expected<void, Error>> plain_text_line(std::string_view text, int line, Event& post) {
   auto members = plain_members(text);
   if (!members) return std::nullopt;
   const auto& spec = spec_of(Kind::post);
@@ -113,17 +146,24 @@ std::optional<std::expected<Event, Error>> plain_text_line(std::string_view text
     slots[m] = slot;
   }
   if (!has_text) return std::nullopt;
-  Event post = make_event(Kind::post);
-  (void)set_field(post, "account", "personal");
+  // A plain line is a post on a personal account; that event is made once and copied.
+  static const Event k_personal_post = [] {
+    Event fresh = make_event(Kind::post);
+    (void)set_field(fresh, "account", "personal");
+    return fresh;
+  }();
+  reset_event(post, k_personal_post);
   post.line = line;
   for (std::size_t m = 0; m < members->count; ++m) {
     const auto& [key, value] = members->items[m];
     if (key == "id") post.id.assign(value);
     if (slots[m] < 0) continue;
-    if (auto ok = set_field(post, key, value); !ok) return std::unexpected(at_line(line, ok.error()));
+    // The slots were found above, so the fields are set without a second search by name.
+    auto slot = static_cast<std::size_t>(slots[m]);
+    if (auto ok = set_slot(post, slot, value); !ok) return std::unexpected(at_line(line, ok.error()));
   }
-  return with_required(std::move(post), line);
+  if (auto error = lacks_required(post, line)) return std::unexpected(std::move(*error));
+  return std::expected<void, Error>();
 }
-
 
 }  // namespace smpolicy

@@ -20,11 +20,26 @@ Error at_line(int line, const Error& error);
 // The event, or an error naming the first required field it lacks.
 std::expected<Event, Error> with_required(Event event, int line);
 
+// The error naming the first required field `event` lacks, if it lacks one.
+std::optional<Error> lacks_required(const Event& event, int line);
+
+// Makes `event` a copy of `fresh` (make_event's, perhaps with fields set), keeping the
+// room of its fields, strings and lists.
+void reset_event(Event& event, const Event& fresh);
+
+// set_field for the field at `slot` of the event's kind, found by the caller: no search
+// by name. `slot` must be a field of the kind that is not derived.
+std::expected<void, Error> set_slot(Event& event, std::size_t slot, std::string_view text);
+
 // parse_text_line for a plain line: a flat object whose values are all strings without
 // escapes or control characters, in valid UTF-8, such as {"id": "p1", "text": "..."}.
 // Nothing for any other line, which the JSON library then reads exactly and, where it
 // is wrong, names the error; so this path never has to. Nothing here allocates but the
 // event itself.
 std::optional<std::expected<Event, Error>> plain_text_line(std::string_view text, int line);
+
+// The same into `post`, reset first and so reusing its room; `post` is left untouched
+// where the line is not plain, and holds no particular event after an error.
+std::optional<std::expected<void, Error>> plain_text_line(std::string_view text, int line, Event& post);
 
 }  // namespace smpolicy

@@ -157,8 +157,13 @@ std::optional<Kind> parse_kind(std::string_view text) {
 const KindSpec& spec_of(Kind kind) { return k_specs[static_cast<int>(kind)]; }
 
 int KindSpec::slot(std::string_view name) const {
+  // Names of one length mostly differ in their last letter ("text" and "time"), so that
+  // is looked at before the whole name is compared, which is a call to the C library.
   for (std::size_t i = 0; i < fields.size(); ++i) {
-    if (fields[i].name == name) return static_cast<int>(i);
+    std::string_view field = fields[i].name;
+    if (field.size() == name.size() && (name.empty() || field.back() == name.back()) && field == name) {
+      return static_cast<int>(i);
+    }
   }
   return -1;
 }

@@ -2,6 +2,7 @@
 #include <array>
 
 #include "event/event.hpp"
+#include "event/reading.hpp"
 
 namespace smpolicy {
 namespace {
@@ -36,18 +37,22 @@ Event fresh_event(Kind kind) {
   return event;
 }
 
-}  // namespace
-
 // A batch makes an event per line, so each kind's is made once and copied.
-Event make_event(Kind kind) {
+const Event& fresh_of(Kind kind) {
   static const std::array<Event, k_kind_count> k_fresh = [] {
     std::array<Event, k_kind_count> events;
     for (int k = 0; k < k_kind_count; ++k) events[static_cast<std::size_t>(k)] = fresh_event(static_cast<Kind>(k));
     return events;
   }();
+  return k_fresh[static_cast<std::size_t>(kind)];
+}
+
+}  // namespace
+
+Event make_event(Kind kind) {
   // Only fallbacks and lists differ from a fresh Value, and an empty list only in its
   // type: setting those alone is cheaper than copying every field.
-  const Event& fresh = k_fresh[static_cast<std::size_t>(kind)];
+  const Event& fresh = fresh_of(kind);
   Event event;
   event.kind = kind;
   event.fields.reserve(fresh.fields.size());
@@ -58,6 +63,29 @@ Event make_event(Kind kind) {
   return event;
 }
 
+void reset_event(Event& event, const Event& fresh) {
+  if (event.kind != fresh.kind || event.fields.size() != fresh.fields.size()) {
+    event = fresh;
+    return;
+  }
+  // Field by field, keeping each string's and list's room. Most fields of a fresh event
+  // are blank, and clearing a string or list is cheaper than assigning an empty one.
+  for (std::size_t i = 0; i < fresh.fields.size(); ++i) {
+    const Value& from = fresh.fields[i];
+    Value& v = event.fields[i];
+    v.type = from.type;
+    v.boolean = from.boolean;
+    v.choice = from.choice;
+    v.number = from.number;
+    if (from.text.empty()) v.text.clear();
+    else v.text.assign(from.text);
+    if (from.list.empty()) v.list.clear();
+    else v.list = from.list;
+  }
+  event.id.assign(fresh.id);
+  event.line = fresh.line;
+}
+
 std::expected<void, Error> set_field(Event& event, std::string_view name, std::string_view text) {
   const auto& spec = spec_of(event.kind);
   int slot = spec.slot(name);
@@ -65,8 +93,13 @@ std::expected<void, Error> set_field(Event& event, std::string_view name, std::s
     return std::unexpected(field_error(name, "is not a field of " +
                                                  std::string(name_of(event.kind)) + " events"));
   }
-  const FieldSpec& f = spec.fields[static_cast<std::size_t>(slot)];
-  Value& v = event.fields[static_cast<std::size_t>(slot)];
+  return set_slot(event, static_cast<std::size_t>(slot), text);
+}
+
+std::expected<void, Error> set_slot(Event& event, std::size_t slot, std::string_view text) {
+  const FieldSpec& f = spec_of(event.kind).fields[slot];
+  std::string_view name = f.name;
+  Value& v = event.fields[slot];
   switch (f.type) {
     case FieldType::text:
       v.type = Value::Type::text;

@@ -11,9 +11,13 @@ School make_school(std::unique_ptr<Pack> pack, std::unique_ptr<Roster> roster) {
 
 Checked check(const Event& event, const School& school) {
   Checked out;
-  out.findings = detect(event, *school.matcher);
-  out.verdict = decide(event, out.findings, *school.pack, school.roster.get());
+  check(event, school, out);
   return out;
+}
+
+void check(const Event& event, const School& school, Checked& checked) {
+  checked.findings = detect(event, *school.matcher);
+  decide(event, checked.findings, *school.pack, school.roster.get(), checked.verdict);
 }
 
 }  // namespace smpolicy

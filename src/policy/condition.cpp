@@ -372,7 +372,12 @@ std::expected<Condition, ParseError> compile(std::string_view text, Kind kind,
   if (!tokens) return std::unexpected(tokens.error());
   if (tokens->size() == 1) return std::unexpected(ParseError{0, "the condition is empty"});
   auto compiled = Parser(std::move(*tokens), kind, categories).run();
-  if (compiled && finding_kinds().size() <= 64) compiled->needs_findings = findings_needed(*compiled, 0);
+  if (compiled && finding_kinds().size() <= 64) {
+    for (auto& node : compiled->nodes) {
+      if (node.type == ConditionNode::Type::test && node.test.type == FieldType::findings) node.test.kinds = kinds_under(node.test);
+    }
+    compiled->needs_findings = findings_needed(*compiled, 0);
+  }
   return compiled;
 }
 

@@ -39,6 +39,9 @@ struct Test {
   int slot = -1;  // field index in the event kind's schema
   FieldType type = FieldType::text;
   std::vector<Literal> values;
+  // For a `findings` test: bits over finding_kinds() of the kinds under its values, so
+  // a finding of a known kind is tested with one AND. 0 when not worked out.
+  std::uint64_t kinds = 0;
 };
 
 // A condition compiled for one event kind: a tree stored in a vector, root first.
