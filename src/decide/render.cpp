@@ -1,5 +1,4 @@
 // The human view of a verdict; the JSON view is render_json.cpp.
-#include <array>
 #include <cctype>
 #include <string>
 #include <vector>
@@ -16,22 +15,6 @@ std::vector<std::string> duty_clauses(const VerdictDuty& duty) {
   std::vector<std::string> clauses;
   each_duty_clause(duty, [&](const std::string& c) { clauses.push_back(c); });
   return clauses;
-}
-
-// The scanned fields of each kind, by slot: the fields detectors name in findings, one or
-// two of a kind's dozens.
-const std::vector<std::size_t>& scanned_slots(Kind kind) {
-  static const auto k_scanned = [] {
-    std::array<std::vector<std::size_t>, k_kind_count> all;
-    for (int k = 0; k < k_kind_count; ++k) {
-      const auto& spec = spec_of(static_cast<Kind>(k));
-      for (std::size_t i = 0; i < spec.fields.size(); ++i) {
-        if (spec.fields[i].scanned) all[static_cast<std::size_t>(k)].push_back(i);
-      }
-    }
-    return all;
-  }();
-  return k_scanned[static_cast<std::size_t>(kind)];
 }
 
 }  // namespace

@@ -56,6 +56,11 @@ struct KindSpec {
 
 const KindSpec& spec_of(Kind kind);
 
+// The slots of a kind's required fields, and of its scanned fields, in slot order: one or
+// two among a kind's dozens, listed once for the life of the process.
+const std::vector<std::size_t>& required_slots(Kind kind);
+const std::vector<std::size_t>& scanned_slots(Kind kind);
+
 // One field's value. A missing scalar has type `missing`; lists are never missing.
 struct Value {
   enum class Type : std::uint8_t { missing, boolean, number, text, list };

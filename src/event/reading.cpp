@@ -86,21 +86,6 @@ Error at_line(int line, const Error& error) {
   return Error{error.code, where(line) + ": " + error.message};
 }
 
-// The required fields of each kind, by slot: a kind has one or two among dozens.
-const std::vector<std::size_t>& required_slots(Kind kind) {
-  static const auto k_required = [] {
-    std::array<std::vector<std::size_t>, k_kind_count> all;
-    for (int k = 0; k < k_kind_count; ++k) {
-      const auto& spec = spec_of(static_cast<Kind>(k));
-      for (std::size_t i = 0; i < spec.fields.size(); ++i) {
-        if (spec.fields[i].required) all[static_cast<std::size_t>(k)].push_back(i);
-      }
-    }
-    return all;
-  }();
-  return k_required[static_cast<std::size_t>(kind)];
-}
-
 std::optional<Error> lacks_required(const Event& event, int line) {
   const auto& spec = spec_of(event.kind);
   for (std::size_t i : required_slots(event.kind)) {

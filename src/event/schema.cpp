@@ -156,6 +156,29 @@ std::optional<Kind> parse_kind(std::string_view text) {
 
 const KindSpec& spec_of(Kind kind) { return k_specs[static_cast<int>(kind)]; }
 
+namespace {
+
+// The slots of each kind whose field has `Flag` set.
+template <bool FieldSpec::*Flag>
+const std::vector<std::size_t>& slots_where(Kind kind) {
+  static const auto k_slots = [] {
+    std::array<std::vector<std::size_t>, k_kind_count> all;
+    for (int k = 0; k < k_kind_count; ++k) {
+      const auto& spec = spec_of(static_cast<Kind>(k));
+      for (std::size_t i = 0; i < spec.fields.size(); ++i) {
+        if (spec.fields[i].*Flag) all[static_cast<std::size_t>(k)].push_back(i);
+      }
+    }
+    return all;
+  }();
+  return k_slots[static_cast<std::size_t>(kind)];
+}
+
+}  // namespace
+
+const std::vector<std::size_t>& required_slots(Kind kind) { return slots_where<&FieldSpec::required>(kind); }
+const std::vector<std::size_t>& scanned_slots(Kind kind) { return slots_where<&FieldSpec::scanned>(kind); }
+
 int KindSpec::slot(std::string_view name) const {
   // Names of one length mostly differ in their last letter ("text" and "time"), so that
   // is looked at before the whole name is compared, which is a call to the C library.
