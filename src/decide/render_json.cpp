@@ -15,6 +15,7 @@ namespace {
 
 using namespace std::literals;
 using render_parts::each_duty_clause;
+using render_parts::each_duty_clause_at;
 using render_parts::evidence_text;
 
 void add_list(std::string& out, const std::vector<std::string>& items) {
@@ -281,19 +282,19 @@ void JsonRenderer::append(std::string& out, const Verdict& verdict, const Event&
       if (d.from.size() == 1) {
         out += rule.clauses;
       } else {
-        // each_duty_clause_at's order and choice, by the clauses' numbers: a clause is
-        // written unless one of its text was, found without comparing the texts.
-        thread_local std::vector<std::uint32_t> written;
-        written.clear();
-        for (const Rule* from : d.from) {
-          const RuleParts& parts = of.m_rules[static_cast<std::size_t>(index_in(of.m_pack->rules, from))];
-          for (std::size_t c = 0; c < parts.clause.size(); ++c) {
-            if (std::find(written.begin(), written.end(), parts.clause_id[c]) != written.end()) continue;
-            if (!written.empty()) out += ',';
-            written.push_back(parts.clause_id[c]);
-            out += parts.clause[c];
-          }
-        }
+        // Clauses told apart by their numbers, not by comparing their texts.
+        thread_local std::vector<std::uint32_t> seen;
+        thread_local std::vector<const RuleParts*> from;  // the parts of each rule behind the duty
+        from.clear();
+        for (const Rule* r : d.from) from.push_back(&of.m_rules[static_cast<std::size_t>(index_in(of.m_pack->rules, r))]);
+        bool first = true;
+        each_duty_clause_at(
+            d, seen, [&](std::size_t r, std::size_t c) { return from[r]->clause_id[c]; },
+            [&](std::size_t r, std::size_t c) {
+              if (!first) out += ',';
+              first = false;
+              out += from[r]->clause[c];
+            });
       }
       out += parts.tail;
     }

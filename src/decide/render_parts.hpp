@@ -3,25 +3,25 @@
 
 #include <algorithm>
 #include <string_view>
+#include <vector>
 
 #include "decide/decide.hpp"
 
 namespace smpolicy::render_parts {
 
-// Calls `each(r, c)` for the clauses of every rule behind a duty, each once, in order:
-// clause c of the duty's rule r.
-template <typename Each>
-void each_duty_clause_at(const VerdictDuty& duty, Each each) {
+// Calls `each(r, c)` for the clauses of every rule behind a duty, in order, each once:
+// clause c of the duty's rule r, unless an earlier one had the same `key(r, c)` (the
+// clause's text, or a number standing for it). `seen` is scratch for the keys met.
+template <typename Key, typename KeyOf, typename Each>
+void each_duty_clause_at(const VerdictDuty& duty, std::vector<Key>& seen, KeyOf key, Each each) {
+  seen.clear();
   for (std::size_t r = 0; r < duty.from.size(); ++r) {
-    const auto& clauses = duty.from[r]->clauses;
-    for (std::size_t c = 0; c < clauses.size(); ++c) {
-      // Rules cite a clause or two, so looking back beats building a set.
-      bool seen = std::find(clauses.begin(), clauses.begin() + static_cast<long>(c), clauses[c]) != clauses.begin() + static_cast<long>(c);
-      for (std::size_t earlier = 0; earlier < r && !seen; ++earlier) {
-        const auto& before = duty.from[earlier]->clauses;
-        seen = std::find(before.begin(), before.end(), clauses[c]) != before.end();
-      }
-      if (!seen) each(r, c);
+    for (std::size_t c = 0; c < duty.from[r]->clauses.size(); ++c) {
+      // A duty cites a few clauses, so looking back beats building a set.
+      Key k = key(r, c);
+      if (std::find(seen.begin(), seen.end(), k) != seen.end()) continue;
+      seen.push_back(k);
+      each(r, c);
     }
   }
 }
@@ -29,7 +29,9 @@ void each_duty_clause_at(const VerdictDuty& duty, Each each) {
 // The same, as `each(clause)`.
 template <typename Each>
 void each_duty_clause(const VerdictDuty& duty, Each each) {
-  each_duty_clause_at(duty, [&](std::size_t r, std::size_t c) { each(duty.from[r]->clauses[c]); });
+  std::vector<std::string_view> seen;
+  auto text = [&](std::size_t r, std::size_t c) { return std::string_view(duty.from[r]->clauses[c]); };
+  each_duty_clause_at(duty, seen, text, [&](std::size_t r, std::size_t c) { each(duty.from[r]->clauses[c]); });
 }
 
 // The text a finding points into, clipped to the field; empty when out of range.
