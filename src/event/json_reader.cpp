@@ -116,39 +116,36 @@ std::expected<Event, Error> build(Event event, const json& object, int line) {
 
 }  // namespace
 
-std::expected<Event, Error> parse_event(std::string_view text, int line) {
-  auto object = parse_json(text, line);
-  if (!object) return std::unexpected(object.error());
-  if (!object->is_object()) {
-    return fail(ErrorCode::invalid, where(line) + ": expected a JSON object, got " + type_name(*object));
-  }
-  auto kind_it = object->find("kind");
-  if (kind_it == object->end()) return fail(ErrorCode::invalid, where(line) + ": field kind is missing");
+namespace {
+
+// The event an object with a `kind` member describes.
+std::expected<Event, Error> event_of_object(const json& object, int line) {
+  auto kind_it = object.find("kind");
+  if (kind_it == object.end()) return fail(ErrorCode::invalid, where(line) + ": field kind is missing");
   if (!kind_it->is_string()) return fail(ErrorCode::invalid, where(line) + ": field kind: expected a string");
   auto kind = parse_kind(kind_it->get_ref<const std::string&>());
   if (!kind) {
     return fail(ErrorCode::invalid, where(line) + ": field kind: unknown event kind '" +
                                         kind_it->get<std::string>() + "'");
   }
-  return build(make_event(*kind), *object, line);
+  return build(make_event(*kind), object, line);
 }
 
-std::expected<void, Error> parse_text_line(std::string_view text, int line, Event& into) {
-  if (auto plain = plain_text_line(text, line, into)) return std::move(*plain);
-  auto event = parse_text_line(text, line);
-  if (!event) return std::unexpected(std::move(event.error()));
-  into = std::move(*event);
-  return {};
-}
-
-std::expected<Event, Error> parse_text_line(std::string_view text, int line) {
-  if (auto plain = plain_text_line(text, line)) return std::move(*plain);
+// A JSON object from `text`, or why it is none.
+std::expected<json, Error> parse_object(std::string_view text, int line) {
   auto object = parse_json(text, line);
   if (!object) return std::unexpected(object.error());
   if (!object->is_object()) {
     return fail(ErrorCode::invalid, where(line) + ": expected a JSON object, got " + type_name(*object));
   }
-  if (object->contains("kind")) return parse_event(text, line);
+  return object;
+}
+
+// parse_text_line for a line the fast path left to the JSON library.
+std::expected<Event, Error> text_line_by_library(std::string_view text, int line) {
+  auto object = parse_object(text, line);
+  if (!object) return std::unexpected(object.error());
+  if (object->contains("kind")) return event_of_object(*object, line);
   auto text_it = object->find("text");
   if (text_it == object->end() || !text_it->is_string()) {
     return fail(ErrorCode::invalid, where(line) + ": field text: expected a string");
@@ -158,12 +155,30 @@ std::expected<Event, Error> parse_text_line(std::string_view text, int line) {
   return build(std::move(post), *object, line);
 }
 
-std::expected<Event, Error> parse_event_of(std::string_view text, Kind kind, int line) {
-  auto object = parse_json(text, line);
+}  // namespace
+
+std::expected<Event, Error> parse_event(std::string_view text, int line) {
+  auto object = parse_object(text, line);
   if (!object) return std::unexpected(object.error());
-  if (!object->is_object()) {
-    return fail(ErrorCode::invalid, where(line) + ": expected a JSON object, got " + type_name(*object));
-  }
+  return event_of_object(*object, line);
+}
+
+std::expected<void, Error> parse_text_line(std::string_view text, int line, Event& into) {
+  if (auto plain = plain_text_line(text, line, into)) return std::move(*plain);
+  auto event = text_line_by_library(text, line);
+  if (!event) return std::unexpected(std::move(event.error()));
+  into = std::move(*event);
+  return {};
+}
+
+std::expected<Event, Error> parse_text_line(std::string_view text, int line) {
+  if (auto plain = plain_text_line(text, line)) return std::move(*plain);
+  return text_line_by_library(text, line);
+}
+
+std::expected<Event, Error> parse_event_of(std::string_view text, Kind kind, int line) {
+  auto object = parse_object(text, line);
+  if (!object) return std::unexpected(object.error());
   if (auto kind_it = object->find("kind"); kind_it != object->end()) {
     if (!kind_it->is_string() || kind_it->get_ref<const std::string&>() != name_of(kind)) {
       return fail(ErrorCode::invalid, where(line) + ": field kind: expected \"" + std::string(name_of(kind)) + "\"");
