@@ -2,12 +2,12 @@
 // (append_json), or from the parts of the pack rendered once (JsonRenderer).
 #include <algorithm>
 #include <array>
-#include <charconv>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
 #include <functional>
 
+#include "decide/json_out.hpp"
 #include "decide/render_parts.hpp"
 
 namespace smpolicy {
@@ -18,13 +18,13 @@ using render_parts::each_duty_clause;
 using render_parts::each_duty_clause_at;
 using render_parts::evidence_text;
 
-void add_list(std::string& out, const std::vector<std::string>& items) {
-  out += '[';
+void add_list(JsonOut& out, const std::vector<std::string>& items) {
+  out.put('[');
   for (std::size_t i = 0; i < items.size(); ++i) {
-    if (i) out += ',';
-    append_json_string(out, items[i]);
+    if (i) out.put(',');
+    out.string(items[i]);
   }
-  out += ']';
+  out.put(']');
 }
 
 std::vector<std::string> names(Kind kind, std::uint64_t mask) {
@@ -33,24 +33,14 @@ std::vector<std::string> names(Kind kind, std::uint64_t mask) {
   return out;
 }
 
-// Written straight into `out`'s room, as append_json_string writes: a copy through a
-// buffer of its own cost a call to append and one to memcpy for a few digits.
-void append_number(std::string& out, std::uint32_t n) {
-  constexpr std::size_t k_most = 10;  // digits of the largest 32-bit number
-  std::size_t at = out.size();
-  out.resize_and_overwrite(at + k_most, [&](char* to, std::size_t) {
-    return static_cast<std::size_t>(std::to_chars(to + at, to + at + k_most, n).ptr - to);
-  });
-}
-
 // "%.2f" of a confidence, exactly as printf writes it (to nearest, a tie to even, on the
 // float's exact value) without printf's cost, which was a tenth of the writer's time.
-void append_confidence(std::string& out, float confidence) {
+void append_confidence(JsonOut& out, float confidence) {
   double value = confidence;
   if (!(value >= 0 && value < 1000)) {
     char text[32];
     int n = std::snprintf(text, sizeof text, "%.2f", value);
-    out.append(text, static_cast<std::size_t>(std::clamp(n, 0, static_cast<int>(sizeof text) - 1)));
+    out.put(std::string_view(text, static_cast<std::size_t>(std::clamp(n, 0, static_cast<int>(sizeof text) - 1))));
     return;
   }
   // Exact: a float's 24 significant bits times 100's five fit in a double, and so does
@@ -58,35 +48,32 @@ void append_confidence(std::string& out, float confidence) {
   double scaled = value * 100, whole = std::floor(scaled), rest = scaled - whole;
   auto hundredths = static_cast<std::uint32_t>(whole);
   if (rest > 0.5 || (rest == 0.5 && (hundredths & 1))) ++hundredths;
-  append_number(out, hundredths / 100);
+  out.number(hundredths / 100);
   char fraction[3] = {'.', static_cast<char>('0' + hundredths / 10 % 10), static_cast<char>('0' + hundredths % 10)};
-  out.append(fraction, sizeof fraction);
+  out.put(std::string_view(fraction, sizeof fraction));
 }
 
 // `"kind":…,"field":…,"span":[b,e],"text":…` of one finding.
-void add_found(std::string& out, const Event& event, const Finding& f) {
-  out += "\"kind\":"sv; append_json_string(out, f.kind);
-  out += ",\"field\":"sv; append_json_string(out, f.field);
-  out += ",\"span\":["sv; append_number(out, f.begin); out += ','; append_number(out, f.end);
-  out += "],\"text\":"sv; append_json_string(out, evidence_text(event, f));
+void add_found(JsonOut& out, const Event& event, const Finding& f) {
+  out.put("\"kind\":"sv); out.string(f.kind);
+  out.put(",\"field\":"sv); out.string(f.field);
+  out.put(",\"span\":["sv); out.number(f.begin); out.put(','); out.number(f.end);
+  out.put("],\"text\":"sv); out.string(evidence_text(event, f));
 }
 
 // The detector findings of one verdict, each written by add_found once though a verdict
-// cites most twice: as a rule's evidence and under "detected".
+// cites most twice: as a rule's evidence and under "detected". The second time, the
+// bytes the first wrote are copied from where they lie in the verdict.
 class Found {
  public:
-  Found(const Event& event, std::span<const Finding> findings) : m_event(event), m_findings(findings) {
-    m_text.clear();
-  }
-  // add_found(out, event, findings[i]).
-  void add(std::string& out, std::size_t i) {
+  Found(const Event& event, std::span<const Finding> findings) : m_event(event), m_findings(findings) {}
+  // add_found(out, event, findings[i]); `out` must be the writer of every call.
+  void add(JsonOut& out, std::size_t i) {
     if (i >= k_kept) return add_found(out, m_event, m_findings[i]);
-    if (m_end[i] == 0) {  // add_found writes something, so an end of 0 means not yet
-      m_begin[i] = m_text.size();
-      add_found(m_text, m_event, m_findings[i]);
-      m_end[i] = m_text.size();
-    }
-    out.append(m_text, m_begin[i], m_end[i] - m_begin[i]);
+    if (m_end[i] != 0) return out.repeat(m_begin[i], m_end[i]);
+    m_begin[i] = out.offset();
+    add_found(out, m_event, m_findings[i]);
+    m_end[i] = out.offset();  // add_found writes something, so an end of 0 means not yet
   }
   std::span<const Finding> all() const { return m_findings; }
 
@@ -94,74 +81,70 @@ class Found {
   static constexpr std::size_t k_kept = 16;
   const Event& m_event;
   std::span<const Finding> m_findings;
-  std::array<std::size_t, k_kept> m_begin{}, m_end{};
-  // Kept between verdicts so that its room is; one a thread, as servers render at once.
-  static thread_local std::string m_text;
+  std::array<std::size_t, k_kept> m_begin, m_end{};
 };
 
-thread_local std::string Found::m_text;
-
 // What a finding takes from its rule alone: `{"rule":…` up to the message and advice.
-void add_rule_head(std::string& out, const Rule& rule) {
-  out += "{\"rule\":"sv; append_json_string(out, rule.id);
-  out += ",\"clauses\":"sv; add_list(out, rule.clauses);
-  out += ",\"outcome\":"sv; append_json_string(out, name_of(rule.outcome));
-  out += ",\"severity\":"sv; append_json_string(out, name_of(rule.severity));
-  out += ",\"message\":"sv; append_json_string(out, rule.message);
-  if (!rule.advice.empty()) { out += ",\"advice\":"sv; append_json_string(out, rule.advice); }
+void add_rule_head(JsonOut& out, const Rule& rule) {
+  out.put("{\"rule\":"sv); out.string(rule.id);
+  out.put(",\"clauses\":"sv); add_list(out, rule.clauses);
+  out.put(",\"outcome\":"sv); out.string(name_of(rule.outcome));
+  out.put(",\"severity\":"sv); out.string(name_of(rule.severity));
+  out.put(",\"message\":"sv); out.string(rule.message);
+  if (!rule.advice.empty()) { out.put(",\"advice\":"sv); out.string(rule.advice); }
 }
 
 // The rest of a finding, which this verdict decides: what was assumed, and the evidence.
-void add_finding_tail(std::string& out, const Verdict& verdict, const VerdictFinding& f, Found& found) {
-  if (f.assumed) { out += ",\"assumed\":"sv; add_list(out, names(verdict.kind, f.assumed)); }
+void add_finding_tail(JsonOut& out, const Verdict& verdict, const VerdictFinding& f, Found& found) {
+  if (f.assumed) { out.put(",\"assumed\":"sv); add_list(out, names(verdict.kind, f.assumed)); }
   if (f.evidence >= 0 && static_cast<std::size_t>(f.evidence) < found.all().size()) {
-    out += ",\"evidence\":{"sv;
+    out.put(",\"evidence\":{"sv);
     found.add(out, static_cast<std::size_t>(f.evidence));
-    out += '}';
+    out.put('}');
   }
-  out += '}';
+  out.put('}');
 }
 
 // A duty is its head, the clauses of the rules behind it, and its tail.
-void add_duty_head(std::string& out, const DutySpec& duty) {
-  out += "{\"action\":"sv; append_json_string(out, duty.action);
-  out += ",\"who\":"sv; append_json_string(out, duty.who);
-  out += ",\"clauses\":["sv;
+void add_duty_head(JsonOut& out, const DutySpec& duty) {
+  out.put("{\"action\":"sv); out.string(duty.action);
+  out.put(",\"who\":"sv); out.string(duty.who);
+  out.put(",\"clauses\":["sv);
 }
 
-void add_duty_clauses(std::string& out, const VerdictDuty& d) {
+void add_duty_clauses(JsonOut& out, const VerdictDuty& d) {
   bool first = true;
   each_duty_clause(d, [&](const std::string& c) {
-    if (!first) out += ',';
+    if (!first) out.put(',');
     first = false;
-    append_json_string(out, c);
+    out.string(c);
   });
 }
 
-void add_duty_tail(std::string& out, const DutySpec& duty, const Pack& pack) {
-  out += "],\"text\":"sv; append_json_string(out, describe_duty(duty, pack));
-  out += '}';
+void add_duty_tail(JsonOut& out, const DutySpec& duty, const Pack& pack) {
+  out.put("],\"text\":"sv); out.string(describe_duty(duty, pack));
+  out.put('}');
 }
 
-void add_detected(std::string& out, Found& found) {
-  out += ",\"detected\":["sv;
+void add_detected(JsonOut& out, Found& found) {
+  out.put(",\"detected\":["sv);
   for (std::size_t i = 0; i < found.all().size(); ++i) {
     const Finding& f = found.all()[i];
-    out += i ? ",{"sv : "{"sv;
+    out.put(i ? ",{"sv : "{"sv);
     found.add(out, i);
-    out += ",\"confidence\":"sv;
+    out.put(",\"confidence\":"sv);
     append_confidence(out, f.confidence);
-    if (!f.detail.empty()) { out += ",\"detail\":"sv; append_json_string(out, f.detail); }
-    out += '}';
+    if (!f.detail.empty()) { out.put(",\"detail\":"sv); out.string(f.detail); }
+    out.put('}');
   }
-  out += ']';
+  out.put(']');
 }
 
 // The parts of a verdict that depend on the pack alone, written straight from it.
 struct FromPack {
   const Pack& pack;
-  void rule(std::string& out, const Rule& rule) const { add_rule_head(out, rule); }
-  void duty(std::string& out, const VerdictDuty& d) const {
+  void rule(JsonOut& out, const Rule& rule) const { add_rule_head(out, rule); }
+  void duty(JsonOut& out, const VerdictDuty& d) const {
     add_duty_head(out, *d.duty);
     add_duty_clauses(out, d);
     add_duty_tail(out, *d.duty, pack);
@@ -189,27 +172,37 @@ std::string_view kind_and_outcome(Kind kind, Outcome outcome) {
 
 // The whole verdict; `parts` writes what depends on the pack alone (FromPack's shape).
 template <typename Parts>
-void append_verdict(std::string& out, const Verdict& verdict, const Event& event, std::span<const Finding> findings,
+void append_verdict(JsonOut& out, const Verdict& verdict, const Event& event, std::span<const Finding> findings,
                     JsonDetail detail, const Parts& parts) {
-  out += '{';
-  if (!event.id.empty()) { out += "\"id\":"sv; append_json_string(out, event.id); out += ','; }
-  out += "\"policy\":"sv; append_json_string(out, verdict.pack->info.id);
-  out += kind_and_outcome(verdict.kind, verdict.outcome);
+  out.put('{');
+  if (!event.id.empty()) { out.put("\"id\":"sv); out.string(event.id); out.put(','); }
+  out.put("\"policy\":"sv); out.string(verdict.pack->info.id);
+  out.put(kind_and_outcome(verdict.kind, verdict.outcome));
   Found found(event, findings);
   for (std::size_t i = 0; i < verdict.findings.size(); ++i) {
-    if (i) out += ',';
+    if (i) out.put(',');
     parts.rule(out, *verdict.findings[i].rule);
     add_finding_tail(out, verdict, verdict.findings[i], found);
   }
-  out += "],\"duties\":["sv;
+  out.put("],\"duties\":["sv);
   for (std::size_t i = 0; i < verdict.duties.size(); ++i) {
-    if (i) out += ',';
+    if (i) out.put(',');
     parts.duty(out, verdict.duties[i]);
   }
-  out += ']';
-  if (verdict.missing) { out += ",\"missing\":"sv; add_list(out, names(verdict.kind, verdict.missing)); }
+  out.put(']');
+  if (verdict.missing) { out.put(",\"missing\":"sv); add_list(out, names(verdict.kind, verdict.missing)); }
   if (detail == JsonDetail::with_detected) add_detected(out, found);
-  out += '}';
+  out.put('}');
+}
+
+// What `each(writer)` writes, as `text`, which keeps no more room than it needs.
+template <typename Each>
+void write(std::string& text, Each each) {
+  {
+    JsonOut out(text);
+    each(out);
+  }
+  text.shrink_to_fit();
 }
 
 // Where `item` lies in `items`, or -1 when it lies elsewhere.
@@ -224,7 +217,8 @@ long index_in(const std::vector<T>& items, const T* item) {
 
 void append_json(std::string& out, const Verdict& verdict, const Event& event, std::span<const Finding> findings,
                  JsonDetail detail) {
-  append_verdict(out, verdict, event, findings, detail, FromPack{*verdict.pack});
+  JsonOut writer(out);
+  append_verdict(writer, verdict, event, findings, detail, FromPack{*verdict.pack});
 }
 
 std::string render_json(const Verdict& verdict, const Event& event, std::span<const Finding> findings,
@@ -239,8 +233,8 @@ JsonRenderer::JsonRenderer(const Pack& pack) : m_pack(&pack) {
   std::vector<std::string_view> distinct;  // the clauses rules cite, each once
   for (const Rule& rule : pack.rules) {
     RuleParts parts{{}, {}, {}, {}, m_duties.size()};
-    add_rule_head(parts.head, rule);
-    add_duty_clauses(parts.clauses, VerdictDuty{nullptr, {&rule}});
+    write(parts.head, [&](JsonOut& out) { add_rule_head(out, rule); });
+    write(parts.clauses, [&](JsonOut& out) { add_duty_clauses(out, VerdictDuty{nullptr, {&rule}}); });
     for (const auto& clause : rule.clauses) {
       append_json_string(parts.clause.emplace_back(), clause);
       auto it = std::find(distinct.begin(), distinct.end(), clause);
@@ -249,8 +243,8 @@ JsonRenderer::JsonRenderer(const Pack& pack) : m_pack(&pack) {
     }
     for (const DutySpec& duty : rule.duties) {
       DutyParts& d = m_duties.emplace_back();
-      add_duty_head(d.head, duty);
-      add_duty_tail(d.tail, duty, pack);
+      write(d.head, [&](JsonOut& out) { add_duty_head(out, duty); });
+      write(d.tail, [&](JsonOut& out) { add_duty_tail(out, duty, pack); });
     }
     m_rules.push_back(std::move(parts));
   }
@@ -258,19 +252,20 @@ JsonRenderer::JsonRenderer(const Pack& pack) : m_pack(&pack) {
 
 void JsonRenderer::append(std::string& out, const Verdict& verdict, const Event& event,
                           std::span<const Finding> findings, JsonDetail detail) const {
+  JsonOut writer(out);
   FromPack slow{*verdict.pack};
-  if (verdict.pack != m_pack) return append_verdict(out, verdict, event, findings, detail, slow);
+  if (verdict.pack != m_pack) return append_verdict(writer, verdict, event, findings, detail, slow);
   // Rules and duties point into the pack (decide's contract: a duty into the rules of
   // the first rule behind it); anything else is written the slow way.
   struct Rendered {
     const JsonRenderer& of;
     const FromPack& slow;
-    void rule(std::string& out, const Rule& rule) const {
+    void rule(JsonOut& out, const Rule& rule) const {
       long at = index_in(of.m_pack->rules, &rule);
       if (at < 0) return slow.rule(out, rule);
-      out += of.m_rules[static_cast<std::size_t>(at)].head;
+      out.put(of.m_rules[static_cast<std::size_t>(at)].head);
     }
-    void duty(std::string& out, const VerdictDuty& d) const {
+    void duty(JsonOut& out, const VerdictDuty& d) const {
       long at = d.from.empty() ? -1 : index_in(of.m_pack->rules, d.from.front());
       long which = at < 0 ? -1 : index_in(d.from.front()->duties, d.duty);
       bool all_in_pack = std::all_of(d.from.begin(), d.from.end(),
@@ -278,9 +273,9 @@ void JsonRenderer::append(std::string& out, const Verdict& verdict, const Event&
       if (which < 0 || !all_in_pack) return slow.duty(out, d);
       const RuleParts& rule = of.m_rules[static_cast<std::size_t>(at)];
       const DutyParts& parts = of.m_duties[rule.first_duty + static_cast<std::size_t>(which)];
-      out += parts.head;
+      out.put(parts.head);
       if (d.from.size() == 1) {
-        out += rule.clauses;
+        out.put(rule.clauses);
       } else {
         // Clauses told apart by their numbers, not by comparing their texts.
         thread_local std::vector<std::uint32_t> seen;
@@ -291,15 +286,15 @@ void JsonRenderer::append(std::string& out, const Verdict& verdict, const Event&
         each_duty_clause_at(
             d, seen, [&](std::size_t r, std::size_t c) { return from[r]->clause_id[c]; },
             [&](std::size_t r, std::size_t c) {
-              if (!first) out += ',';
+              if (!first) out.put(',');
               first = false;
-              out += from[r]->clause[c];
+              out.put(from[r]->clause[c]);
             });
       }
-      out += parts.tail;
+      out.put(parts.tail);
     }
   };
-  append_verdict(out, verdict, event, findings, detail, Rendered{*this, slow});
+  append_verdict(writer, verdict, event, findings, detail, Rendered{*this, slow});
 }
 
 }  // namespace smpolicy

@@ -1,0 +1,99 @@
+// Private to decide: the writer a verdict's JSON goes through (render_json.cpp).
+#pragma once
+
+#include <charconv>
+#include <cstdint>
+#include <cstring>
+#include <string>
+#include <string_view>
+
+#include "core/core.hpp"
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+namespace smpolicy {
+
+// Appends to a string through a cursor into room made ahead, so that each piece of a
+// verdict costs a compare and a copy rather than a call to std::string::append: a
+// verdict is some fifty pieces, most of them a few bytes. Until the writer is gone the
+// string holds unwritten room past what was written; it is then cut to what was.
+class JsonOut {
+ public:
+  explicit JsonOut(std::string& out);
+  ~JsonOut();
+  JsonOut(const JsonOut&) = delete;
+  JsonOut& operator=(const JsonOut&) = delete;
+
+  void put(char c) {
+    make_room(1);
+    *m_at++ = c;
+  }
+  void put(std::string_view text) {
+    make_room(text.size());
+    if (!text.empty()) std::memcpy(m_at, text.data(), text.size());
+    m_at += text.size();
+  }
+  // `text` as a JSON string, as append_json_string writes it: here where it needs no
+  // escaping, as most do, and by append_json_string itself where it does. The text is
+  // copied first and looked at where it was copied to, whose room runs on past it, so
+  // the bytes are looked at sixteen at a time without a shorter last block.
+  void string(std::string_view text) {
+    std::size_t size = text.size();
+    make_room(size + 2 + k_block);
+    if (size) std::memcpy(m_at + 1, text.data(), size);
+    if (!plain(m_at + 1, size)) return escaped(text);
+    *m_at = '"';
+    m_at[size + 1] = '"';
+    m_at += size + 2;
+  }
+  void number(std::uint32_t n) {
+    constexpr std::size_t k_most = 10;  // digits of the largest 32-bit number
+    make_room(k_most);
+    m_at = std::to_chars(m_at, m_at + k_most, n).ptr;
+  }
+
+  // Where the next byte goes, counted from the start of the string.
+  std::size_t offset() const { return static_cast<std::size_t>(m_at - m_out.data()); }
+  // The bytes from `begin` to `end` (offsets already written) written again.
+  void repeat(std::size_t begin, std::size_t end) {
+    make_room(end - begin);
+    std::memcpy(m_at, m_out.data() + begin, end - begin);
+    m_at += end - begin;
+  }
+
+ private:
+  static constexpr std::size_t k_block = 16;
+
+  // Whether the `n` bytes at `p` are all plain_json_prefix's, reading up to k_block - 1
+  // bytes past them.
+  static bool plain(const char* p, std::size_t n) {
+#if defined(__SSE2__)
+    // As signed bytes, those below 0x20 and those from 0x80 are all below 0x20.
+    for (std::size_t i = 0; i < n; i += k_block) {
+      __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+      __m128i marks = _mm_or_si128(_mm_cmplt_epi8(v, _mm_set1_epi8(0x20)),
+                                   _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))));
+      auto mask = static_cast<unsigned>(_mm_movemask_epi8(marks));
+      if (n - i < k_block) mask &= (1u << (n - i)) - 1;
+      if (mask) return false;
+    }
+    return true;
+#else
+    return plain_json_prefix(std::string_view(p, n)) == n;
+#endif
+  }
+
+  void make_room(std::size_t n) {
+    if (static_cast<std::size_t>(m_end - m_at) < n) grow(n);
+  }
+  void grow(std::size_t n);
+  void escaped(std::string_view text);
+
+  std::string& m_out;
+  char* m_at;   // the next byte to write, in m_out
+  char* m_end;  // the end of m_out's room
+};
+
+}  // namespace smpolicy
