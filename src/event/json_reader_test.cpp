@@ -53,6 +53,25 @@ TEST(EventReader, ALineParsedIntoAUsedEventIsTheEventParsedAfresh) {
   }
 }
 
+// Whatever a caller left in the event (derived fields, lists, a fallback changed), the
+// next line read into it is read as into a fresh one.
+TEST(EventReader, ALineParsedIntoAnEventACallerChangedIsTheEventParsedAfresh) {
+  std::string line = R"({"id":"p2","text":"plain","links":"https://example.com"})";
+  auto fresh = parse_text_line(line, 2);
+  ASSERT_TRUE(fresh) << fresh.error().message;
+  Event reused;
+  ASSERT_TRUE(parse_text_line(R"({"id":"p1","text":"first","links":"a","audience":"friends"})", 1, reused));
+  for (Value& v : reused.fields) {
+    v.boolean = true;
+    v.choice = 2;
+    v.number = 7;
+    v.text = "left over";
+    v.list.push_back("left over");
+  }
+  ASSERT_TRUE(parse_text_line(line, 2, reused));
+  expect_same(reused, *fresh);
+}
+
 TEST(EventReader, ContactCounterpartFields) {
   auto e = parse_event(R"({"kind":"contact","action":"accept","counterpart":{"role":"former_pupil","age":17,"left_on":"2025-07-20","related_to_staff":false}})", 1);
   ASSERT_TRUE(e) << e.error().message;

@@ -36,7 +36,11 @@ std::optional<std::string_view> plain_string(std::string_view s, std::size_t& i)
 std::optional<Members> plain_members(std::string_view s) {
   std::size_t i = 0;
   auto space = [&] {
-    while (i < s.size() && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r')) ++i;
+    // Mostly there is none, and no byte above ' ' is one.
+    while (i < s.size() && static_cast<unsigned char>(s[i]) <= ' ' &&
+           (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r')) {
+      ++i;
+    }
   };
   auto next_is = [&](char c) {
     space();
@@ -119,12 +123,15 @@ std::optional<std::expected<void, Error>> plain_text_line(std::string_view text,
   const auto& spec = spec_of(Kind::post);
   // The slot each member sets, or -1 for members that set none (the id, unknown names).
   std::array<int, k_max_plain_members> slots;
+  // Every plain line has a text, whose slot is looked up once rather than by name.
+  static const int k_text_slot = spec.slot("text");
   bool has_text = false;
   for (std::size_t m = 0; m < members->count; ++m) {
     std::string_view key = members->items[m].first;
     if (key == "kind") return std::nullopt;
-    has_text = has_text || key == "text";
-    int slot = key == "id" ? -1 : spec.slot(key);
+    bool is_text = key == "text";
+    has_text = has_text || is_text;
+    int slot = key == "id" ? -1 : is_text ? k_text_slot : spec.slot(key);
     if (slot >= 0 && spec.fields[static_cast<std::size_t>(slot)].derived) slot = -1;
     auto type = slot < 0 ? FieldType::text : spec.fields[static_cast<std::size_t>(slot)].type;
     if (type == FieldType::boolean || type == FieldType::number || type == FieldType::findings) return std::nullopt;

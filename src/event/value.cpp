@@ -69,18 +69,19 @@ void reset_event(Event& event, const Event& fresh) {
     return;
   }
   // Field by field, keeping each string's and list's room. Most fields of a fresh event
-  // are blank, and clearing a string or list is cheaper than assigning an empty one.
-  for (std::size_t i = 0; i < fresh.fields.size(); ++i) {
-    const Value& from = fresh.fields[i];
-    Value& v = event.fields[i];
-    v.type = from.type;
-    v.boolean = from.boolean;
-    v.choice = from.choice;
-    v.number = from.number;
-    if (from.text.empty()) v.text.clear();
-    else v.text.assign(from.text);
-    if (from.list.empty()) v.list.clear();
-    else v.list = from.list;
+  // are blank, and clearing a string or list is cheaper than assigning an empty one; the
+  // few with a fallback mostly hold it still, and comparing is cheaper than copying.
+  Value* v = event.fields.data();
+  for (const Value& from : fresh.fields) {
+    v->type = from.type;
+    v->boolean = from.boolean;
+    v->choice = from.choice;
+    v->number = from.number;
+    if (from.text.empty()) v->text.clear();
+    else if (v->text != from.text) v->text.assign(from.text);
+    if (from.list.empty()) v->list.clear();
+    else v->list = from.list;
+    ++v;
   }
   event.id.assign(fresh.id);
   event.line = fresh.line;
