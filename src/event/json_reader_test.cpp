@@ -152,6 +152,33 @@ TEST(EventReader, PlainTextLinesReadAsNlohmannReadsThem) {
   }
 }
 
+// The fast path looks at a line 32 or 16 bytes at a time: a text of any length, with a
+// byte that stops it anywhere, is read whole, and a byte that is not JSON is refused.
+TEST(EventReader, TextsOfAnyLengthReadWholeWhereverABytePlainLinesLackFalls) {
+  struct Special {
+    std::string json, text;
+    bool valid;
+  };
+  const Special specials[] = {{"", "", true},
+                              {"\xC3\xA9", "\xC3\xA9", true},
+                              {R"(\")", "\"", true},
+                              {R"(\n)", "\n", true},
+                              {"\x01", "", false},
+                              {"\xFF", "", false}};
+  for (const auto& special : specials) {
+    for (std::size_t size = 0; size <= 70; ++size) {
+      for (std::size_t at = 0; at <= size; at += special.json.empty() ? size + 1 : 1) {
+        std::string before(at, 'a'), after(size - at, 'b');
+        auto e = parse_text_line(R"({"id":"x","text":")" + before + special.json + after + R"("})", 1);
+        ASSERT_EQ(e.has_value(), special.valid) << size << " " << at;
+        if (e) {
+          EXPECT_EQ(e->field("text").text, before + special.text + after) << size << " " << at;
+        }
+      }
+    }
+  }
+}
+
 TEST(EventReader, LinesOffTheFastPathStillNameTheirErrors) {
   auto bad_utf8 = parse_text_line("{\"text\":\"a\xff\"}", 4);
   ASSERT_FALSE(bad_utf8);

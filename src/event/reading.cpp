@@ -1,8 +1,14 @@
 // The fast path for batch lines, and the checks every reader of a line shares.
 #include <algorithm>
 #include <array>
+#include <bit>
 
 #include "event/reading.hpp"
+
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#include <immintrin.h>
+#define SMPOLICY_AVX2_SCAN 1
+#endif
 
 namespace smpolicy {
 namespace {
@@ -16,12 +22,46 @@ struct Members {
   std::size_t count = 0;
 };
 
+#ifdef SMPOLICY_AVX2_SCAN
+// One bit a byte of the 32 at `p` that plain_json_prefix stops at: as signed bytes,
+// those below 0x20 and those from 0x80 are all below 0x20.
+__attribute__((target("avx2"))) inline unsigned unplain_marks(const char* p) {
+  __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p));
+  __m256i hits = _mm256_or_si256(_mm256_cmpgt_epi8(_mm256_set1_epi8(0x20), v),
+                                 _mm256_or_si256(_mm256_cmpeq_epi8(v, _mm256_set1_epi8('"')),
+                                                 _mm256_cmpeq_epi8(v, _mm256_set1_epi8('\\'))));
+  return static_cast<unsigned>(_mm256_movemask_epi8(hits));
+}
+
+// plain_end on a machine with AVX2: 32 bytes at a time, where plain_json_prefix looks at
+// 16 (SSE2), so a post's text takes half the steps.
+__attribute__((target("avx2"))) std::size_t plain_end_avx2(std::string_view s, std::size_t i) {
+  for (; i + 32 <= s.size(); i += 32) {
+    if (unsigned mask = unplain_marks(s.data() + i)) return i + static_cast<std::size_t>(std::countr_zero(mask));
+  }
+  if (i == s.size() || s.size() < 32) return i + plain_json_prefix(s.substr(i));
+  // The last 32 bytes overlap those already found plain, whose bits are shifted out.
+  std::size_t last = s.size() - 32;
+  unsigned mask = unplain_marks(s.data() + last) >> (i - last);
+  return mask ? i + static_cast<std::size_t>(std::countr_zero(mask)) : s.size();
+}
+#endif
+
+// The first byte from s[i] on that plain_json_prefix stops at, or s.size().
+std::size_t plain_end(std::string_view s, std::size_t i) {
+#ifdef SMPOLICY_AVX2_SCAN
+  static const bool k_avx2 = __builtin_cpu_supports("avx2");
+  if (k_avx2) return plain_end_avx2(s, i);
+#endif
+  return i + plain_json_prefix(s.substr(i));
+}
+
 // A plain string at s[i] (the opening quote); moves i past it.
 std::optional<std::string_view> plain_string(std::string_view s, std::size_t& i) {
   if (i >= s.size() || s[i] != '"') return std::nullopt;
   std::size_t begin = ++i;
   while (i < s.size()) {
-    i += plain_json_prefix(s.substr(i));
+    i = plain_end(s, i);
     if (i == s.size()) break;
     auto c = static_cast<unsigned char>(s[i]);
     if (c == '"') return s.substr(begin, i++ - begin);
@@ -43,6 +83,10 @@ std::optional<Members> plain_members(std::string_view s) {
     }
   };
   auto next_is = [&](char c) {
+    if (i < s.size() && s[i] == c) {  // mostly there is no space before it
+      ++i;
+      return true;
+    }
     space();
     if (i >= s.size() || s[i] != c) return false;
     ++i;
