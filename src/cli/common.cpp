@@ -52,7 +52,9 @@ using EachLine = std::function<void(std::string_view, int, const std::string&)>;
 // number still counts).
 void hand_on(std::string_view line, int number, const std::string& name, const EachLine& each) {
   if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-  if (line.find_first_not_of(" \t") == std::string_view::npos) return;
+  // Blank when it holds nothing but spaces and tabs, which its first byte mostly rules out.
+  bool blank = line.empty() || ((line[0] == ' ' || line[0] == '\t') && line.find_first_not_of(" \t") == std::string_view::npos);
+  if (blank) return;
   each(line, number, name);
 }
 

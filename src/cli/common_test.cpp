@@ -31,6 +31,7 @@ Lines lines_of(const std::string& bytes) {
 
 TEST(InputLines, BlankLinesAreSkippedButCountedAndCarriageReturnsDropped) {
   EXPECT_EQ(lines_of("a\r\n\n \t\nb\n"), (Lines{{1, "a"}, {4, "b"}}));
+  EXPECT_EQ(lines_of(" a\n\t\r\n\tb \n"), (Lines{{1, " a"}, {3, "\tb "}}));
 }
 
 TEST(InputLines, ALastLineWithoutItsNewlineIsStillALine) {

@@ -30,9 +30,11 @@ char* open_room(std::string& out, std::size_t used, std::size_t n) {
 }  // namespace
 
 JsonOut::JsonOut(std::string& out) : m_out(out) {
-  std::size_t used = out.size();
-  m_end = open_room(out, used, 0);
+  // open_room's work, but for cutting the string, which is already cut.
+  std::size_t used = out.size(), want = std::max(out.capacity(), used + k_least_room);
+  out.resize_and_overwrite(want, [&](char*, std::size_t) { return want; });
   m_at = out.data() + used;
+  m_end = out.data() + want;
 }
 
 JsonOut::~JsonOut() { cut(m_out, offset()); }

@@ -192,7 +192,7 @@ std::optional<std::expected<void, Error>> plain_text_line(std::string_view text,
   post.line = line;
   for (std::size_t m = 0; m < members->count; ++m) {
     const auto& [key, value] = members->items[m];
-    if (key == "id") post.id.assign(value);
+    if (key == "id") assign_text(post.id, value);
     if (slots[m] < 0) continue;
     // The slots were found above, so the fields are set without a second search by name.
     auto slot = static_cast<std::size_t>(slots[m]);

@@ -78,12 +78,12 @@ void reset_event(Event& event, const Event& fresh) {
     v->choice = from.choice;
     v->number = from.number;
     if (from.text.empty()) v->text.clear();
-    else if (v->text != from.text) v->text.assign(from.text);
+    else if (v->text != from.text) assign_text(v->text, from.text);
     if (from.list.empty()) v->list.clear();
     else v->list = from.list;
     ++v;
   }
-  event.id.assign(fresh.id);
+  assign_text(event.id, fresh.id);
   event.line = fresh.line;
 }
 
@@ -104,7 +104,7 @@ std::expected<void, Error> set_slot(Event& event, std::size_t slot, std::string_
   switch (f.type) {
     case FieldType::text:
       v.type = Value::Type::text;
-      v.text.assign(text);
+      assign_text(v.text, text);
       return {};
     case FieldType::choice: {
       auto it = std::find(f.choices.begin(), f.choices.end(), text);
@@ -113,7 +113,7 @@ std::expected<void, Error> set_slot(Event& event, std::size_t slot, std::string_
                                                      choices_text(f)));
       }
       v.type = Value::Type::text;
-      v.text.assign(text);
+      assign_text(v.text, text);
       v.choice = static_cast<int>(it - f.choices.begin());
       return {};
     }
@@ -129,7 +129,7 @@ std::expected<void, Error> set_slot(Event& event, std::size_t slot, std::string_
       if (!instant) return std::unexpected(field_error(name, instant.error().message));
       v.type = Value::Type::number;
       v.number = static_cast<double>(instant->seconds);
-      v.text.assign(text);
+      assign_text(v.text, text);
       return {};
     }
     case FieldType::date: {
@@ -137,7 +137,7 @@ std::expected<void, Error> set_slot(Event& event, std::size_t slot, std::string_
       if (!days) return std::unexpected(field_error(name, days.error().message));
       v.type = Value::Type::number;
       v.number = static_cast<double>(*days);
-      v.text.assign(text);
+      assign_text(v.text, text);
       return {};
     }
     case FieldType::number: {
