@@ -2,7 +2,6 @@
 // (append_json), or from the parts of the pack rendered once (JsonRenderer).
 #include <algorithm>
 #include <array>
-#include <cmath>
 #include <cstdint>
 #include <cstdio>
 #include <functional>
@@ -45,12 +44,20 @@ void append_confidence(JsonOut& out, float confidence) {
   }
   // Exact: a float's 24 significant bits times 100's five fit in a double, and so does
   // what is left after the whole part.
-  double scaled = value * 100, whole = std::floor(scaled), rest = scaled - whole;
-  auto hundredths = static_cast<std::uint32_t>(whole);
+  // Truncating is flooring here, as the value is not negative.
+  double scaled = value * 100;
+  auto hundredths = static_cast<std::uint32_t>(scaled);
+  double rest = scaled - hundredths;
   if (rest > 0.5 || (rest == 0.5 && (hundredths & 1))) ++hundredths;
+  auto digit = [](std::uint32_t n) { return static_cast<char>('0' + n % 10); };
+  if (hundredths < 1000) {  // a whole part of one digit, as nearly all are
+    char text[4] = {digit(hundredths / 100), '.', digit(hundredths / 10), digit(hundredths)};
+    out.put(std::string_view(text, sizeof text));
+    return;
+  }
   out.number(hundredths / 100);
-  char fraction[3] = {'.', static_cast<char>('0' + hundredths / 10 % 10), static_cast<char>('0' + hundredths % 10)};
-  out.put(std::string_view(fraction, sizeof fraction));
+  char text[3] = {'.', digit(hundredths / 10), digit(hundredths)};
+  out.put(std::string_view(text, sizeof text));
 }
 
 // `"kind":…,"field":…,"span":[b,e],"text":…` of one finding.

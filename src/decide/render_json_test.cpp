@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <cstdio>
+
 #include "decide/decide.hpp"
 
 namespace smpolicy {
@@ -57,6 +59,28 @@ TEST(RenderJson, AVerdictOfAnotherPackIsWrittenTheSlowWay) {
   std::string fast;
   renderer.append(fast, v, event, found);
   EXPECT_EQ(fast, render_json(v, event, found));
+}
+
+// A finding's confidence is written as printf's "%.2f" writes it, ties and all.
+TEST(RenderJson, ConfidenceIsWrittenAsPrintfWritesIt) {
+  auto pack = resolve_pack("salterlee-2017");
+  ASSERT_TRUE(pack);
+  auto event = post("damn");
+  std::vector<Finding> found = {Finding{"language.profanity", "text", 0, 4, 1.0f, ""}};
+  Verdict v = decide(event, found, **pack, nullptr);
+  std::vector<float> values = {0.0f, 0.005f, 0.015f, 0.125f, 0.375f, 0.85f, 0.99f, 0.995f, 1.0f, 9.995f,
+                               10.5f, 99.995f, 123.456f, 999.996f, 1000.0f, 12345.678f, -0.5f};
+  for (int i = 0; i <= 20000; ++i) values.push_back(static_cast<float>(i) / 1000.0f);
+  for (float value : values) {
+    found[0].confidence = value;
+    std::string out = render_json(v, event, found, JsonDetail::with_detected);
+    auto at = out.find("\"confidence\":");
+    ASSERT_NE(at, std::string::npos);
+    at += 13;
+    char expected[64];
+    std::snprintf(expected, sizeof expected, "%.2f", static_cast<double>(value));
+    ASSERT_EQ(out.substr(at, out.find_first_of(",}", at) - at), expected) << value;
+  }
 }
 
 }  // namespace
