@@ -137,7 +137,8 @@ void add_detected(JsonOut& out, Found& found) {
   out.put(",\"detected\":["sv);
   for (std::size_t i = 0; i < found.all().size(); ++i) {
     const Finding& f = found.all()[i];
-    out.put(i ? ",{"sv : "{"sv);
+    if (i) out.put(',');
+    out.put('{');
     found.add(out, i);
     out.put(",\"confidence\":"sv);
     append_confidence(out, f.confidence);

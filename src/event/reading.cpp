@@ -73,7 +73,9 @@ std::optional<std::string_view> plain_string(std::string_view s, std::size_t& i)
   return std::nullopt;
 }
 
-std::optional<Members> plain_members(std::string_view s) {
+// The members of `s` into `members`, if it is a plain line: written in place, as a
+// Members returned in an optional was copied whole.
+bool plain_members(std::string_view s, Members& members) {
   std::size_t i = 0;
   auto space = [&] {
     // Mostly there is none, and no byte above ' ' is one.
@@ -92,23 +94,22 @@ std::optional<Members> plain_members(std::string_view s) {
     ++i;
     return true;
   };
-  Members members;
-  if (!next_is('{')) return std::nullopt;
+  if (!next_is('{')) return false;
   space();
   if (!next_is('}')) {
     do {
       space();
       auto key = plain_string(s, i);
-      if (!key || !next_is(':')) return std::nullopt;
+      if (!key || !next_is(':')) return false;
       space();
       auto value = plain_string(s, i);
-      if (!value || members.count == members.items.size()) return std::nullopt;
+      if (!value || members.count == members.items.size()) return false;
       members.items[members.count++] = {*key, *value};
     } while (next_is(','));
-    if (!next_is('}')) return std::nullopt;
+    if (!next_is('}')) return false;
   }
   space();
-  if (i != s.size()) return std::nullopt;
+  if (i != s.size()) return false;
   // nlohmann reads members in key order (a std::map), the last of a repeated key winning;
   // take the same order, and leave repeated keys to it.
   auto first = members.items.begin(), last = first + static_cast<long>(members.count);
@@ -121,9 +122,9 @@ std::optional<Members> plain_members(std::string_view s) {
     return a < b;
   });
   if (std::adjacent_find(first, last, [](const Member& a, const Member& b) { return a.first == b.first; }) != last) {
-    return std::nullopt;
+    return false;
   }
-  return members;
+  return true;
 }
 
 }  // namespace
@@ -162,16 +163,16 @@ std::optional<std::expected<Event, Error>> plain_text_line(std::string_view text
 }
 
 std::optional<std::expected<void, Error>> plain_text_line(std::string_view text, int line, Event& post) {
-  auto members = plain_members(text);
-  if (!members) return std::nullopt;
+  Members members;
+  if (!plain_members(text, members)) return std::nullopt;
   const auto& spec = spec_of(Kind::post);
   // The slot each member sets, or -1 for members that set none (the id, unknown names).
   std::array<int, k_max_plain_members> slots;
   // Every plain line has a text, whose slot is looked up once rather than by name.
   static const int k_text_slot = spec.slot("text");
   bool has_text = false;
-  for (std::size_t m = 0; m < members->count; ++m) {
-    std::string_view key = members->items[m].first;
+  for (std::size_t m = 0; m < members.count; ++m) {
+    std::string_view key = members.items[m].first;
     if (key == "kind") return std::nullopt;
     bool is_text = key == "text";
     has_text = has_text || is_text;
@@ -190,15 +191,19 @@ std::optional<std::expected<void, Error>> plain_text_line(std::string_view text,
   }();
   reset_event(post, k_personal_post);
   post.line = line;
-  for (std::size_t m = 0; m < members->count; ++m) {
-    const auto& [key, value] = members->items[m];
+  for (std::size_t m = 0; m < members.count; ++m) {
+    const auto& [key, value] = members.items[m];
     if (key == "id") assign_text(post.id, value);
     if (slots[m] < 0) continue;
     // The slots were found above, so the fields are set without a second search by name.
     auto slot = static_cast<std::size_t>(slots[m]);
     if (auto ok = set_slot(post, slot, value); !ok) return std::unexpected(at_line(line, ok.error()));
   }
-  if (auto error = lacks_required(post, line)) return std::unexpected(std::move(*error));
+  // A post's required fields are looked up once; lacks_required only names the one lacking.
+  static const std::vector<std::size_t>& k_required = required_slots(Kind::post);
+  if (std::any_of(k_required.begin(), k_required.end(), [&](std::size_t i) { return post.fields[i].missing(); })) {
+    return std::unexpected(std::move(*lacks_required(post, line)));
+  }
   return std::expected<void, Error>();
 }
 
