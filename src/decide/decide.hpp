@@ -78,10 +78,10 @@ void append_json(std::string& out, const Verdict& verdict, const Event& event, s
                  JsonDetail detail = JsonDetail::verdict);
 
 // Writes the verdicts of one pack as append_json does, byte for byte, with the parts that
-// depend on the pack alone (each rule's id, clauses, outcome, severity, message and
-// advice; each duty's action, who and text) rendered once, up front, so a batch mostly
-// copies bytes. Never changed once built, so threads may share one. `pack` must outlive
-// it; a verdict of another pack is written the slow way.
+// depend on the pack alone (its id with each kind and outcome; each rule's id, clauses,
+// outcome, severity, message and advice; each duty's action, who and text) rendered
+// once, up front, so a batch mostly copies bytes. Never changed once built, so threads
+// may share one. `pack` must outlive it; a verdict of another pack is written the slow way.
 class JsonRenderer {
  public:
   explicit JsonRenderer(const Pack& pack);
@@ -102,6 +102,7 @@ class JsonRenderer {
 
  private:
   const Pack* m_pack;
+  std::vector<std::string> m_heads;  // "policy":…,"kind":…,"outcome":…,"findings":[ by kind, then outcome
   std::vector<RuleParts> m_rules;  // by index in the pack's rules
   std::vector<DutyParts> m_duties;
 };

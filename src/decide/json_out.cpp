@@ -1,6 +1,7 @@
 #include "decide/json_out.hpp"
 
 #include <algorithm>
+#include <cstdio>
 
 namespace smpolicy {
 namespace {
@@ -51,6 +52,12 @@ void JsonOut::escaped(std::string_view text) {
   std::size_t used = m_out.size();
   m_end = open_room(m_out, used, 0);
   m_at = m_out.data() + used;
+}
+
+void JsonOut::decimal_by_printf(double value) {
+  char text[32];
+  int n = std::snprintf(text, sizeof text, "%.2f", value);
+  put(std::string_view(text, static_cast<std::size_t>(std::clamp(n, 0, static_cast<int>(sizeof text) - 1))));
 }
 
 }  // namespace smpolicy

@@ -54,6 +54,28 @@ class JsonOut {
     m_at = std::to_chars(m_at, m_at + k_most, n).ptr;
   }
 
+  // `value` with two decimals, exactly as printf's "%.2f" writes it (to nearest, a tie
+  // to even, on the float's exact value) without printf's cost, which was a tenth of the
+  // writer's time. (From 1e29 or so, printf's text is cut to 31 bytes, as it always was.)
+  void decimal(float value) {
+    double exact = value;
+    if (!(exact >= 0 && exact < 1000)) return decimal_by_printf(exact);
+    // Exact: a float's 24 significant bits times 100's five fit in a double, and so does
+    // what is left after the whole part. Truncating is flooring, as it is not negative.
+    double scaled = exact * 100;
+    auto hundredths = static_cast<std::uint32_t>(scaled);
+    double rest = scaled - hundredths;
+    if (rest > 0.5 || (rest == 0.5 && (hundredths & 1))) ++hundredths;
+    auto digit = [](std::uint32_t n) { return static_cast<char>('0' + n % 10); };
+    if (hundredths < 1000) {  // a whole part of one digit, as nearly all are
+      char text[4] = {digit(hundredths / 100), '.', digit(hundredths / 10), digit(hundredths)};
+      return put(std::string_view(text, sizeof text));
+    }
+    number(hundredths / 100);
+    char text[3] = {'.', digit(hundredths / 10), digit(hundredths)};
+    put(std::string_view(text, sizeof text));
+  }
+
   // Where the next byte goes, counted from the start of the string.
   std::size_t offset() const { return static_cast<std::size_t>(m_at - m_out.data()); }
   // The bytes from `begin` to `end` (offsets already written) written again.
@@ -90,6 +112,7 @@ class JsonOut {
   }
   void grow(std::size_t n);
   void escaped(std::string_view text);
+  void decimal_by_printf(double value);
 
   std::string& m_out;
   char* m_at;   // the next byte to write, in m_out

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
-#include <cstdio>
 #include <functional>
 
 #include "decide/json_out.hpp"
@@ -30,34 +29,6 @@ std::vector<std::string> names(Kind kind, std::uint64_t mask) {
   std::vector<std::string> out;
   for (auto n : field_names(kind, mask)) out.emplace_back(n);
   return out;
-}
-
-// "%.2f" of a confidence, exactly as printf writes it (to nearest, a tie to even, on the
-// float's exact value) without printf's cost, which was a tenth of the writer's time.
-void append_confidence(JsonOut& out, float confidence) {
-  double value = confidence;
-  if (!(value >= 0 && value < 1000)) {
-    char text[32];
-    int n = std::snprintf(text, sizeof text, "%.2f", value);
-    out.put(std::string_view(text, static_cast<std::size_t>(std::clamp(n, 0, static_cast<int>(sizeof text) - 1))));
-    return;
-  }
-  // Exact: a float's 24 significant bits times 100's five fit in a double, and so does
-  // what is left after the whole part.
-  // Truncating is flooring here, as the value is not negative.
-  double scaled = value * 100;
-  auto hundredths = static_cast<std::uint32_t>(scaled);
-  double rest = scaled - hundredths;
-  if (rest > 0.5 || (rest == 0.5 && (hundredths & 1))) ++hundredths;
-  auto digit = [](std::uint32_t n) { return static_cast<char>('0' + n % 10); };
-  if (hundredths < 1000) {  // a whole part of one digit, as nearly all are
-    char text[4] = {digit(hundredths / 100), '.', digit(hundredths / 10), digit(hundredths)};
-    out.put(std::string_view(text, sizeof text));
-    return;
-  }
-  out.number(hundredths / 100);
-  char text[3] = {'.', digit(hundredths / 10), digit(hundredths)};
-  out.put(std::string_view(text, sizeof text));
 }
 
 // `"kind":…,"field":…,"span":[b,e],"text":…` of one finding.
@@ -141,28 +112,18 @@ void add_detected(JsonOut& out, Found& found) {
     out.put('{');
     found.add(out, i);
     out.put(",\"confidence\":"sv);
-    append_confidence(out, f.confidence);
+    out.decimal(f.confidence);
     if (!f.detail.empty()) { out.put(",\"detail\":"sv); out.string(f.detail); }
     out.put('}');
   }
   out.put(']');
 }
 
-// The parts of a verdict that depend on the pack alone, written straight from it.
-struct FromPack {
-  const Pack& pack;
-  void rule(JsonOut& out, const Rule& rule) const { add_rule_head(out, rule); }
-  void duty(JsonOut& out, const VerdictDuty& d) const {
-    add_duty_head(out, *d.duty);
-    add_duty_clauses(out, d);
-    add_duty_tail(out, *d.duty, pack);
-  }
-};
+constexpr std::size_t k_outcome_count = static_cast<std::size_t>(Outcome::breach) + 1;
 
 // `,"kind":…,"outcome":…,"findings":[`, the same for every verdict of a kind and outcome,
 // so written once for each pair.
 std::string_view kind_and_outcome(Kind kind, Outcome outcome) {
-  constexpr std::size_t k_outcome_count = static_cast<std::size_t>(Outcome::breach) + 1;
   static const auto k_texts = [] {
     std::array<std::array<std::string, k_outcome_count>, k_kind_count> texts;
     for (std::size_t k = 0; k < static_cast<std::size_t>(k_kind_count); ++k) {
@@ -178,14 +139,29 @@ std::string_view kind_and_outcome(Kind kind, Outcome outcome) {
   return k_texts[static_cast<std::size_t>(kind)][static_cast<std::size_t>(outcome)];
 }
 
+// The parts of a verdict that depend on the pack alone, written straight from it.
+struct FromPack {
+  const Pack& pack;
+  // `"policy":…,"kind":…,"outcome":…,"findings":[`.
+  void head(JsonOut& out, Kind kind, Outcome outcome) const {
+    out.put("\"policy\":"sv); out.string(pack.info.id);
+    out.put(kind_and_outcome(kind, outcome));
+  }
+  void rule(JsonOut& out, const Rule& rule) const { add_rule_head(out, rule); }
+  void duty(JsonOut& out, const VerdictDuty& d) const {
+    add_duty_head(out, *d.duty);
+    add_duty_clauses(out, d);
+    add_duty_tail(out, *d.duty, pack);
+  }
+};
+
 // The whole verdict; `parts` writes what depends on the pack alone (FromPack's shape).
 template <typename Parts>
 void append_verdict(JsonOut& out, const Verdict& verdict, const Event& event, std::span<const Finding> findings,
                     JsonDetail detail, const Parts& parts) {
   out.put('{');
   if (!event.id.empty()) { out.put("\"id\":"sv); out.string(event.id); out.put(','); }
-  out.put("\"policy\":"sv); out.string(verdict.pack->info.id);
-  out.put(kind_and_outcome(verdict.kind, verdict.outcome));
+  parts.head(out, verdict.kind, verdict.outcome);
   Found found(event, findings);
   for (std::size_t i = 0; i < verdict.findings.size(); ++i) {
     if (i) out.put(',');
@@ -237,6 +213,12 @@ std::string render_json(const Verdict& verdict, const Event& event, std::span<co
 }
 
 JsonRenderer::JsonRenderer(const Pack& pack) : m_pack(&pack) {
+  for (std::size_t k = 0; k < static_cast<std::size_t>(k_kind_count); ++k) {
+    for (std::size_t o = 0; o < k_outcome_count; ++o) {
+      write(m_heads.emplace_back(),
+            [&](JsonOut& out) { FromPack{pack}.head(out, static_cast<Kind>(k), static_cast<Outcome>(o)); });
+    }
+  }
   m_rules.reserve(pack.rules.size());
   std::vector<std::string_view> distinct;  // the clauses rules cite, each once
   for (const Rule& rule : pack.rules) {
@@ -268,6 +250,9 @@ void JsonRenderer::append(std::string& out, const Verdict& verdict, const Event&
   struct Rendered {
     const JsonRenderer& of;
     const FromPack& slow;
+    void head(JsonOut& out, Kind kind, Outcome outcome) const {
+      out.put(of.m_heads[static_cast<std::size_t>(kind) * k_outcome_count + static_cast<std::size_t>(outcome)]);
+    }
     void rule(JsonOut& out, const Rule& rule) const {
       long at = index_in(of.m_pack->rules, &rule);
       if (at < 0) return slow.rule(out, rule);
