@@ -5,6 +5,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <cstdio>
+#include <cstring>
 #include <deque>
 #include <map>
 #include <mutex>
@@ -269,7 +270,12 @@ BatchResult check_batch(const std::string& path, const School& school, const Bat
       batch.source = source;
     }
     batch.lines.push_back(Line{batch.text.size(), line.size(), number});
-    batch.text += line;
+    // Appended in place: operator+= is compiled into libstdc++, a call for every line.
+    std::size_t at = batch.text.size();
+    batch.text.resize_and_overwrite(at + line.size(), [&](char* text, std::size_t) {
+      std::memcpy(text + at, line.data(), line.size());
+      return at + line.size();
+    });
     batch.bytes += line.size() + 1;
     if (batch.lines.size() >= k_batch_lines || batch.text.size() >= k_batch_bytes) hand_over();
   });

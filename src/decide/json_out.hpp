@@ -22,7 +22,10 @@ namespace smpolicy {
 class JsonOut {
  public:
   explicit JsonOut(std::string& out);
-  ~JsonOut();
+  ~JsonOut() {
+    std::size_t size = offset();
+    m_out.resize_and_overwrite(size, [&](char*, std::size_t) { return size; });
+  }
   JsonOut(const JsonOut&) = delete;
   JsonOut& operator=(const JsonOut&) = delete;
 

@@ -261,7 +261,8 @@ void JsonRenderer::append(std::string& out, const Verdict& verdict, const Event&
     void duty(JsonOut& out, const VerdictDuty& d) const {
       long at = d.from.empty() ? -1 : index_in(of.m_pack->rules, d.from.front());
       long which = at < 0 ? -1 : index_in(d.from.front()->duties, d.duty);
-      bool all_in_pack = std::all_of(d.from.begin(), d.from.end(),
+      // The first rule was found in the pack just now; the others, where there are any.
+      bool all_in_pack = std::all_of(d.from.begin() + (at >= 0), d.from.end(),
                                      [&](const Rule* rule) { return index_in(of.m_pack->rules, rule) >= 0; });
       if (which < 0 || !all_in_pack) return slow.duty(out, d);
       const RuleParts& rule = of.m_rules[static_cast<std::size_t>(at)];
