@@ -38,7 +38,6 @@ JsonOut::JsonOut(std::string& out) : m_out(out) {
   m_end = out.data() + want;
 }
 
-
 void JsonOut::grow(std::size_t n) {
   std::size_t used = offset();
   m_end = open_room(m_out, used, n);

@@ -18,7 +18,8 @@ namespace smpolicy {
 // Appends to a string through a cursor into room made ahead, so that each piece of a
 // verdict costs a compare and a copy rather than a call to std::string::append: a
 // verdict is some fifty pieces, most of them a few bytes. Until the writer is gone the
-// string holds unwritten room past what was written; it is then cut to what was.
+// string holds unwritten room past what was written; it is then cut to what was. What
+// is written must not lie in that string (repeat copies from it).
 class JsonOut {
  public:
   explicit JsonOut(std::string& out);
