@@ -98,13 +98,16 @@ Decided decide_batch(const Batch& batch, const School& school, bool json, bool c
   return done;
 }
 
-// Decides batches on `threads` threads and gives them back in the order they came.
-// At most a few batches a thread are held, so memory stays flat on any input.
+// Decides batches on `threads` threads, the caller's among them, and gives them back in
+// the order they came. The caller reads and writes; while too many batches are held it
+// decides the oldest waiting one itself rather than waiting for a worker, so with as
+// many threads as cores every core decides and none sits idle. At most a few batches a
+// thread are held, so memory stays flat on any input.
 class OrderedWorkers {
  public:
   OrderedWorkers(std::size_t threads, std::function<Decided(Batch&)> work)
       : m_work(std::move(work)), m_limit(4 * threads) {
-    for (std::size_t i = 0; i < threads; ++i) m_threads.emplace_back([this] { run(); });
+    for (std::size_t i = 1; i < threads; ++i) m_threads.emplace_back([this] { run(); });
   }
   ~OrderedWorkers() {
     {
@@ -115,26 +118,26 @@ class OrderedWorkers {
     for (auto& t : m_threads) t.join();
   }
 
-  // Queues `batch`, first giving `emit` the batches already decided, in order, while too
-  // many are held.
+  // Queues `batch`, first giving `emit` the batches already decided, in order, and
+  // deciding waiting ones while too many are held.
   void submit(Batch batch, const std::function<void(Decided&)>& emit) {
     std::unique_lock lock(m_mutex);
     for (;;) {
       take_ready(lock, emit);
       if (m_held < m_limit) break;
-      m_finished.wait(lock);
+      if (!decide_one(lock)) m_finished.wait(lock);
     }
     m_queue.emplace_back(m_submitted++, std::move(batch));
     ++m_held;
     m_wake.notify_one();
   }
 
-  // Gives `emit` every batch, in order, once decided.
+  // Gives `emit` every batch, in order, once decided, deciding waiting ones meanwhile.
   void finish(const std::function<void(Decided&)>& emit) {
     std::unique_lock lock(m_mutex);
     while (m_held > 0) {
       take_ready(lock, emit);
-      if (m_held > 0) m_finished.wait(lock);
+      if (m_held > 0 && !decide_one(lock)) m_finished.wait(lock);
     }
   }
 
@@ -151,18 +154,24 @@ class OrderedWorkers {
     }
   }
 
+  // Decides the oldest waiting batch on this thread; false when none waits.
+  bool decide_one(std::unique_lock<std::mutex>& lock) {
+    if (m_queue.empty()) return false;
+    auto [seq, batch] = std::move(m_queue.front());
+    m_queue.pop_front();
+    lock.unlock();
+    Decided decided = m_work(batch);
+    lock.lock();
+    m_done.emplace(seq, std::move(decided));
+    m_finished.notify_all();
+    return true;
+  }
+
   void run() {
     std::unique_lock lock(m_mutex);
     for (;;) {
       m_wake.wait(lock, [&] { return m_closing || !m_queue.empty(); });
-      if (m_queue.empty()) return;
-      auto [seq, batch] = std::move(m_queue.front());
-      m_queue.pop_front();
-      lock.unlock();
-      Decided decided = m_work(batch);
-      lock.lock();
-      m_done.emplace(seq, std::move(decided));
-      m_finished.notify_all();
+      if (!decide_one(lock)) return;
     }
   }
 
