@@ -54,31 +54,58 @@ std::uint64_t kind_bit(std::string_view kind) {
   return 0;
 }
 
-// Each finding's kind bit into `bits`; returns the bits of the kinds among `findings`,
-// or every bit when one is of a kind not in that list (stated by a caller), so that no
-// rule is passed over for it.
-std::uint64_t kinds_present(std::span<const Finding> findings, std::vector<std::uint64_t>& bits) {
+// The kinds of finding an event has: bits over finding_kinds(), all of them set when a
+// finding is of a kind outside that list (stated by a caller), which no bit stands for.
+struct Present {
+  std::uint64_t kinds = 0;
+  bool exact = true;  // false: `kinds` is every bit, for a kind outside the list
+};
+
+// Each finding's kind bit into `bits` (0 for a kind outside finding_kinds()).
+Present kinds_present(std::span<const Finding> findings, std::vector<std::uint64_t>& bits) {
   bits.resize(findings.size());
-  std::uint64_t mask = 0;
-  bool unknown = false;
+  Present present;
   for (std::size_t i = 0; i < findings.size(); ++i) {
     bits[i] = kind_bit(findings[i].kind);
-    unknown = unknown || bits[i] == 0;
-    mask |= bits[i];
+    present.exact = present.exact && bits[i] != 0;
+    present.kinds |= bits[i];
   }
-  return unknown ? ~std::uint64_t{0} : mask;
+  if (!present.exact) present.kinds = ~std::uint64_t{0};
+  return present;
 }
 
-// Evaluates the rules of one pass and records those that fire. A rule that needs a kind
-// of finding the event lacks cannot hold, so it is passed over unevaluated: most rules
-// for posts are of that sort, and most posts have a finding or two.
-void apply(const std::vector<CompiledRule>& rules, Pass pass, const facts::Facts& facts, std::uint64_t present,
+// Whether the gate rules the condition out: it cannot be true, and when it would be
+// unknown, the rule does not fire on unknown.
+bool ruled_out(const ConditionGate& gate, const Present& present, const facts::Facts& facts, bool fire_when_unknown) {
+  for (std::uint64_t needs : gate.needs_findings) {
+    if (needs && !(needs & present.kinds)) return true;
+  }
+  if (present.exact && (gate.forbids_findings & present.kinds)) return true;
+  for (const FieldGate& field : gate.fields) {
+    if (field.slot < 0) break;
+    const Value& v = *facts.slots[static_cast<std::size_t>(field.slot)];
+    if (v.missing()) {
+      if (!fire_when_unknown) return true;
+      continue;
+    }
+    // A boolean's value is 0 or 1; a choice's its index, -1 for one outside its choices.
+    int code = v.type == Value::Type::boolean ? int{v.boolean} : v.choice;
+    if (code < 0 || code >= 64 || !(field.allowed >> code & 1)) return true;
+  }
+  return false;
+}
+
+// Evaluates the rules of one pass and records those that fire. A rule whose condition
+// the gate rules out (most rules, for most posts: a finding it needs is absent, or the
+// post is on the other sort of account) is passed over unevaluated.
+void apply(const std::vector<CompiledRule>& rules, Pass pass, const facts::Facts& facts, const Present& present,
            Verdict& verdict) {
   for (const auto& compiled : rules) {
     // The finding test first: it rules out most rules, without reading the rule itself.
-    if (compiled.when.needs_findings && !(compiled.when.needs_findings & present)) continue;
+    if (compiled.when.needs_findings && !(compiled.when.needs_findings & present.kinds)) continue;
     const Rule& rule = *compiled.rule;
     if (!in_pass(rule, pass)) continue;
+    if (ruled_out(compiled.when.gate, present, facts, rule.fire_when_unknown)) continue;
     auto e = facts::evaluate(compiled.when, facts);
     bool fires = e.result == facts::Tri::yes || (e.result == facts::Tri::unknown && rule.fire_when_unknown);
     if (!fires) continue;
@@ -139,7 +166,7 @@ void decide(const Event& event, std::span<const Finding> findings, const Pack& p
   const auto& rules = pack.by_kind[static_cast<std::size_t>(event.kind)];
   // Scratch each thread reuses from event to event.
   thread_local std::vector<std::uint64_t> bits;
-  std::uint64_t present = kinds_present(findings, bits);
+  Present present = kinds_present(findings, bits);
   facts.finding_bits = bits;
   // Fallbacks speak only when no rule did, and a fallback for this kind of event is
   // more fitting than one for any event.

@@ -52,11 +52,33 @@ struct ConditionNode {
   Test test;
 };
 
+// A choice or boolean test in a condition's root conjunction ("account is personal"):
+// when field `slot` is given and its value (a choice's index, or 0 and 1 for false and
+// true) has no bit in `allowed`, the test is false, and so is the condition.
+struct FieldGate {
+  int slot = -1;  // -1: no gate
+  std::uint64_t allowed = 0;
+};
+
+// What a condition's root conjunction demands, so that most conditions an event cannot
+// meet are ruled out without being evaluated (Kleene's "and" is false when any part is).
+// Each part only ever rules out; what passes is evaluated in full.
+struct ConditionGate {
+  // Each non-zero: bits over finding_kinds(), of which the event needs a finding.
+  std::array<std::uint64_t, 3> needs_findings{};
+  // Bits over finding_kinds(): a finding of any of these kinds makes the condition false.
+  std::uint64_t forbids_findings = 0;
+  // Further tests on fields. A missing field leaves its test unknown: the condition is
+  // then not true, though not false either.
+  std::array<FieldGate, 3> fields{};
+};
+
 struct Condition {
   std::vector<ConditionNode> nodes;  // nodes[0] is the root
   // Bits over finding_kinds(): the condition cannot hold unless the event has a finding
   // of one of these kinds. 0 when it needs no finding in particular.
   std::uint64_t needs_findings = 0;
+  ConditionGate gate;
 };
 
 // ---- Packs --------------------------------------------------------------------------
