@@ -39,10 +39,11 @@ void add(Found& out, std::string_view kind, std::string_view, std::pair<std::uin
 }
 
 // Writes `from` over `to` in the room `to` has. A finding list kept from post to post
-// mostly holds the same field name already, and often the same kind or detail.
+// mostly holds a string of the same length there already (the same field name, often
+// the same kind), whose bytes are simply written over.
 void overwrite(std::string& to, std::string_view from) {
-  if (to.size() == from.size() && std::char_traits<char>::compare(to.data(), from.data(), from.size()) == 0) return;
-  to.assign(from);
+  if (to.size() == from.size()) std::char_traits<char>::copy(to.data(), from.data(), from.size());
+  else to.assign(from);
 }
 
 // True when `token`, in which each run of '*' stands for one or more letters, spells
