@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <array>
+#include <bit>
 
 #include "decide/decide.hpp"
 #include "decide/facts.hpp"
@@ -11,7 +12,7 @@ constexpr std::uint32_t k_all_kinds = (1u << k_kind_count) - 1;
 
 enum class Pass { rules, specific_fallbacks, general_fallbacks };
 
-bool in_pass(const Rule& rule, Pass pass) {
+constexpr bool in_pass(const Rule& rule, Pass pass) {
   switch (pass) {
     case Pass::rules: return !rule.fallback;
     case Pass::specific_fallbacks: return rule.fallback && rule.kinds != k_all_kinds;
@@ -54,31 +55,92 @@ std::uint64_t kind_bit(std::string_view kind) {
   return 0;
 }
 
-// Each finding's kind bit into `bits`; returns the bits of the kinds among `findings`,
-// or every bit when one is of a kind not in that list (stated by a caller), so that no
-// rule is passed over for it.
-std::uint64_t kinds_present(std::span<const Finding> findings, std::vector<std::uint64_t>& bits) {
+// The kinds of finding an event has: bits over finding_kinds(), all of them set when a
+// finding is of a kind outside that list (stated by a caller), which no bit stands for.
+struct Present {
+  std::uint64_t kinds = 0;
+  bool exact = true;  // false: `kinds` is every bit, for a kind outside the list
+};
+
+// Each finding's kind bit into `bits` (0 for a kind outside finding_kinds()).
+Present kinds_present(std::span<const Finding> findings, std::vector<std::uint64_t>& bits) {
   bits.resize(findings.size());
-  std::uint64_t mask = 0;
-  bool unknown = false;
+  Present present;
   for (std::size_t i = 0; i < findings.size(); ++i) {
     bits[i] = kind_bit(findings[i].kind);
-    unknown = unknown || bits[i] == 0;
-    mask |= bits[i];
+    present.exact = present.exact && bits[i] != 0;
+    present.kinds |= bits[i];
   }
-  return unknown ? ~std::uint64_t{0} : mask;
+  if (!present.exact) present.kinds = ~std::uint64_t{0};
+  return present;
 }
 
-// Evaluates the rules of one pass and records those that fire. A rule that needs a kind
-// of finding the event lacks cannot hold, so it is passed over unevaluated: most rules
-// for posts are of that sort, and most posts have a finding or two.
-void apply(const std::vector<CompiledRule>& rules, Pass pass, const facts::Facts& facts, std::uint64_t present,
-           Verdict& verdict) {
+// Whether any of the lists whose slots are the bits of `lists` has an item.
+bool any_filled(std::uint32_t lists, const facts::Facts& facts) {
+  for (; lists; lists &= lists - 1) {
+    if (!facts.slots[static_cast<std::size_t>(std::countr_zero(lists))]->list.empty()) return true;
+  }
+  return false;
+}
+
+// What a glance at the gate tells of a condition.
+enum class Glance {
+  ruled_out,  // it is false, or unknown for a rule that does not fire on unknown
+  holds,      // it is true (the gate is the whole condition, and every part is settled)
+  unsure,     // evaluate it
+};
+
+Glance glance(const ConditionGate& gate, const Present& present, const facts::Facts& facts, bool fire_when_unknown) {
+  for (const auto& needs : gate.needs) {
+    if (!needs.any()) break;
+    if ((needs.findings & present.kinds) || (needs.lists && any_filled(needs.lists, facts))) continue;
+    return Glance::ruled_out;
+  }
+  if (present.exact && (gate.forbids_findings & present.kinds)) return Glance::ruled_out;
+  bool settled = gate.complete && present.exact;
+  for (const FieldGate& field : gate.fields) {
+    if (field.slot < 0) break;
+    const Value& v = *facts.slots[static_cast<std::size_t>(field.slot)];
+    if (v.missing()) {
+      if (!fire_when_unknown) return Glance::ruled_out;
+      settled = false;
+      continue;
+    }
+    // A choice's index is -1 for a value outside its choices, which no `is` matches.
+    int code = field.boolean ? int{v.boolean} : v.choice;
+    if (code < 0 || code >= 64 || !(field.allowed >> code & 1)) return Glance::ruled_out;
+  }
+  return settled ? Glance::holds : Glance::unsure;
+}
+
+// The evidence of a condition the gate holds whole: the first finding under its first
+// "includes", as evaluating it would give.
+int first_under(std::uint64_t kinds, const facts::Facts& facts) {
+  if (!kinds) return -1;
+  for (std::size_t i = 0; i < facts.finding_bits.size(); ++i) {
+    if (facts.finding_bits[i] & kinds) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+// Evaluates the rules of one pass and records those that fire. A rule whose condition
+// the gate rules out (most rules, for most posts: a finding it needs is absent, or the
+// post is on the other sort of account) is passed over unevaluated, and one whose whole
+// condition the gate settles is not evaluated either. A template on the pass, so that
+// whether a rule is in it is a test or two.
+template <Pass pass>
+void apply(const std::vector<CompiledRule>& rules, const facts::Facts& facts, const Present& present, Verdict& verdict) {
   for (const auto& compiled : rules) {
     // The finding test first: it rules out most rules, without reading the rule itself.
-    if (compiled.when.needs_findings && !(compiled.when.needs_findings & present)) continue;
+    if (compiled.when.needs_findings && !(compiled.when.needs_findings & present.kinds)) continue;
     const Rule& rule = *compiled.rule;
     if (!in_pass(rule, pass)) continue;
+    Glance seen = glance(compiled.when.gate, present, facts, rule.fire_when_unknown);
+    if (seen == Glance::ruled_out) continue;
+    if (seen == Glance::holds) {
+      verdict.findings.push_back(VerdictFinding{&rule, 0, first_under(compiled.when.gate.needs[0].findings, facts)});
+      continue;
+    }
     auto e = facts::evaluate(compiled.when, facts);
     bool fires = e.result == facts::Tri::yes || (e.result == facts::Tri::unknown && rule.fire_when_unknown);
     if (!fires) continue;
@@ -139,13 +201,13 @@ void decide(const Event& event, std::span<const Finding> findings, const Pack& p
   const auto& rules = pack.by_kind[static_cast<std::size_t>(event.kind)];
   // Scratch each thread reuses from event to event.
   thread_local std::vector<std::uint64_t> bits;
-  std::uint64_t present = kinds_present(findings, bits);
+  Present present = kinds_present(findings, bits);
   facts.finding_bits = bits;
   // Fallbacks speak only when no rule did, and a fallback for this kind of event is
   // more fitting than one for any event.
-  for (Pass pass : {Pass::rules, Pass::specific_fallbacks, Pass::general_fallbacks}) {
-    if (verdict.findings.empty()) apply(rules, pass, facts, present, verdict);
-  }
+  apply<Pass::rules>(rules, facts, present, verdict);
+  if (verdict.findings.empty()) apply<Pass::specific_fallbacks>(rules, facts, present, verdict);
+  if (verdict.findings.empty()) apply<Pass::general_fallbacks>(rules, facts, present, verdict);
   // Most serious first: by outcome, then severity; ties keep the pack's order. A verdict
   // holds a few findings, so an insertion sort (stable) beats a merge sort's buffer.
   auto& found = verdict.findings;

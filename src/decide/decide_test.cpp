@@ -180,6 +180,26 @@ TEST(Decide, RulesNeedingAFindingTheyLackArePassedOverAndNoOtherIs) {
             (std::vector<std::string>{"swearing"}));
 }
 
+// Rules the gate passes over are exactly those that could not fire: a field that rules a
+// rule out when given leaves it to fire cautiously when missing.
+TEST(Decide, TheGatePassesOverOnlyRulesThatCannotFire) {
+  auto roster = parse_roster("id,role,given_name,family_name,restricted,photo_consent\npupil:1,pupil,Ann,Ash,true,print\n", "r.csv");
+  ASSERT_TRUE(roster);
+  const Roster& r = roster->roster;
+  auto post = [](const char* account) {
+    return event(std::string(R"({"kind":"post",)") + account + R"("images":[{"path":"a.jpg","people":["pupil:1"]}]})");
+  };
+  EXPECT_EQ(rules_of(decide(post(R"("account":"official",)"), {}, pack(), &r)), (std::vector<std::string>{"photo-consent"}));
+  EXPECT_EQ(rules_of(decide(post(R"("account":"personal",)"), {}, pack(), &r)), (std::vector<std::string>{"general-fallback"}));
+  // Required of input, but a caller building an event may leave it out.
+  Event unknown = post(R"("account":"official",)");
+  unknown.field("account").type = Value::Type::missing;
+  Verdict v = decide(unknown, {}, pack(), &r);
+  EXPECT_EQ(rules_of(v), (std::vector<std::string>{"photo-consent"}));
+  auto missing = field_names(Kind::post, v.missing);
+  EXPECT_NE(std::find(missing.begin(), missing.end(), "account"), missing.end());
+}
+
 TEST(Decide, EvidenceIsTheFirstFindingUnderTheTestWhateverItsKind) {
   const auto& post_rules = pack().by_kind[static_cast<std::size_t>(Kind::post)];
   auto swearing = std::find_if(post_rules.begin(), post_rules.end(), [](const auto& c) { return c.rule->id == "swearing"; });

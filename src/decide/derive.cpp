@@ -59,7 +59,7 @@ class Deriver {
         m_slots(slots_of(event.kind)) {}
 
   void run() {
-    for (std::size_t i = 0; i < m_spec.fields.size(); ++i) m_facts.slots[i] = &m_event.fields[i];
+    point_slots();
     time_fields();
     platform_type();
     switch (m_event.kind) {
@@ -73,6 +73,22 @@ class Deriver {
   }
 
  private:
+  // Points every slot at the event's own field, undoing the last event's `own`.
+  void point_slots() {
+    const Value* fields = m_event.fields.data();
+    if (m_facts.fields == fields && m_facts.field_count == m_spec.fields.size()) {
+      for (std::size_t k = 0; k < m_facts.local_used; ++k) {
+        auto slot = static_cast<std::size_t>(m_facts.owned[k]);
+        m_facts.slots[slot] = &fields[slot];
+      }
+    } else {
+      for (std::size_t i = 0; i < m_spec.fields.size(); ++i) m_facts.slots[i] = &fields[i];
+      m_facts.fields = fields;
+      m_facts.field_count = m_spec.fields.size();
+    }
+    m_facts.local_used = 0;
+  }
+
   int slot(Field field) const { return m_slots[static_cast<std::size_t>(field)]; }
   const Value& input(Field field) const { return m_event.fields[static_cast<std::size_t>(slot(field))]; }
   Value& own(Field field) { return m_facts.own(slot(field)); }
@@ -201,7 +217,6 @@ void derive(Facts& facts, const Event& event, std::span<const Finding> findings,
   assert(event.fields.size() <= k_max_fields);
   facts.kind = event.kind;
   facts.findings = findings;
-  facts.local_used = 0;
   Deriver(facts, event, pack, roster).run();
 }
 

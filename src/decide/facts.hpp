@@ -19,6 +19,12 @@ struct Facts {
   std::span<const Finding> findings;
   // Per finding, its kind's bit over finding_kinds(), or 0 for a kind not in that list.
   std::span<const std::uint64_t> finding_bits;
+  // The event fields `slots` were last pointed at, and the slots `own` took over since, so
+  // that the next event read from the same fields (a batch reuses one event) needs only
+  // those pointed back.
+  const Value* fields = nullptr;
+  std::size_t field_count = 0;
+  std::array<int, 12> owned{};
 
   // A fresh value for `slot`. The storage is kept from event to event (a thread's
   // Facts is reused), so the value is cleared here, keeping its string's and list's room.
@@ -30,6 +36,7 @@ struct Facts {
     v.number = 0;
     v.text.clear();
     v.list.clear();
+    owned[local_used - 1] = slot;
     slots[static_cast<std::size_t>(slot)] = &v;
     return v;
   }

@@ -83,6 +83,10 @@ std::shared_ptr<const Matcher> compile_matcher(const Pack& pack, const Roster* r
 // Every finding in the event's scanned text fields, in field order then span order.
 std::vector<Finding> detect(const Event& event, const Matcher& matcher);
 
+// The same into `out`, whatever it held, reusing its findings' room: a batch detects every
+// post into one list.
+void detect(const Event& event, const Matcher& matcher, std::vector<Finding>& out);
+
 // The same over one piece of text, as field `field`.
 std::vector<Finding> detect_text(std::string_view text, std::string_view field, const Matcher& matcher);
 

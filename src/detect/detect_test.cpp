@@ -179,6 +179,27 @@ TEST(Detect, ScansEveryTextFieldOfTheEvent) {
   EXPECT_EQ(found.back().field, "group.description");
 }
 
+// A list detected into again holds exactly the new event's findings, whatever it held
+// before (more findings, fewer, other fields), as a fresh list would.
+TEST(Detect, DetectingIntoAUsedListGivesWhatAFreshListGets) {
+  auto many = parse_event(R"({"kind":"group_join","group":{"name":"Hillside Primary parents","description":"rumours"}})", 1);
+  auto post = parse_event(R"({"kind":"post","account":"personal","text":"Call 07700 900123, e-mail jo@example.com"})", 2);
+  auto none = parse_event(R"({"kind":"post","account":"personal","text":"a quiet day"})", 3);
+  ASSERT_TRUE(many && post && none);
+  auto same = [](const std::vector<Finding>& a, const std::vector<Finding>& b) {
+    return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](const Finding& x, const Finding& y) {
+      return x.kind == y.kind && x.field == y.field && x.begin == y.begin && x.end == y.end &&
+             x.confidence == y.confidence && x.detail == y.detail;
+    });
+  };
+  std::vector<Finding> list;
+  for (const auto* e : {&*many, &*post, &*none, &*post, &*many}) {
+    detect(*e, *matcher(), list);
+    EXPECT_TRUE(same(list, detect(*e, *matcher())));
+  }
+  EXPECT_EQ(list.size(), 2u);
+}
+
 // A word that is one person's given name and another's family name: the family name after
 // a title is tried before the given name is judged by its context, whichever was added
 // first, and alone the word is still the pupil's given name.

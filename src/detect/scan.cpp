@@ -20,17 +20,30 @@ bool word_byte(std::string_view s, std::size_t i) {
   return word_char(s, lead) != 0;
 }
 
-void add(std::vector<Finding>& out, std::string_view kind, std::string_view field, std::pair<std::uint32_t, std::uint32_t> span,
+// A finding of one text before tidying. Its kind and detail are views into the matcher
+// or the detectors' own tables, which outlive the scan, so only the findings kept are
+// written out as strings.
+struct Seen {
+  std::string_view kind, detail;
+  std::uint32_t begin = 0, end = 0;
+  float confidence = 1.0f;
+};
+
+// The findings of one text so far, in a list each thread keeps.
+using Found = std::vector<Seen>;
+
+void add(Found& out, std::string_view kind, std::string_view, std::pair<std::uint32_t, std::uint32_t> span,
          float confidence, std::string_view detail = {}) {
   if (span.first >= span.second) return;
-  // Built in place: a Finding holds three strings, each a move otherwise.
-  Finding& f = out.emplace_back();
-  f.kind = kind;
-  f.field = field;
-  f.begin = span.first;
-  f.end = span.second;
-  f.confidence = confidence;
-  f.detail = detail;
+  out.push_back(Seen{kind, detail, span.first, span.second, confidence});
+}
+
+// Writes `from` over `to` in the room `to` has. A finding list kept from post to post
+// mostly holds a string of the same length there already (the same field name, often
+// the same kind), whose bytes are simply written over.
+void overwrite(std::string& to, std::string_view from) {
+  if (to.size() == from.size()) std::char_traits<char>::copy(to.data(), from.data(), from.size());
+  else to.assign(from);
 }
 
 // True when `token`, in which each run of '*' stands for one or more letters, spells
@@ -91,7 +104,7 @@ bool same_span_other_kind(std::span<const Hit> hits) {
   return false;
 }
 
-void scan_lexicon(const NormalisedText& view, std::string_view field, const LexiconMatcher& lexicon, std::vector<Finding>& out) {
+void scan_lexicon(const NormalisedText& view, std::string_view field, const LexiconMatcher& lexicon, Found& out) {
   const std::string& s = view.text;
   // Scratch each thread reuses from post to post.
   thread_local std::vector<Hit> hits;
@@ -155,15 +168,16 @@ void scan_lexicon(const NormalisedText& view, std::string_view field, const Lexi
 // address or a link, which is part of that, not a mention. One pass over findings sorted by
 // start (longest first): a finding is inside an earlier one exactly when it ends no later
 // than the furthest end seen so far for its kind (or for a container).
-// `found` is left with moved-from findings.
-std::vector<Finding> tidy(std::vector<Finding>& found) {
+// The kept findings are written over out[at...] (grown as needed), as found in `field`;
+// returns the end of them there.
+std::size_t tidy(const Found& found, std::string_view field, std::vector<Finding>& out, std::size_t at) {
   // Sorted as indices, so the findings themselves move once. Posts have a handful of
   // findings, where insertion sort is quickest; both sorts are stable.
   thread_local std::vector<std::uint32_t> order;  // scratch each thread reuses
   order.resize(found.size());
   for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
   auto before = [&](std::uint32_t x, std::uint32_t y) {
-    const Finding &a = found[x], &b = found[y];
+    const Seen &a = found[x], &b = found[y];
     return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
   };
   if (order.size() <= 32) {
@@ -173,22 +187,21 @@ std::vector<Finding> tidy(std::vector<Finding>& found) {
   } else {
     std::stable_sort(order.begin(), order.end(), before);
   }
-  auto container = [](const Finding& f) {
+  auto container = [](const Seen& f) {
     return f.kind == "school.contact" || f.kind.starts_with("link") || f.kind == "personal_data.email";
   };
-  auto name = [](const Finding& f) { return f.kind.starts_with("person.") || f.kind == "school.name"; };
+  auto name = [](const Seen& f) { return f.kind.starts_with("person.") || f.kind == "school.name"; };
   // The furthest end kept so far of each kind: the first kept finding of the kind, by
   // index into `found`, and the end. A post has few kinds, so a list beats a map.
   thread_local std::vector<std::pair<std::size_t, std::uint32_t>> furthest;
   furthest.clear();
   std::uint32_t container_end = 0;
   bool any_container = false;
-  // Chosen first, by index, then moved once into a list of just their number: a post
-  // without findings allocates nothing.
+  // Chosen first, by index, then written once into `out`.
   thread_local std::vector<std::uint32_t> kept;
   kept.clear();
   for (std::uint32_t index : order) {
-    Finding& f = found[index];
+    const Seen& f = found[index];
     auto it = std::find_if(furthest.begin(), furthest.end(), [&](const auto& k) { return found[k.first].kind == f.kind; });
     bool inside = (it != furthest.end() && f.end <= it->second) || (name(f) && any_container && f.end <= container_end);
     if (inside) continue;
@@ -200,41 +213,60 @@ std::vector<Finding> tidy(std::vector<Finding>& found) {
     else it->second = std::max(it->second, f.end);
     kept.push_back(index);
   }
-  std::vector<Finding> tidied;
-  tidied.reserve(kept.size());
-  for (std::uint32_t index : kept) tidied.push_back(std::move(found[index]));
-  return tidied;
+  if (out.size() < at + kept.size()) out.resize(at + kept.size());
+  for (std::uint32_t index : kept) {
+    const Seen& f = found[index];
+    Finding& to = out[at++];
+    overwrite(to.kind, f.kind);
+    overwrite(to.field, field);
+    to.begin = f.begin;
+    to.end = f.end;
+    to.confidence = f.confidence;
+    overwrite(to.detail, f.detail);
+  }
+  return at;
+}
+
+// Detects into out[at...] (grown as needed); returns the end of this text's findings.
+std::size_t detect_text_into(std::string_view text, std::string_view field, const Matcher& matcher, std::vector<Finding>& out,
+                             std::size_t at) {
+  if (text.empty()) return at;
+  thread_local Found found;  // scratch each thread reuses
+  found.clear();
+  NormalisedText plain = normalise(text);
+  ShapeOptions options{&matcher.school_domains, &matcher.school_phones, &matcher.shorteners};
+  for (const auto& hit : scan_shapes(plain, text, options)) {
+    add(found, hit.kind, field, plain.original_span(hit.begin, hit.end), hit.confidence);
+  }
+  for (const auto& hit : matcher.names.scan(plain, text)) {
+    add(found, *hit.kind, field, plain.original_span(hit.begin, hit.end), hit.confidence, *hit.detail);
+  }
+  if (matcher.lexicon) scan_lexicon(deobfuscate(std::move(plain)), field, *matcher.lexicon, found);
+  return tidy(found, field, out, at);
 }
 
 }  // namespace
 
 std::vector<Finding> detect_text(std::string_view text, std::string_view field, const Matcher& matcher) {
-  if (text.empty()) return {};
-  // Found first into a list each thread reuses; only the tidied findings are allocated.
-  thread_local std::vector<Finding> out;
-  out.clear();
-  NormalisedText plain = normalise(text);
-  ShapeOptions options{&matcher.school_domains, &matcher.school_phones, &matcher.shorteners};
-  for (const auto& hit : scan_shapes(plain, text, options)) {
-    add(out, hit.kind, field, plain.original_span(hit.begin, hit.end), hit.confidence);
-  }
-  for (const auto& hit : matcher.names.scan(plain, text)) {
-    add(out, *hit.kind, field, plain.original_span(hit.begin, hit.end), hit.confidence, *hit.detail);
-  }
-  if (matcher.lexicon) scan_lexicon(deobfuscate(std::move(plain)), field, *matcher.lexicon, out);
-  return tidy(out);
+  std::vector<Finding> out;
+  detect_text_into(text, field, matcher, out, 0);
+  return out;
 }
 
 std::vector<Finding> detect(const Event& event, const Matcher& matcher) {
   std::vector<Finding> out;
+  detect(event, matcher, out);
+  return out;
+}
+
+void detect(const Event& event, const Matcher& matcher, std::vector<Finding>& out) {
+  std::size_t end = 0;
   const auto& spec = spec_of(event.kind);
   for (std::size_t i = 0; i < spec.fields.size(); ++i) {
     if (!spec.fields[i].scanned || event.fields[i].missing()) continue;
-    auto found = detect_text(event.fields[i].text, spec.fields[i].name, matcher);
-    if (out.empty()) out = std::move(found);  // a post scans one field: take its findings whole
-    else out.insert(out.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
+    end = detect_text_into(event.fields[i].text, spec.fields[i].name, matcher, out, end);
   }
-  return out;
+  out.resize(end);
 }
 
 }  // namespace smpolicy

@@ -16,7 +16,7 @@ Checked check(const Event& event, const School& school) {
 }
 
 void check(const Event& event, const School& school, Checked& checked) {
-  checked.findings = detect(event, *school.matcher);
+  detect(event, *school.matcher, checked.findings);
   decide(event, checked.findings, *school.pack, school.roster.get(), checked.verdict);
 }
 

@@ -377,6 +377,7 @@ std::expected<Condition, ParseError> compile(std::string_view text, Kind kind,
       if (node.type == ConditionNode::Type::test && node.test.type == FieldType::findings) node.test.kinds = kinds_under(node.test);
     }
     compiled->needs_findings = findings_needed(*compiled, 0);
+    compiled->gate = gate_of(*compiled);
   }
   return compiled;
 }

@@ -20,4 +20,7 @@ struct ParseError {
 std::expected<Condition, ParseError> compile(std::string_view text, Kind kind,
                                              std::span<const std::string> categories);
 
+// What the root conjunction of `condition` demands (its tests' `kinds` worked out).
+ConditionGate gate_of(const Condition& condition);
+
 }  // namespace smpolicy::condition

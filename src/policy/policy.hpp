@@ -52,11 +52,46 @@ struct ConditionNode {
   Test test;
 };
 
+// A choice or boolean test in a condition's root conjunction ("account is personal"):
+// when field `slot` is given and its value (a choice's index, or 0 and 1 for false and
+// true) has no bit in `allowed`, the test is false, and so is the condition.
+struct FieldGate {
+  int slot = -1;  // -1: no gate
+  bool boolean = false;  // a boolean field: its value is 0 or 1, whatever its type
+  std::uint64_t allowed = 0;
+};
+
+// What a condition's root conjunction demands, so that most conditions an event cannot
+// meet are ruled out without being evaluated (Kleene's "and" is false when any part is).
+// Each part only ever rules out; what passes is evaluated in full.
+struct ConditionGate {
+  // Something the event needs, for a part of the root conjunction to hold: a finding of
+  // one of the kinds `findings` (bits over finding_kinds()), or one of the list fields
+  // whose slots are the bits of `lists` not empty ("images.shows includes ..." or ...).
+  struct Needs {
+    std::uint64_t findings = 0;
+    std::uint32_t lists = 0;
+    bool any() const { return findings || lists; }
+  };
+  std::array<Needs, 3> needs{};  // those that needs nothing come last
+  // Bits over finding_kinds(): a finding of any of these kinds makes the condition false.
+  std::uint64_t forbids_findings = 0;
+  // Further tests on fields. A missing field leaves its test unknown: the condition is
+  // then not true, though not false either.
+  std::array<FieldGate, 3> fields{};
+  // True when the gate holds the whole condition: a conjunction of findings tests of known
+  // kinds (each need from one "includes", in the condition's order) and field tests. An
+  // event it does not rule out, with every finding of a known kind and every gated field
+  // given, meets the condition, the first finding under needs[0] its evidence.
+  bool complete = false;
+};
+
 struct Condition {
   std::vector<ConditionNode> nodes;  // nodes[0] is the root
   // Bits over finding_kinds(): the condition cannot hold unless the event has a finding
   // of one of these kinds. 0 when it needs no finding in particular.
   std::uint64_t needs_findings = 0;
+  ConditionGate gate;
 };
 
 // ---- Packs --------------------------------------------------------------------------
