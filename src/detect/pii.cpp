@@ -240,65 +240,14 @@ struct Scanner {
   }
 
   void dates_of_birth() {
-    static constexpr std::string_view k_cues[] = {"born", "dob", "d.o.b", "date of birth", "birthday", "birth date"};
-    static constexpr std::string_view k_months[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
     // A cue must stand within the 30 bytes before the date, so a text without one anywhere
     // has no date of birth to find.
-    if (places.digits.empty() || !birth_cue_anywhere()) return;
+    if (places.digits.empty() || !birth_cue_anywhere(s)) return;
     for (std::size_t i : places.digits) {
       if (taken[i]) continue;
-      std::size_t e = date_end(i, k_months);
-      if (e == i) continue;
-      std::string_view before = s.substr(i >= 30 ? i - 30 : 0, i >= 30 ? 30 : i);
-      bool cue = std::any_of(std::begin(k_cues), std::end(k_cues), [&](std::string_view c) { return before.find(c) != std::string_view::npos; });
-      if (cue) add("personal_data.date_of_birth", i, e, 0.9f);
+      std::size_t e = date_end(s, i);
+      if (e != i && birth_cue_before(s, i)) add("personal_data.date_of_birth", i, e, 0.9f);
     }
-  }
-
-  // Whether any of the cues above is in the text. Each has a 'b' ("born", "dob",
-  // "d.o.b", and "birth" in the rest), so only the b's need a look.
-  bool birth_cue_anywhere() const {
-    for (std::size_t b = s.find('b'); b != std::string_view::npos; b = s.find('b', b + 1)) {
-      // The letter beside the 'b' rules most out before any compare (a call each).
-      char next = b + 1 < s.size() ? s[b + 1] : '\0', before = b > 0 ? s[b - 1] : '\0';
-      if ((next == 'o' && s.compare(b, 4, "born") == 0) || (next == 'i' && s.compare(b, 5, "birth") == 0) ||
-          (before == 'o' && b >= 2 && s.compare(b - 2, 3, "dob") == 0) ||
-          (before == '.' && b >= 4 && s.compare(b - 4, 5, "d.o.b") == 0)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  // The end of a date starting at i with a four-digit year ("14/03/2016", "2016-03-14",
-  // "3rd March 2016"), or i.
-  template <std::size_t N>
-  std::size_t date_end(std::size_t i, const std::string_view (&months)[N]) const {
-    std::size_t j = i;
-    while (j < s.size() && digit(s[j])) ++j;
-    std::size_t first = j - i;
-    if (j < s.size() && (s[j] == '/' || s[j] == '-' || s[j] == '.') && (first == 1 || first == 2 || first == 4)) {
-      char sep = s[j];
-      std::size_t k = j + 1, m = k;
-      while (m < s.size() && digit(s[m])) ++m;
-      if (m - k < 1 || m - k > 2 || m >= s.size() || s[m] != sep) return i;
-      std::size_t y = m + 1, z = y;
-      while (z < s.size() && digit(s[z])) ++z;
-      bool ok = first == 4 ? (z - y >= 1 && z - y <= 2) : z - y == 4;
-      return ok && boundary_after(s, z) ? z : i;
-    }
-    if (first < 1 || first > 2) return i;
-    if (s.compare(j, 2, "st") == 0 || s.compare(j, 2, "nd") == 0 || s.compare(j, 2, "rd") == 0 || s.compare(j, 2, "th") == 0) j += 2;
-    if (j >= s.size() || s[j] != ' ') return i;
-    std::size_t w = j + 1;
-    if (std::none_of(std::begin(months), std::end(months), [&](std::string_view m) { return s.compare(w, 3, m) == 0; })) return i;
-    while (w < s.size() && alpha(s[w])) ++w;
-    if (w + 5 > s.size() || s[w] != ' ') return i;
-    std::size_t y = w + 1;
-    for (std::size_t d = 0; d < 4; ++d) {
-      if (!digit(s[y + d])) return i;
-    }
-    return boundary_after(s, y + 4) ? y + 4 : i;
   }
 };
 

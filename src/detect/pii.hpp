@@ -51,6 +51,15 @@ std::vector<ShapeHit> scan_shapes(const NormalisedText& plain, std::string_view 
 // The national form of a UK phone number ("+44 (0)1632 960123" -> "01632960123"), or "".
 std::string national_phone(std::string_view text);
 
+// Whether `s` holds a cue that a date is a birth ("born", "dob", "date of birth"...)
+// anywhere, or in the 30 bytes before byte i.
+bool birth_cue_anywhere(std::string_view s);
+bool birth_cue_before(std::string_view s, std::size_t i);
+
+// The end of a date starting at byte i of `s` with a four-digit year ("14/03/2016",
+// "2016-03-14", "3rd March 2016"), or i where none starts there.
+std::size_t date_end(std::string_view s, std::size_t i);
+
 // True when ten digits pass the NHS number's modulus-11 check.
 bool nhs_number_valid(std::string_view ten_digits);
 
