@@ -17,6 +17,8 @@ namespace smpolicy {
 namespace {
 
 bool letter(char c) { return c >= 'a' && c <= 'z'; }
+// std::isalnum in the "C" locale, which the program never leaves, without a call.
+bool alnum(char c) { return letter(c) || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z'); }
 
 // Digits and symbols that stand in for letters inside a word ("sh1t", "@ss", "b!tch"), by
 // byte: a table, as it is read for every byte of every post.
@@ -196,6 +198,18 @@ std::size_t spaced_run(const std::string& s, std::size_t i) {
   return count >= minimum ? j + 1 : i;
 }
 
+// Whether undo_spacing may change anything from s[i]: a letter that starts three of itself,
+// or one that passes spaced_run's first tests. Most bytes are neither, and this says so in
+// a few compares, where spaced_run and the count of a run cost several times that.
+bool may_undo_at(const std::string& s, std::size_t i) {
+  const char c = s[i];
+  if (!letter(c) || i + 2 >= s.size()) return false;
+  const char next = s[i + 1];
+  if (next == c) return s[i + 2] == c;
+  const bool spacer = next == '.' || next == '-' || next == '_' || next == '*' || next == '~' || next == ' ';
+  return spacer && (i == 0 || !alnum(s[i - 1]));
+}
+
 // Pass 2: joins spaced-out letters and shortens stretched ones ("fuuuuck").
 NormalisedText undo_spacing(const NormalisedText& in) {
   const std::string& s = in.text;
@@ -211,7 +225,29 @@ NormalisedText undo_spacing(const NormalisedText& in) {
     out.to[n] = in.end_of(j);
     ++n;
   };
+  // The bytes [from, to), which nothing changes, copied whole with their map.
+  auto copy_range = [&](std::size_t from, std::size_t to) {
+    const std::size_t count = to - from;
+    std::memcpy(out.text.data() + n, s.data() + from, count);
+    if (in.from.empty()) {
+      for (std::size_t j = 0; j < count; ++j) {
+        out.from[n + j] = static_cast<std::uint32_t>(from + j);
+        out.to[n + j] = static_cast<std::uint32_t>(from + j + 1);
+      }
+    } else {
+      std::memcpy(out.from.data() + n, in.from.data() + from, count * sizeof(std::uint32_t));
+      std::memcpy(out.to.data() + n, in.to.data() + from, count * sizeof(std::uint32_t));
+    }
+    n += count;
+  };
   for (std::size_t i = 0; i < s.size();) {
+    if (!may_undo_at(s, i)) {
+      std::size_t j = i + 1;
+      while (j < s.size() && !may_undo_at(s, j)) ++j;
+      copy_range(i, j);
+      i = j;
+      continue;
+    }
     if (std::size_t end = spaced_run(s, i); end > i) {
       // "a s h i t": the article stands apart; the run proper starts after it.
       if ((s[i] == 'a' || s[i] == 'i') && s[i + 1] == ' ' && spaced_run(s, i + 2) > i + 2) {
