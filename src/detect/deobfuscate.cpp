@@ -81,57 +81,76 @@ struct Tricks {
 }
 
 #if defined(__SSE2__)
-// The same looks sixteen bytes at a time, as they run over every byte of every post.
-// Each test gives a bit per byte; the few bytes that could be leetspeak (a digit or a
-// symbol before a letter) are then checked one by one.
-class Bytes16 {
- public:
-  explicit Bytes16(std::string_view s) : m_s(s) {}
-  // Bytes [at, at + 16); past the end they read as 0, which is no letter and no symbol.
-  __m128i at(std::size_t at) const {
-    if (at + 16 <= m_s.size()) return _mm_loadu_si128(reinterpret_cast<const __m128i*>(m_s.data() + at));
-    alignas(16) char padded[16] = {};
-    if (at < m_s.size()) std::memcpy(padded, m_s.data() + at, m_s.size() - at);
-    return _mm_load_si128(reinterpret_cast<const __m128i*>(padded));
-  }
-
- private:
-  std::string_view m_s;
-};
-
+// The same looks 64 bytes at a time, as they run over every byte of every post. Each test
+// gives a bit per byte; the few bytes that could be leetspeak (a digit or a symbol before a
+// letter) are then checked one by one.
 unsigned bits_of(__m128i lanes) { return static_cast<unsigned>(_mm_movemask_epi8(lanes)); }
-__m128i in_range(__m128i v, char lo, char hi) {  // lo and hi below 0x80, so signed compares do
-  return _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(static_cast<char>(lo - 1))), _mm_cmplt_epi8(v, _mm_set1_epi8(static_cast<char>(hi + 1))));
+// Whether lo <= byte <= hi in one signed compare: adding 0x80 - lo moves the range to the
+// bottom of the signed bytes, and every byte outside it above.
+__m128i in_range(__m128i v, char lo, char hi) {
+  const __m128i moved = _mm_add_epi8(v, _mm_set1_epi8(static_cast<char>(0x80 - lo)));
+  return _mm_cmplt_epi8(moved, _mm_set1_epi8(static_cast<char>(-128 + (hi - lo) + 1)));
 }
 __m128i equal_to(__m128i v, char c) { return _mm_cmpeq_epi8(v, _mm_set1_epi8(c)); }
 
+// Bit k of each mask says what byte k of the 64 at p is.
+struct Marks {
+  std::uint64_t letters = 0;
+  std::uint64_t symbols = 0;  // '!' to '@' and '|': every look-alike, and more (mostly punctuation)
+  std::uint64_t triples = 0;  // a letter equal to the next two bytes
+};
+
+// The marks of the 64 bytes at p, where 66 can be read. Each byte is compared with the
+// next two by loads one and two bytes on, which cost less than shifting lanes across.
+Marks marks_of(const char* p) {
+  Marks m;
+#pragma GCC unroll 4
+  for (int q = 0; q < 4; ++q) {
+    const char* at = p + 16 * q;
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(at));
+    const __m128i one_on = _mm_loadu_si128(reinterpret_cast<const __m128i*>(at + 1));
+    const __m128i two_on = _mm_loadu_si128(reinterpret_cast<const __m128i*>(at + 2));
+    const __m128i letter = in_range(v, 'a', 'z');
+    const __m128i symbol = _mm_or_si128(in_range(v, '!', '@'), equal_to(v, '|'));
+    const __m128i triple = _mm_and_si128(letter, _mm_and_si128(_mm_cmpeq_epi8(v, one_on), _mm_cmpeq_epi8(v, two_on)));
+    const int shift = 16 * q;
+    m.letters |= std::uint64_t{bits_of(letter)} << shift;
+    m.symbols |= std::uint64_t{bits_of(symbol)} << shift;
+    m.triples |= std::uint64_t{bits_of(triple)} << shift;
+  }
+  return m;
+}
+
+// The marks of s[base, base + 64); past the end the bytes read as 0, which is no letter
+// and no symbol. The text is read in place where 66 bytes can be, else from a copy.
+Marks marks_at(std::string_view s, std::size_t base) {
+  if (base >= s.size()) return {};
+  if (base + 66 <= s.size()) return marks_of(s.data() + base);
+  alignas(16) char padded[80] = {};
+  std::memcpy(padded, s.data() + base, s.size() - base);
+  return marks_of(padded);
+}
+
 Tricks tricks_in(std::string_view s) {
   Tricks found;
-  Bytes16 bytes(s);
-  __m128i here = bytes.at(0);
-  std::uint64_t letters = bits_of(in_range(here, 'a', 'z'));
-  std::uint64_t before = 0;   // whether the byte before these sixteen is a letter
+  Marks here = marks_at(s, 0);
+  std::uint64_t before = 0;   // whether the byte before these 64 is a letter
   std::uint64_t spacing = 0;  // a bit for each place spacing was seen
-  for (std::size_t base = 0; base < s.size() && !(found.leet && spacing != 0); base += 16) {
-    __m128i after = bytes.at(base + 16);
-    std::uint64_t after_letters = bits_of(in_range(after, 'a', 'z'));
-    // Bit 0 the byte before, bits 1 to 16 these sixteen, bits 17 to 32 the sixteen after.
-    std::uint64_t around = before | (letters << 1) | (after_letters << 17);
-    std::uint64_t lone_pairs = around & ~(around << 1) & ~(around >> 1) & (around >> 2) & ~(around >> 3);
-    // Each byte against the next and the one after: a letter equal to both is a triple.
-    __m128i one_on = _mm_or_si128(_mm_srli_si128(here, 1), _mm_slli_si128(after, 15));
-    __m128i two_on = _mm_or_si128(_mm_srli_si128(here, 2), _mm_slli_si128(after, 14));
-    unsigned triples = bits_of(_mm_and_si128(_mm_cmpeq_epi8(here, one_on), _mm_cmpeq_epi8(here, two_on))) & letters;
-    spacing |= (lone_pairs & 0x1FFFE) | triples;
-    // '!' to '@' and '|' hold every look-alike, and more (mostly punctuation), before a letter.
-    __m128i symbols = _mm_or_si128(in_range(here, '!', '@'), equal_to(here, '|'));
-    for (std::uint64_t maybe = bits_of(symbols) & (around >> 2); maybe != 0 && !found.leet; maybe &= maybe - 1) {
+  for (std::size_t base = 0; base < s.size() && !(found.leet && spacing != 0); base += 64) {
+    const Marks after = marks_at(s, base + 64);
+    const std::uint64_t l = here.letters, next = after.letters;
+    // Whether the byte 1 back, and 1, 2 and 3 on, is a letter.
+    const std::uint64_t back1 = (l << 1) | before, on1 = (l >> 1) | (next << 63), on2 = (l >> 2) | (next << 62),
+                        on3 = (l >> 3) | (next << 61);
+    // A lone letter with another lone letter two on ("f u c k").
+    const std::uint64_t lone_pairs = l & ~back1 & ~on1 & on2 & ~on3;
+    spacing |= lone_pairs | here.triples;
+    for (std::uint64_t maybe = here.symbols & on1; maybe != 0 && !found.leet; maybe &= maybe - 1) {
       std::size_t i = base + static_cast<std::size_t>(std::countr_zero(maybe));
       found.leet = leet(s[i]) && (i == 0 || letter(s[i - 1]) || s[i] == '@' || s[i] == '$');
     }
-    before = letters >> 15;
+    before = l >> 63;
     here = after;
-    letters = after_letters;
   }
   found.spacing = spacing != 0;
   return found;
