@@ -77,12 +77,17 @@ struct Sink {
 };
 
 // A word from begin to end in the padded text `p`: a possessive "'s" left off, and hashed.
+// `Apostrophes` false says no apostrophe is at or next to the word, so neither test is made.
+template <bool Apostrophes = true>
 inline void put_word(const char* p, std::size_t begin, std::size_t end, Sink& out) {
   std::size_t size = end - begin;
-  bool possessive = p[end] == '\'';  // "James'"
-  if (size > 2 && p[end - 2] == '\'' && p[end - 1] == 's') {
-    size -= 2;
-    possessive = true;
+  bool possessive = false;
+  if constexpr (Apostrophes) {
+    possessive = p[end] == '\'';  // "James'"
+    if (size > 2 && p[end - 2] == '\'' && p[end - 1] == 's') {
+      size -= 2;
+      possessive = true;
+    }
   }
   const std::uint64_t hash = hash_of_word(p + begin, size);
   Token& t = out.tokens[out.count];
@@ -127,11 +132,13 @@ struct ByteMasks {
   std::uint64_t word = 0;    // an ASCII letter or digit
   std::uint64_t joiner = 0;  // '-' or '\''
   bool high = false;         // some byte is 0x80 or above: part of a letter, symbol or emoji of several bytes
+  bool apostrophe = false;   // some byte is '\''
 };
 
 ByteMasks masks_of(const char* p) {
   ByteMasks m;
   __m128i any = _mm_setzero_si128();
+  __m128i apostrophes = _mm_setzero_si128();
   for (int q = 0; q < 4; ++q) {
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * q));
     // Whether low <= byte <= high in one signed compare: adding 0x80 - low moves the range
@@ -141,13 +148,16 @@ ByteMasks masks_of(const char* p) {
       return _mm_cmplt_epi8(moved, _mm_set1_epi8(static_cast<char>(-128 + (high - low) + 1)));
     };
     const __m128i word = _mm_or_si128(within('a', 'z'), within('0', '9'));
-    const __m128i joiner = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('-')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\'')));
+    const __m128i apostrophe = _mm_cmpeq_epi8(v, _mm_set1_epi8('\''));
+    const __m128i joiner = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('-')), apostrophe);
+    apostrophes = _mm_or_si128(apostrophes, apostrophe);
     const int shift = 16 * q;
     m.word |= static_cast<std::uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(word))) << shift;
     m.joiner |= static_cast<std::uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(joiner))) << shift;
     any = _mm_or_si128(any, v);
   }
   m.high = _mm_movemask_epi8(any) != 0;
+  m.apostrophe = _mm_movemask_epi8(apostrophes) != 0;
   return m;
 }
 
@@ -184,9 +194,16 @@ bool words_by_block(const char* p, std::size_t n, Sink& out) {
       ends &= ends - 1;
       open = false;
     }
-    for (; ends != 0; ends &= ends - 1, starts &= starts - 1) {
-      put_word(p, block + lowest_bit(starts),
-               block + lowest_bit(ends), out);
+    // The words that start and end in this block, the byte after each included. Most
+    // blocks hold no apostrophe, and their words need no test for a possessive.
+    if (m.apostrophe) {
+      for (; ends != 0; ends &= ends - 1, starts &= starts - 1) {
+        put_word(p, block + lowest_bit(starts), block + lowest_bit(ends), out);
+      }
+    } else {
+      for (; ends != 0; ends &= ends - 1, starts &= starts - 1) {
+        put_word<false>(p, block + lowest_bit(starts), block + lowest_bit(ends), out);
+      }
     }
     if (starts != 0) {
       start = block + lowest_bit(starts);
