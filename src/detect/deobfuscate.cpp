@@ -10,6 +10,10 @@
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#include <immintrin.h>
+#define SMPOLICY_AVX2_MARKS 1
+#endif
 
 #include "detect/detect.hpp"
 
@@ -121,23 +125,55 @@ Marks marks_of(const char* p) {
   return m;
 }
 
-// The marks of s[base, base + 64); past the end the bytes read as 0, which is no letter
-// and no symbol. The text is read in place where 66 bytes can be, else from a copy.
-Marks marks_at(std::string_view s, std::size_t base) {
-  if (base >= s.size()) return {};
-  if (base + 66 <= s.size()) return marks_of(s.data() + base);
-  alignas(16) char padded[80] = {};
-  std::memcpy(padded, s.data() + base, s.size() - base);
-  return marks_of(padded);
+#ifdef SMPOLICY_AVX2_MARKS
+__attribute__((target("avx2"))) inline __m256i in_range32(__m256i v, char lo, char hi) {
+  const __m256i moved = _mm256_add_epi8(v, _mm256_set1_epi8(static_cast<char>(0x80 - lo)));
+  return _mm256_cmpgt_epi8(_mm256_set1_epi8(static_cast<char>(-128 + (hi - lo) + 1)), moved);
+}
+__attribute__((target("avx2"))) inline std::uint64_t bits32(__m256i lanes) {
+  return static_cast<unsigned>(_mm256_movemask_epi8(lanes));
 }
 
-Tricks tricks_in(std::string_view s) {
+// marks_of on a machine with AVX2: 32 bytes a step, where marks_of takes 16.
+__attribute__((target("avx2"))) Marks marks_of_avx2(const char* p) {
+  Marks m;
+  for (int q = 0; q < 2; ++q) {
+    const char* at = p + 32 * q;
+    const __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(at));
+    const __m256i one_on = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(at + 1));
+    const __m256i two_on = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(at + 2));
+    const __m256i letter = in_range32(v, 'a', 'z');
+    const __m256i symbol = _mm256_or_si256(in_range32(v, '!', '@'), _mm256_cmpeq_epi8(v, _mm256_set1_epi8('|')));
+    const __m256i triple =
+        _mm256_and_si256(letter, _mm256_and_si256(_mm256_cmpeq_epi8(v, one_on), _mm256_cmpeq_epi8(v, two_on)));
+    const int shift = 32 * q;
+    m.letters |= bits32(letter) << shift;
+    m.symbols |= bits32(symbol) << shift;
+    m.triples |= bits32(triple) << shift;
+  }
+  return m;
+}
+#endif
+
+// The marks of s[base, base + 64) by `marks`; past the end the bytes read as 0, which is
+// no letter and no symbol. The text is read in place where 66 bytes can be, else from a copy.
+template <Marks (*marks)(const char*)>
+Marks marks_at(std::string_view s, std::size_t base) {
+  if (base >= s.size()) return {};
+  if (base + 66 <= s.size()) return marks(s.data() + base);
+  alignas(32) char padded[96] = {};
+  std::memcpy(padded, s.data() + base, s.size() - base);
+  return marks(padded);
+}
+
+template <Marks (*marks)(const char*)>
+Tricks tricks_by(std::string_view s) {
   Tricks found;
-  Marks here = marks_at(s, 0);
+  Marks here = marks_at<marks>(s, 0);
   std::uint64_t before = 0;   // whether the byte before these 64 is a letter
   std::uint64_t spacing = 0;  // a bit for each place spacing was seen
   for (std::size_t base = 0; base < s.size() && !(found.leet && spacing != 0); base += 64) {
-    const Marks after = marks_at(s, base + 64);
+    const Marks after = marks_at<marks>(s, base + 64);
     const std::uint64_t l = here.letters, next = after.letters;
     // Whether the byte 1 back, and 1, 2 and 3 on, is a letter.
     const std::uint64_t back1 = (l << 1) | before, on1 = (l >> 1) | (next << 63), on2 = (l >> 2) | (next << 62),
@@ -154,6 +190,14 @@ Tricks tricks_in(std::string_view s) {
   }
   found.spacing = spacing != 0;
   return found;
+}
+
+Tricks tricks_in(std::string_view s) {
+#ifdef SMPOLICY_AVX2_MARKS
+  static const bool k_avx2 = __builtin_cpu_supports("avx2");
+  if (k_avx2) return tricks_by<marks_of_avx2>(s);
+#endif
+  return tricks_by<marks_of>(s);
 }
 #else
 Tricks tricks_in(std::string_view s) { return {may_have_leet(s), may_have_spacing(s)}; }
