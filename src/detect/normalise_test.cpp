@@ -1,5 +1,8 @@
 #include <gtest/gtest.h>
 
+#include <cctype>
+#include <string>
+
 #include "detect/detect.hpp"
 
 namespace smpolicy {
@@ -55,6 +58,24 @@ TEST(Normalise, FindsEachTrickAtAnyOffset) {
       std::string text = std::string(pad, '-') + trick + std::string(pad % 3, ' ');
       EXPECT_EQ(deobfuscate(normalise(text)).text, std::string(pad, '-') + undone + std::string(pad % 3, ' ')) << text;
     }
+  }
+}
+
+TEST(Normalise, LowersPrintableAsciiAtEveryLength) {
+  // Printable ASCII is lowered in blocks of 32 or 16, the last block read again; any other
+  // byte, wherever it falls, sends the text down the slow path, which agrees.
+  std::string text, lowered;
+  for (std::size_t n = 0; n < 100; ++n) {
+    text.push_back(static_cast<char>(' ' + (n * 37) % 95));
+    lowered.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(text.back()))));
+    auto view = normalise(text);
+    EXPECT_EQ(view.text, lowered) << text;
+    EXPECT_TRUE(view.from.empty());
+    std::string tabbed = text;
+    tabbed[n / 2] = '\t';
+    std::string expected = lowered;
+    expected[n / 2] = ' ';
+    EXPECT_EQ(normalise(tabbed).text, expected) << tabbed;
   }
 }
 
