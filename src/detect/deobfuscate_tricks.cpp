@@ -109,7 +109,7 @@ __attribute__((target("avx2"))) inline std::uint64_t bits32(__m256i lanes) {
 }
 
 // marks_of on a machine with AVX2: 32 bytes a step, where marks_of takes 16.
-__attribute__((target("avx2"))) Marks marks_of_avx2(const char* p) {
+__attribute__((target("avx2"))) inline Marks marks_of_avx2(const char* p) {
   Marks m;
   for (int q = 0; q < 2; ++q) {
     const char* at = p + 32 * q;
@@ -132,7 +132,7 @@ __attribute__((target("avx2"))) Marks marks_of_avx2(const char* p) {
 // The marks of s[base, base + 64) by `marks`; past the end the bytes read as 0, which is
 // no letter and no symbol. The text is read in place where 66 bytes can be, else from a copy.
 template <Marks (*marks)(const char*)>
-Marks marks_at(std::string_view s, std::size_t base) {
+[[gnu::always_inline]] inline Marks marks_at(std::string_view s, std::size_t base) {
   if (base >= s.size()) return {};
   if (base + 66 <= s.size()) return marks(s.data() + base);
   alignas(32) char padded[96] = {};
@@ -141,7 +141,7 @@ Marks marks_at(std::string_view s, std::size_t base) {
 }
 
 template <Marks (*marks)(const char*)>
-Tricks tricks_by(std::string_view s) {
+[[gnu::always_inline]] inline Tricks tricks_by(std::string_view s) {
   Tricks found;
   Marks here = marks_at<marks>(s, 0);
   std::uint64_t before = 0;   // whether the byte before these 64 is a letter
@@ -168,6 +168,12 @@ Tricks tricks_by(std::string_view s) {
 
 #endif
 
+#ifdef SMPOLICY_AVX2_MARKS
+// The looks compiled whole for AVX2, so each block's marks are made in line, with their
+// constants kept in registers from block to block.
+__attribute__((target("avx2"))) Tricks tricks_by_avx2(std::string_view s) { return tricks_by<marks_of_avx2>(s); }
+#endif
+
 }  // namespace
 
 Tricks tricks_by_byte(std::string_view s) { return {may_have_leet(s), may_have_spacing(s)}; }
@@ -183,7 +189,7 @@ Tricks tricks_by_16(std::string_view s) {
 Tricks tricks_in(std::string_view s) {
 #ifdef SMPOLICY_AVX2_MARKS
   static const bool k_avx2 = __builtin_cpu_supports("avx2");
-  if (k_avx2) return tricks_by<marks_of_avx2>(s);
+  if (k_avx2) return tricks_by_avx2(s);
 #endif
   return tricks_by_16(s);
 }
