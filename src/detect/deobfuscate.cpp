@@ -106,11 +106,11 @@ std::size_t spaced_run(const std::string& s, std::size_t i) {
 // Whether undo_spacing may change anything from s[i]: a letter that starts three of itself,
 // or one that passes spaced_run's first tests. Most bytes are neither, and this says so in
 // a few compares, where spaced_run and the count of a run cost several times that.
-bool may_undo_at(const std::string& s, std::size_t i) {
+[[gnu::always_inline]] inline bool may_undo_at(const std::string& s, std::size_t i) {
   const char c = s[i];
   if (!letter(c) || i + 2 >= s.size()) return false;
   const char next = s[i + 1];
-  if (next == c) return s[i + 2] == c;
+  if (letter(next)) return next == c && s[i + 2] == c;  // most letters: one inside a word
   const bool spacer = next == '.' || next == '-' || next == '_' || next == '*' || next == '~' || next == ' ';
   return spacer && (i == 0 || !alnum(s[i - 1]));
 }
