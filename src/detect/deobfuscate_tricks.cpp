@@ -111,6 +111,7 @@ __attribute__((target("avx2"))) inline std::uint64_t bits32(__m256i lanes) {
 // marks_of on a machine with AVX2: 32 bytes a step, where marks_of takes 16.
 __attribute__((target("avx2"))) inline Marks marks_of_avx2(const char* p) {
   Marks m;
+#pragma GCC unroll 2
   for (int q = 0; q < 2; ++q) {
     const char* at = p + 32 * q;
     const __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(at));

@@ -143,6 +143,7 @@ ByteMasks masks_of(const char* p) {
   ByteMasks m;
   __m128i any = _mm_setzero_si128();
   __m128i apostrophes = _mm_setzero_si128();
+#pragma GCC unroll 4
   for (int q = 0; q < 4; ++q) {
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * q));
     // Whether low <= byte <= high in one signed compare: adding 0x80 - low moves the range
@@ -176,6 +177,7 @@ __attribute__((target("avx2"))) ByteMasks masks_of_avx2(const char* p) {
   ByteMasks m;
   __m256i any = _mm256_setzero_si256();
   __m256i apostrophes = _mm256_setzero_si256();
+#pragma GCC unroll 2
   for (int q = 0; q < 2; ++q) {
     const __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + 32 * q));
     const __m256i word = _mm256_or_si256(within32(v, 'a', 'z'), within32(v, '0', '9'));
