@@ -7,16 +7,17 @@
 #include <string_view>
 #include <utility>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
-
+#include "detect/deobfuscate_tricks.hpp"
 #include "detect/detect.hpp"
 
 namespace smpolicy {
 namespace {
 
+using deobfuscate_detail::tricks_in;
+
 bool letter(char c) { return c >= 'a' && c <= 'z'; }
+// std::isalnum in the "C" locale, which the program never leaves, without a call.
+bool alnum(char c) { return letter(c) || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z'); }
 
 // Digits and symbols that stand in for letters inside a word ("sh1t", "@ss", "b!tch"), by
 // byte: a table, as it is read for every byte of every post.
@@ -43,100 +44,6 @@ constexpr std::array<bool, 256> k_token = [] {
 
 bool token_char(char c) { return k_token[static_cast<unsigned char>(c)]; }
 
-
-// Quick looks for whether a pass has anything to undo, so most posts skip the copying.
-struct Tricks {
-  bool leet = false, spacing = false;
-};
-
-// The looks one byte at a time: what tricks_in must answer, and its answer where there
-// is no SSE2.
-[[maybe_unused]] bool may_have_leet(std::string_view s) {
-  for (std::size_t i = 0; i + 1 < s.size(); ++i) {
-    if (leet(s[i]) && letter(s[i + 1]) && (i == 0 || letter(s[i - 1]) || s[i] == '@' || s[i] == '$')) return true;
-  }
-  return false;
-}
-
-// A lone letter with another lone letter two on ("f u c k"), or a letter three times
-// over ("fuuuck"); looked for run by run of letters, since only those lengths can show it.
-[[maybe_unused]] bool may_have_spacing(std::string_view s) {
-  const std::size_t n = s.size();
-  for (std::size_t a = 0; a < n;) {
-    if (!letter(s[a])) {
-      ++a;
-      continue;
-    }
-    std::size_t b = a + 1;
-    while (b < n && letter(s[b])) ++b;
-    if (b - a == 1 && a + 2 < n && letter(s[a + 2]) && (a + 3 >= n || !letter(s[a + 3]))) return true;
-    for (std::size_t i = a; i + 2 < b; ++i) {
-      if (s[i] == s[i + 1] && s[i] == s[i + 2]) return true;
-    }
-    a = b;
-  }
-  return false;
-}
-
-#if defined(__SSE2__)
-// The same looks sixteen bytes at a time, as they run over every byte of every post.
-// Each test gives a bit per byte; the few bytes that could be leetspeak (a digit or a
-// symbol before a letter) are then checked one by one.
-class Bytes16 {
- public:
-  explicit Bytes16(std::string_view s) : m_s(s) {}
-  // Bytes [at, at + 16); past the end they read as 0, which is no letter and no symbol.
-  __m128i at(std::size_t at) const {
-    if (at + 16 <= m_s.size()) return _mm_loadu_si128(reinterpret_cast<const __m128i*>(m_s.data() + at));
-    alignas(16) char padded[16] = {};
-    if (at < m_s.size()) std::memcpy(padded, m_s.data() + at, m_s.size() - at);
-    return _mm_load_si128(reinterpret_cast<const __m128i*>(padded));
-  }
-
- private:
-  std::string_view m_s;
-};
-
-unsigned bits_of(__m128i lanes) { return static_cast<unsigned>(_mm_movemask_epi8(lanes)); }
-__m128i in_range(__m128i v, char lo, char hi) {  // lo and hi below 0x80, so signed compares do
-  return _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(static_cast<char>(lo - 1))), _mm_cmplt_epi8(v, _mm_set1_epi8(static_cast<char>(hi + 1))));
-}
-__m128i equal_to(__m128i v, char c) { return _mm_cmpeq_epi8(v, _mm_set1_epi8(c)); }
-
-Tricks tricks_in(std::string_view s) {
-  Tricks found;
-  Bytes16 bytes(s);
-  __m128i here = bytes.at(0);
-  std::uint64_t letters = bits_of(in_range(here, 'a', 'z'));
-  std::uint64_t before = 0;   // whether the byte before these sixteen is a letter
-  std::uint64_t spacing = 0;  // a bit for each place spacing was seen
-  for (std::size_t base = 0; base < s.size() && !(found.leet && spacing != 0); base += 16) {
-    __m128i after = bytes.at(base + 16);
-    std::uint64_t after_letters = bits_of(in_range(after, 'a', 'z'));
-    // Bit 0 the byte before, bits 1 to 16 these sixteen, bits 17 to 32 the sixteen after.
-    std::uint64_t around = before | (letters << 1) | (after_letters << 17);
-    std::uint64_t lone_pairs = around & ~(around << 1) & ~(around >> 1) & (around >> 2) & ~(around >> 3);
-    // Each byte against the next and the one after: a letter equal to both is a triple.
-    __m128i one_on = _mm_or_si128(_mm_srli_si128(here, 1), _mm_slli_si128(after, 15));
-    __m128i two_on = _mm_or_si128(_mm_srli_si128(here, 2), _mm_slli_si128(after, 14));
-    unsigned triples = bits_of(_mm_and_si128(_mm_cmpeq_epi8(here, one_on), _mm_cmpeq_epi8(here, two_on))) & letters;
-    spacing |= (lone_pairs & 0x1FFFE) | triples;
-    // '!' to '@' and '|' hold every look-alike, and more (mostly punctuation), before a letter.
-    __m128i symbols = _mm_or_si128(in_range(here, '!', '@'), equal_to(here, '|'));
-    for (std::uint64_t maybe = bits_of(symbols) & (around >> 2); maybe != 0 && !found.leet; maybe &= maybe - 1) {
-      std::size_t i = base + static_cast<std::size_t>(std::countr_zero(maybe));
-      found.leet = leet(s[i]) && (i == 0 || letter(s[i - 1]) || s[i] == '@' || s[i] == '$');
-    }
-    before = letters >> 15;
-    here = after;
-    letters = after_letters;
-  }
-  found.spacing = spacing != 0;
-  return found;
-}
-#else
-Tricks tricks_in(std::string_view s) { return {may_have_leet(s), may_have_spacing(s)}; }
-#endif
 
 // Pass 1, for one token s[i, end): substitutes its look-alikes when it is mostly letters.
 void undo_leet_token(std::string& s, std::size_t i, std::size_t end) {
@@ -196,6 +103,18 @@ std::size_t spaced_run(const std::string& s, std::size_t i) {
   return count >= minimum ? j + 1 : i;
 }
 
+// Whether undo_spacing may change anything from s[i]: a letter that starts three of itself,
+// or one that passes spaced_run's first tests. Most bytes are neither, and this says so in
+// a few compares, where spaced_run and the count of a run cost several times that.
+[[gnu::always_inline]] inline bool may_undo_at(const std::string& s, std::size_t i) {
+  const char c = s[i];
+  if (!letter(c) || i + 2 >= s.size()) return false;
+  const char next = s[i + 1];
+  if (letter(next)) return next == c && s[i + 2] == c;  // most letters: one inside a word
+  const bool spacer = next == '.' || next == '-' || next == '_' || next == '*' || next == '~' || next == ' ';
+  return spacer && (i == 0 || !alnum(s[i - 1]));
+}
+
 // Pass 2: joins spaced-out letters and shortens stretched ones ("fuuuuck").
 NormalisedText undo_spacing(const NormalisedText& in) {
   const std::string& s = in.text;
@@ -211,7 +130,29 @@ NormalisedText undo_spacing(const NormalisedText& in) {
     out.to[n] = in.end_of(j);
     ++n;
   };
+  // The bytes [from, to), which nothing changes, copied whole with their map.
+  auto copy_range = [&](std::size_t from, std::size_t to) {
+    const std::size_t count = to - from;
+    std::memcpy(out.text.data() + n, s.data() + from, count);
+    if (in.from.empty()) {
+      for (std::size_t j = 0; j < count; ++j) {
+        out.from[n + j] = static_cast<std::uint32_t>(from + j);
+        out.to[n + j] = static_cast<std::uint32_t>(from + j + 1);
+      }
+    } else {
+      std::memcpy(out.from.data() + n, in.from.data() + from, count * sizeof(std::uint32_t));
+      std::memcpy(out.to.data() + n, in.to.data() + from, count * sizeof(std::uint32_t));
+    }
+    n += count;
+  };
   for (std::size_t i = 0; i < s.size();) {
+    if (!may_undo_at(s, i)) {
+      std::size_t j = i + 1;
+      while (j < s.size() && !may_undo_at(s, j)) ++j;
+      copy_range(i, j);
+      i = j;
+      continue;
+    }
     if (std::size_t end = spaced_run(s, i); end > i) {
       // "a s h i t": the article stands apart; the run proper starts after it.
       if ((s[i] == 'a' || s[i] == 'i') && s[i + 1] == ' ' && spaced_run(s, i + 2) > i + 2) {

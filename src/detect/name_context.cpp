@@ -31,8 +31,11 @@ int Context::cue_near(std::size_t i) const {
     if (k == i) continue;
     const WordLists here = lists(k);
     if ((here & k_strong_cue) != 0) return 2;
-    // "star of the week", not "star sign"
-    if (tokens[k].hash == k_star && word(k) == "star" && k + 1 < tokens.size() && word(k + 1) == "of") return 2;
+    // "star of the week", not "star sign"; "star" is a weak cue, which most words are not.
+    if ((here & k_weak_cue) != 0 && tokens[k].hash == k_star && word(k) == "star" && k + 1 < tokens.size() &&
+        word(k + 1) == "of") {
+      return 2;
+    }
     seen |= here;
   }
   return cue_level_of(seen);

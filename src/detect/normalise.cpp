@@ -13,6 +13,10 @@
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
+#if defined(__SSE2__) && defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#include <immintrin.h>
+#define SMPOLICY_AVX2_LOWER 1
+#endif
 
 #include "detect/detect.hpp"
 
@@ -157,10 +161,47 @@ bool lower_printable_ascii(std::string_view in, std::string& out) {
 }
 #endif
 
+#ifdef SMPOLICY_AVX2_LOWER
+// Lowers in[0, 32) into out[0, 32); false if a byte there is not printable. Each range
+// is one signed compare: adding 0x80 - low moves it to the bottom of the signed bytes.
+__attribute__((target("avx2"))) inline bool lower_block32(const char* in, char* out) {
+  const __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(in));
+  const __m256i printable = _mm256_cmpgt_epi8(_mm256_set1_epi8(-128 + (0x7E - 0x20) + 1),
+                                               _mm256_add_epi8(v, _mm256_set1_epi8(static_cast<char>(0x80 - 0x20))));
+  if (_mm256_movemask_epi8(printable) != -1) return false;
+  const __m256i upper = _mm256_cmpgt_epi8(_mm256_set1_epi8(-128 + ('Z' - 'A') + 1),
+                                          _mm256_add_epi8(v, _mm256_set1_epi8(static_cast<char>(0x80 - 'A'))));
+  _mm256_storeu_si256(reinterpret_cast<__m256i*>(out), _mm256_or_si256(v, _mm256_and_si256(upper, _mm256_set1_epi8(0x20))));
+  return true;
+}
+
+// lower_printable_ascii on a machine with AVX2: 32 bytes a step, where it takes 16.
+__attribute__((target("avx2"))) bool lower_printable_ascii_avx2(std::string_view in, std::string& out) {
+  if (in.size() < 32) return lower_printable_ascii(in, out);
+  out.resize(in.size());
+  std::size_t i = 0;
+  for (; i + 32 <= in.size(); i += 32) {
+    if (!lower_block32(in.data() + i, out.data() + i)) return false;
+  }
+  // The last few bytes: the last 32 again, as they are read from `in`, not from `out`.
+  return i == in.size() || lower_block32(in.data() + in.size() - 32, out.data() + in.size() - 32);
+}
+#endif
+
+// Printable ASCII lowered into `out`, by the widest steps the machine takes; false, with
+// `out` unspecified, when any byte is not printable ASCII.
+bool lower_ascii(std::string_view in, std::string& out) {
+#ifdef SMPOLICY_AVX2_LOWER
+  static const bool k_avx2 = __builtin_cpu_supports("avx2");
+  if (k_avx2) return lower_printable_ascii_avx2(in, out);
+#endif
+  return lower_printable_ascii(in, out);
+}
+
 }  // namespace
 
 NormalisedText normalise(std::string_view original) {
-  if (NormalisedText out; lower_printable_ascii(original, out.text)) return out;
+  if (NormalisedText out; lower_ascii(original, out.text)) return out;
   Builder out(original.size());
   const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(original.data());
   std::size_t i = 0;

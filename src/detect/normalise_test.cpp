@@ -1,5 +1,8 @@
 #include <gtest/gtest.h>
 
+#include <cctype>
+#include <string>
+
 #include "detect/detect.hpp"
 
 namespace smpolicy {
@@ -36,7 +39,10 @@ INSTANTIATE_TEST_SUITE_P(Tricks, Deobfuscation, testing::Values(
     Row{"\xD1\x81r\xD0\xB0p", "crap", "\xD1\x81r\xD0\xB0p"},  // Cyrillic с and а
     Row{"Chlo\xC3\xA9 Martin", "chloe martin", "Chlo\xC3\xA9 Martin"},
     Row{"don\xE2\x80\x99t tell", "don't tell", "don\xE2\x80\x99t tell"},
-    Row{"f\xE2\x80\x8Buck", "fuck", "f\xE2\x80\x8Buck"}));  // a zero-width space inside
+    Row{"f\xE2\x80\x8Buck", "fuck", "f\xE2\x80\x8Buck"},  // a zero-width space inside
+    // Spacing undone where the view has a map of its own (a letter of two bytes before).
+    Row{"\xC3\xA7" "a f u c k it", "ca fuck it", "\xC3\xA7" "a f u c k it"},
+    Row{"\xC3\xA7" "a fuuuck", "fuck", "fuuuck"}));
 
 TEST(Normalise, KeepsOrdinaryWritingIntact) {
   // Leetspeak is only undone inside words: times, postcodes and exclamations survive.
@@ -46,12 +52,30 @@ TEST(Normalise, KeepsOrdinaryWritingIntact) {
 }
 
 TEST(Normalise, FindsEachTrickAtAnyOffset) {
-  // The quick looks read the text in blocks; a trick may straddle the edge of one.
-  for (std::size_t pad = 0; pad < 40; ++pad) {
+  // The quick looks read the text in blocks of 64; a trick may straddle the edge of one.
+  for (std::size_t pad = 0; pad < 140; ++pad) {
     for (auto [trick, undone] : {std::pair{"f.u.c.k", "fuck"}, {"f u c k", "fuck"}, {"sh1t", "shit"}, {"fuuuck", "fuck"}}) {
       std::string text = std::string(pad, '-') + trick + std::string(pad % 3, ' ');
       EXPECT_EQ(deobfuscate(normalise(text)).text, std::string(pad, '-') + undone + std::string(pad % 3, ' ')) << text;
     }
+  }
+}
+
+TEST(Normalise, LowersPrintableAsciiAtEveryLength) {
+  // Printable ASCII is lowered in blocks of 32 or 16, the last block read again; any other
+  // byte, wherever it falls, sends the text down the slow path, which agrees.
+  std::string text, lowered;
+  for (std::size_t n = 0; n < 100; ++n) {
+    text.push_back(static_cast<char>(' ' + (n * 37) % 95));
+    lowered.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(text.back()))));
+    auto view = normalise(text);
+    EXPECT_EQ(view.text, lowered) << text;
+    EXPECT_TRUE(view.from.empty());
+    std::string tabbed = text;
+    tabbed[n / 2] = '\t';
+    std::string expected = lowered;
+    expected[n / 2] = ' ';
+    EXPECT_EQ(normalise(tabbed).text, expected) << tabbed;
   }
 }
 

@@ -1,0 +1,25 @@
+// Private to detect: the quick looks deobfuscate takes at a text, so that most posts skip
+// the copying of a pass that would change nothing.
+#pragma once
+
+#include <string_view>
+
+namespace smpolicy::deobfuscate_detail {
+
+// Whether a pass may have something to undo: `leet`, a digit or symbol standing for a
+// letter inside a word ("sh1t", "@ss"); `spacing`, a lone letter with another lone letter
+// two on ("f u c k") or a letter three times over ("fuuuck").
+struct Tricks {
+  bool leet = false, spacing = false;
+};
+
+// The looks, by the widest steps the machine takes (32 bytes with AVX2, 16 with SSE2).
+Tricks tricks_in(std::string_view s);
+
+// The same looks one byte at a time, and 16 bytes at a time: tricks_in's answer must be
+// theirs, whichever way the machine reads. tricks_by_16 answers as tricks_by_byte where
+// there is no SSE2.
+Tricks tricks_by_byte(std::string_view s);
+Tricks tricks_by_16(std::string_view s);
+
+}  // namespace smpolicy::deobfuscate_detail

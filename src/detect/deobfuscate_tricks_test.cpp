@@ -1,0 +1,42 @@
+#include <gtest/gtest.h>
+
+#include <random>
+#include <string>
+
+#include "detect/deobfuscate_tricks.hpp"
+
+namespace smpolicy::deobfuscate_detail {
+namespace {
+
+std::string answer(Tricks t) { return std::string(t.leet ? "leet" : "-") + "/" + (t.spacing ? "spacing" : "-"); }
+
+// The looks read 64 bytes a block (32 or 16 a step); each trick is found at every offset,
+// across the edges of blocks, and nothing is found where there is none.
+TEST(DeobfuscateTricks, FindsEachTrickAtAnyOffset) {
+  for (std::size_t pad = 0; pad < 140; ++pad) {
+    for (auto [trick, expected] : {std::pair{"sh1t", "leet/-"}, {"f u c k", "-/spacing"}, {"fuuuck", "-/spacing"},
+                                   {"a @ss", "leet/-"}, {"plain words", "-/-"}}) {
+      const std::string text = std::string(pad, '-') + trick + std::string(pad % 3, ' ');
+      EXPECT_EQ(answer(tricks_in(text)), expected) << text;
+      EXPECT_EQ(answer(tricks_by_16(text)), expected) << text;
+      EXPECT_EQ(answer(tricks_by_byte(text)), expected) << text;
+    }
+  }
+}
+
+// Every way of reading gives the byte-by-byte answer, on texts dense in tricks and their
+// near misses, of every length up to a few blocks.
+TEST(DeobfuscateTricks, BlocksAndBytesAgree) {
+  std::mt19937 random(11);
+  const std::string bytes = "aab s.1@$|'!-~";
+  for (int round = 0; round < 5000; ++round) {
+    std::string text(random() % 200, ' ');
+    for (char& c : text) c = bytes[random() % bytes.size()];
+    const std::string expected = answer(tricks_by_byte(text));
+    ASSERT_EQ(answer(tricks_in(text)), expected) << text;
+    ASSERT_EQ(answer(tricks_by_16(text)), expected) << text;
+  }
+}
+
+}  // namespace
+}  // namespace smpolicy::deobfuscate_detail
