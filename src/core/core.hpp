@@ -30,6 +30,19 @@ inline std::unexpected<Error> fail(ErrorCode code, std::string message) {
   return std::unexpected(Error{code, std::move(message)});
 }
 
+// ---- The processor ----------------------------------------------------------------------
+
+// Where GCC or Clang build for x86-64, the SIMD scanners also carry an AVX2 form (marked
+// __attribute__((target("avx2"))), so the build needs no flag), chosen at run time by
+// cpu_has_avx2(); elsewhere, and on processors without AVX2, they keep their SSE2 or
+// byte-by-byte forms.
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#define SMPOLICY_X86_AVX2 1
+#endif
+
+// Whether this processor runs AVX2 instructions; asked of it once.
+bool cpu_has_avx2();
+
 // ---- Outcomes and severities ----------------------------------------------------------
 
 // Ordered from least to most serious: comparisons mean "more serious than".

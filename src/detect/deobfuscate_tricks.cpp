@@ -11,9 +11,10 @@
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
-#if defined(__SSE2__) && defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#include "core/core.hpp"  // SMPOLICY_X86_AVX2
+
+#ifdef SMPOLICY_X86_AVX2
 #include <immintrin.h>
-#define SMPOLICY_AVX2_MARKS 1
 #endif
 
 namespace smpolicy::deobfuscate_detail {
@@ -99,7 +100,7 @@ Marks marks_of(const char* p) {
   return m;
 }
 
-#ifdef SMPOLICY_AVX2_MARKS
+#ifdef SMPOLICY_X86_AVX2
 __attribute__((target("avx2"))) inline __m256i in_range32(__m256i v, char lo, char hi) {
   const __m256i moved = _mm256_add_epi8(v, _mm256_set1_epi8(static_cast<char>(0x80 - lo)));
   return _mm256_cmpgt_epi8(_mm256_set1_epi8(static_cast<char>(-128 + (hi - lo) + 1)), moved);
@@ -169,7 +170,7 @@ template <Marks (*marks)(const char*)>
 
 #endif
 
-#ifdef SMPOLICY_AVX2_MARKS
+#ifdef SMPOLICY_X86_AVX2
 // The looks compiled whole for AVX2, so each block's marks are made in line, with their
 // constants kept in registers from block to block.
 __attribute__((target("avx2"))) Tricks tricks_by_avx2(std::string_view s) { return tricks_by<marks_of_avx2>(s); }
@@ -188,9 +189,8 @@ Tricks tricks_by_16(std::string_view s) {
 }
 
 Tricks tricks_in(std::string_view s) {
-#ifdef SMPOLICY_AVX2_MARKS
-  static const bool k_avx2 = __builtin_cpu_supports("avx2");
-  if (k_avx2) return tricks_by_avx2(s);
+#ifdef SMPOLICY_X86_AVX2
+  if (cpu_has_avx2()) return tricks_by_avx2(s);
 #endif
   return tricks_by_16(s);
 }

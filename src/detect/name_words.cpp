@@ -10,9 +10,10 @@
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
-#if defined(__SSE2__) && defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#include "core/core.hpp"  // SMPOLICY_X86_AVX2
+
+#ifdef SMPOLICY_X86_AVX2
 #include <immintrin.h>
-#define SMPOLICY_AVX2_WORDS 1
 #endif
 
 namespace smpolicy::names_detail {
@@ -166,7 +167,7 @@ ByteMasks masks_of(const char* p) {
   return m;
 }
 
-#ifdef SMPOLICY_AVX2_WORDS
+#ifdef SMPOLICY_X86_AVX2
 __attribute__((target("avx2"))) inline __m256i within32(__m256i v, char low, char high) {
   const __m256i moved = _mm256_add_epi8(v, _mm256_set1_epi8(static_cast<char>(0x80 - low)));
   return _mm256_cmpgt_epi8(_mm256_set1_epi8(static_cast<char>(-128 + (high - low) + 1)), moved);
@@ -271,9 +272,8 @@ Words tokens_of(const std::string& text, const KeyFilter& filter, WordBuffers& b
   std::memset(padded.data() + text.size(), 0, k_spare);
   Sink out{buffers.tokens.data(), buffers.keyed.data(), filter.bits(), buffers.keyed.data()};
   bool done = false;
-#ifdef SMPOLICY_AVX2_WORDS
-  static const bool k_avx2 = __builtin_cpu_supports("avx2");
-  if (k_avx2) done = words_by_block<masks_of_avx2>(padded.data(), text.size(), out);
+#ifdef SMPOLICY_X86_AVX2
+  if (cpu_has_avx2()) done = words_by_block<masks_of_avx2>(padded.data(), text.size(), out);
   else done = words_by_block<masks_of>(padded.data(), text.size(), out);
 #elif defined(__SSE2__)
   done = words_by_block<masks_of>(padded.data(), text.size(), out);

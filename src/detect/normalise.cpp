@@ -13,9 +13,10 @@
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
-#if defined(__SSE2__) && defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#include "core/core.hpp"  // SMPOLICY_X86_AVX2
+
+#ifdef SMPOLICY_X86_AVX2
 #include <immintrin.h>
-#define SMPOLICY_AVX2_LOWER 1
 #endif
 
 #include "detect/detect.hpp"
@@ -161,7 +162,7 @@ bool lower_printable_ascii(std::string_view in, std::string& out) {
 }
 #endif
 
-#ifdef SMPOLICY_AVX2_LOWER
+#ifdef SMPOLICY_X86_AVX2
 // Lowers in[0, 32) into out[0, 32); false if a byte there is not printable. Each range
 // is one signed compare: adding 0x80 - low moves it to the bottom of the signed bytes.
 __attribute__((target("avx2"))) inline bool lower_block32(const char* in, char* out) {
@@ -191,9 +192,8 @@ __attribute__((target("avx2"))) bool lower_printable_ascii_avx2(std::string_view
 // Printable ASCII lowered into `out`, by the widest steps the machine takes; false, with
 // `out` unspecified, when any byte is not printable ASCII.
 bool lower_ascii(std::string_view in, std::string& out) {
-#ifdef SMPOLICY_AVX2_LOWER
-  static const bool k_avx2 = __builtin_cpu_supports("avx2");
-  if (k_avx2) return lower_printable_ascii_avx2(in, out);
+#ifdef SMPOLICY_X86_AVX2
+  if (cpu_has_avx2()) return lower_printable_ascii_avx2(in, out);
 #endif
   return lower_printable_ascii(in, out);
 }

@@ -5,9 +5,10 @@
 
 #include "event/reading.hpp"
 
-#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#include "core/core.hpp"  // SMPOLICY_X86_AVX2
+
+#ifdef SMPOLICY_X86_AVX2
 #include <immintrin.h>
-#define SMPOLICY_AVX2_SCAN 1
 #endif
 
 namespace smpolicy {
@@ -22,7 +23,7 @@ struct Members {
   std::size_t count = 0;
 };
 
-#ifdef SMPOLICY_AVX2_SCAN
+#ifdef SMPOLICY_X86_AVX2
 // One bit a byte of the 32 at `p` that plain_json_prefix stops at: as signed bytes,
 // those below 0x20 and those from 0x80 are all below 0x20.
 __attribute__((target("avx2"))) inline unsigned unplain_marks(const char* p) {
@@ -49,9 +50,8 @@ __attribute__((target("avx2"))) std::size_t plain_end_avx2(std::string_view s, s
 
 // The first byte from s[i] on that plain_json_prefix stops at, or s.size().
 std::size_t plain_end(std::string_view s, std::size_t i) {
-#ifdef SMPOLICY_AVX2_SCAN
-  static const bool k_avx2 = __builtin_cpu_supports("avx2");
-  if (k_avx2) return plain_end_avx2(s, i);
+#ifdef SMPOLICY_X86_AVX2
+  if (cpu_has_avx2()) return plain_end_avx2(s, i);
 #endif
   return i + plain_json_prefix(s.substr(i));
 }
