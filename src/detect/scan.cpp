@@ -32,7 +32,7 @@ struct Seen {
 // The findings of one text so far, in a list each thread keeps.
 using Found = std::vector<Seen>;
 
-void add(Found& out, std::string_view kind, std::string_view, std::pair<std::uint32_t, std::uint32_t> span,
+void add(Found& out, std::string_view kind, std::pair<std::uint32_t, std::uint32_t> span,
          float confidence, std::string_view detail = {}) {
   if (span.first >= span.second) return;
   out.push_back(Seen{kind, detail, span.first, span.second, confidence});
@@ -104,7 +104,7 @@ bool same_span_other_kind(std::span<const Hit> hits) {
   return false;
 }
 
-void scan_lexicon(const NormalisedText& view, std::string_view field, const LexiconMatcher& lexicon, Found& out) {
+void scan_lexicon(const NormalisedText& view, const LexiconMatcher& lexicon, Found& out) {
   const std::string& s = view.text;
   // Scratch each thread reuses from post to post.
   thread_local std::vector<Hit> hits;
@@ -159,7 +159,7 @@ void scan_lexicon(const NormalisedText& view, std::string_view field, const Lexi
     // "faggots and peas", "the Spastics Society": an innocent phrase cancels the word in it.
     bool excepted = h.kind->starts_with("language.") &&
                     std::any_of(exceptions.begin(), exceptions.end(), [&](auto e) { return e.first <= h.begin && h.end <= e.second; });
-    if (!excepted) add(out, *h.kind, field, view.original_span(h.begin, h.end), h.confidence);
+    if (!excepted) add(out, *h.kind, view.original_span(h.begin, h.end), h.confidence);
   }
 }
 
@@ -236,12 +236,12 @@ std::size_t detect_text_into(std::string_view text, std::string_view field, cons
   NormalisedText plain = normalise(text);
   ShapeOptions options{&matcher.school_domains, &matcher.school_phones, &matcher.shorteners};
   for (const auto& hit : scan_shapes(plain, text, options)) {
-    add(found, hit.kind, field, plain.original_span(hit.begin, hit.end), hit.confidence);
+    add(found, hit.kind, plain.original_span(hit.begin, hit.end), hit.confidence);
   }
   for (const auto& hit : matcher.names.scan(plain, text)) {
-    add(found, *hit.kind, field, plain.original_span(hit.begin, hit.end), hit.confidence, *hit.detail);
+    add(found, *hit.kind, plain.original_span(hit.begin, hit.end), hit.confidence, *hit.detail);
   }
-  if (matcher.lexicon) scan_lexicon(deobfuscate(std::move(plain)), field, *matcher.lexicon, found);
+  if (matcher.lexicon) scan_lexicon(deobfuscate(std::move(plain)), *matcher.lexicon, found);
   return tidy(found, field, out, at);
 }
 
