@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstring>
 #include <expected>
 #include <filesystem>
 #include <functional>
@@ -28,6 +29,22 @@ struct Error {
 
 inline std::unexpected<Error> fail(ErrorCode code, std::string message) {
   return std::unexpected(Error{code, std::move(message)});
+}
+
+// ---- Strings ----------------------------------------------------------------------------
+
+// `to` made a copy of `text`, as assign makes it, but with no call into the library where
+// its room suffices, as a string reused from item to item mostly does (an event's fields, a
+// finding's kind). `text` may lie in `to`.
+inline void assign_text(std::string& to, std::string_view text) {
+  if (text.size() > to.capacity()) {
+    to.assign(text);
+    return;
+  }
+  to.resize_and_overwrite(text.size(), [&](char* into, std::size_t) {
+    if (!text.empty()) std::memmove(into, text.data(), text.size());
+    return text.size();
+  });
 }
 
 // ---- The processor ----------------------------------------------------------------------

@@ -24,7 +24,7 @@ struct Facts {
   // those pointed back.
   const Value* fields = nullptr;
   std::size_t field_count = 0;
-  std::array<int, 12> owned{};
+  std::array<int, std::tuple_size_v<decltype(local)>> owned{};  // by index in `local`
 
   // A fresh value for `slot`. The storage is kept from event to event (a thread's
   // Facts is reused), so the value is cleared here, keeping its string's and list's room.

@@ -38,14 +38,6 @@ void add(Found& out, std::string_view kind, std::pair<std::uint32_t, std::uint32
   out.push_back(Seen{kind, detail, span.first, span.second, confidence});
 }
 
-// Writes `from` over `to` in the room `to` has. A finding list kept from post to post
-// mostly holds a string of the same length there already (the same field name, often
-// the same kind), whose bytes are simply written over.
-void overwrite(std::string& to, std::string_view from) {
-  if (to.size() == from.size()) std::char_traits<char>::copy(to.data(), from.data(), from.size());
-  else to.assign(from);
-}
-
 // True when `token`, in which each run of '*' stands for one or more letters, spells
 // `word` (or, for a prefix term, starts with it).
 bool masked_match(std::string_view token, std::string_view word, bool prefix) {
@@ -217,12 +209,12 @@ std::size_t tidy(const Found& found, std::string_view field, std::vector<Finding
   for (std::uint32_t index : kept) {
     const Seen& f = found[index];
     Finding& to = out[at++];
-    overwrite(to.kind, f.kind);
-    overwrite(to.field, field);
+    assign_text(to.kind, f.kind);
+    assign_text(to.field, field);
     to.begin = f.begin;
     to.end = f.end;
     to.confidence = f.confidence;
-    overwrite(to.detail, f.detail);
+    assign_text(to.detail, f.detail);
   }
   return at;
 }

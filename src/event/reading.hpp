@@ -2,7 +2,6 @@
 // json_reader.cpp (nlohmann) and the fast path for plain lines.
 #pragma once
 
-#include <cstring>
 #include <expected>
 #include <optional>
 #include <string>
@@ -23,19 +22,6 @@ std::expected<Event, Error> with_required(Event event, int line);
 
 // The error naming the first required field `event` lacks, if it lacks one.
 std::optional<Error> lacks_required(const Event& event, int line);
-
-// `to` made a copy of `text`, as assign makes it, but with no call into the library where
-// its room suffices, as a reused event's mostly does. `text` may lie in `to`.
-inline void assign_text(std::string& to, std::string_view text) {
-  if (text.size() > to.capacity()) {
-    to.assign(text);
-    return;
-  }
-  to.resize_and_overwrite(text.size(), [&](char* into, std::size_t) {
-    if (!text.empty()) std::memmove(into, text.data(), text.size());
-    return text.size();
-  });
-}
 
 // Makes `event` a copy of `fresh` (make_event's, perhaps with fields set), keeping the
 // room of its fields, strings and lists.
