@@ -151,6 +151,9 @@ INSTANTIATE_TEST_SUITE_P(Language, DetectTable, testing::Values(
     Row{"total sh*t", {"language.profanity:sh*t"}},
     Row{"you b!tch", {"language.insult:b!tch"}},
     Row{"they are idiots", {"language.insult:idiots"}},
+    // Plurals are the term plus "s" or "es", then the end of the word.
+    Row{"you bitches", {"language.insult:bitches"}},
+    Row{"a bitchess and a bitchs", {"language.insult:bitchs"}},
     Row{"I WILL KILL YOU", {"language.threat:I WILL KILL YOU"}},
     Row{"Scunthorpe and Essex", {}},
     Row{"my gay friends and Muslim colleagues", {}},

@@ -17,6 +17,7 @@ struct LexTerm {
   std::string kind;
   std::uint32_t length = 0;
   bool prefix = false;  // matches any word starting with the literal
+  bool plurals = false;  // also matches the literal followed by "s" or "es"
   float confidence = 0.9f;
 };
 
@@ -31,7 +32,7 @@ struct MaskedTerm {
 // The lexicon compiled once and shared by every school's matcher.
 struct LexiconMatcher {
   std::unordered_map<char, std::vector<MaskedTerm>> masked;  // by first letter
-  LiteralSet set;              // terms, their variants, exception phrases, then pattern words
+  LiteralSet set;              // terms, exception phrases, then pattern words
   std::vector<LexTerm> terms;  // by literal id; kind "exception" for exception phrases
   LiteralSet patterns;
   std::vector<std::string> pattern_kinds;  // by pattern id

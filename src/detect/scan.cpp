@@ -20,6 +20,15 @@ bool word_byte(std::string_view s, std::size_t i) {
   return word_char(s, lead) != 0;
 }
 
+// Where a plural ending ("s" or "es") that starts at `at`, just after a term, ends the
+// word; 0 when the word goes on otherwise.
+std::size_t plural_end(std::string_view s, std::size_t at) {
+  auto word_ends = [&](std::size_t end) { return end == s.size() || !word_byte(s, end); };
+  if (s[at] == 's' && word_ends(at + 1)) return at + 1;
+  if (s.substr(at, 2) == "es" && word_ends(at + 2)) return at + 2;
+  return 0;
+}
+
 // A finding of one text before tidying. Its kind and detail are views into the matcher
 // or the detectors' own tables, which outlive the scan, so only the findings kept are
 // written out as strings.
@@ -119,7 +128,8 @@ void scan_lexicon(const NormalisedText& view, const LexiconMatcher& lexicon, Fou
     if (term.prefix) {
       while (end < s.size() && word_byte(s, end)) ++end;
     } else if (end < s.size() && word_byte(s, end)) {
-      return;
+      end = term.plurals ? plural_end(s, end) : 0;
+      if (!end) return;
     }
     if (term.kind == "exception") exceptions.emplace_back(begin, end);
     else hits.push_back(Hit{&term.kind, begin, end, term.confidence});
