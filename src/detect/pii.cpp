@@ -13,9 +13,8 @@ using namespace shape_chars;
 struct Scanner {
   Scanner(const NormalisedText& p, std::string_view o, const ShapeOptions& opts)
       : plain(p), original(o), options(opts), s(p.text), taken(buffers().taken), places(buffers().places) {
-    taken.assign(s.size(), false);
-    slash = s.find('/') != std::string_view::npos;
-    any_digit = find_places(p.text, slash, options.shorteners && slash, places);
+    taken.clear();
+    find_places(s, options.shorteners != nullptr, places);
   }
 
   // Scratch reused by each thread from post to post, so scanning allocates nothing.
@@ -35,15 +34,16 @@ struct Scanner {
   std::vector<ShapeHit> hits;
   std::vector<bool>& taken;
   Places& places;
-  bool slash = false;      // links but "www." ones need one
-  bool any_digit = false;  // every shape but e-mail addresses and links has digits
 
+  // Most posts have no shape at all, so the bytes taken are only marked from the first.
   void add(std::string_view kind, std::size_t b, std::size_t e, float confidence) {
     hits.push_back(ShapeHit{kind, b, e, confidence});
+    if (taken.empty()) taken.assign(s.size(), false);
     std::fill(taken.begin() + static_cast<long>(b), taken.begin() + static_cast<long>(e), true);
   }
+  bool taken_at(std::size_t i) const { return !taken.empty() && taken[i]; }
   bool free(std::size_t b, std::size_t e) const {
-    return std::none_of(taken.begin() + static_cast<long>(b), taken.begin() + static_cast<long>(e), [](bool t) { return t; });
+    return taken.empty() || std::none_of(taken.begin() + static_cast<long>(b), taken.begin() + static_cast<long>(e), [](bool t) { return t; });
   }
   bool capitalised(std::size_t i) const { return std::isupper(static_cast<unsigned char>(original[plain.begin_of(i)])); }
 
@@ -93,7 +93,7 @@ struct Scanner {
   // A number opens with "+44" or with a 0 that starts a word. Without a '+' in the text,
   // only the words opening with a digit need a look.
   void phones() {
-    if (s.find('+') == std::string_view::npos) {
+    if (!places.plus) {
       std::size_t after = 0;  // past the last number found
       for (std::size_t i : places.digits) {
         if (i >= after && s[i] == '0') after = phone_at(i);
@@ -160,6 +160,7 @@ struct Scanner {
   }
 
   void emails() {
+    if (!places.at) return;
     for (std::size_t at = s.find('@'); at != std::string_view::npos; at = s.find('@', at + 1)) {
       auto local = [](char c) { return alnum(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-'; };
       std::size_t b = at, e = at + 1;
@@ -181,9 +182,9 @@ struct Scanner {
       return options.shorteners && std::find(options.shorteners->begin(), options.shorteners->end(), host) != options.shorteners->end();
     };
     // A bare shortener link needs a slash; most posts have none.
-    bool bare_links = options.shorteners && slash;
+    bool bare_links = options.shorteners && places.slash;
     for (std::size_t i : places.links) {
-      if (taken[i]) continue;
+      if (taken_at(i)) continue;
       std::size_t host_start;
       if (s[i] == 'h' && s.compare(i, 8, "https://") == 0) host_start = i + 8;
       else if (s[i] == 'h' && s.compare(i, 7, "http://") == 0) host_start = i + 7;
@@ -217,7 +218,7 @@ struct Scanner {
         "place", "court", "terrace", "walk", "rise", "hill", "mews", "square", "row", "parade", "green", "view",
         "park", "cottages"};
     {
-      if (!digit(s[i]) || taken[i]) return;
+      if (!digit(s[i]) || taken_at(i)) return;
       std::size_t j = i;
       while (j < s.size() && digit(s[j]) && j - i < 4) ++j;
       if (j < s.size() && alpha(s[j]) && boundary_after(s, j + 1)) ++j;  // "12a"
@@ -242,9 +243,9 @@ struct Scanner {
   void dates_of_birth() {
     // A cue must stand within the 30 bytes before the date, so a text without one anywhere
     // has no date of birth to find.
-    if (places.digits.empty() || !birth_cue_anywhere(s)) return;
+    if (places.digits.empty() || !places.birth_cue) return;
     for (std::size_t i : places.digits) {
-      if (taken[i]) continue;
+      if (taken_at(i)) continue;
       std::size_t e = date_end(s, i);
       if (e != i && birth_cue_before(s, i)) add("personal_data.date_of_birth", i, e, 0.9f);
     }
@@ -258,7 +259,7 @@ std::vector<ShapeHit> scan_shapes(const NormalisedText& plain, std::string_view 
   // Order matters: the most specific shapes claim their bytes first.
   scanner.emails();
   scanner.links();
-  if (!scanner.any_digit) return std::move(scanner.hits);
+  if (!scanner.places.any_digit) return std::move(scanner.hits);
   scanner.nhs_numbers();
   scanner.national_insurance();
   scanner.phones();

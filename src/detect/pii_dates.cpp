@@ -13,17 +13,9 @@ constexpr std::string_view k_cues[] = {"born", "dob", "d.o.b", "date of birth", 
 constexpr std::string_view k_months[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
 }  // namespace
 
-// Each cue has a 'b' ("born", "dob", "d.o.b", and "birth" in the rest), so only the b's
-// need a look.
 bool birth_cue_anywhere(std::string_view s) {
   for (std::size_t b = s.find('b'); b != std::string_view::npos; b = s.find('b', b + 1)) {
-    // The letter beside the 'b' rules most out before any compare (a call each).
-    char next = b + 1 < s.size() ? s[b + 1] : '\0', before = b > 0 ? s[b - 1] : '\0';
-    if ((next == 'o' && s.compare(b, 4, "born") == 0) || (next == 'i' && s.compare(b, 5, "birth") == 0) ||
-        (before == 'o' && b >= 2 && s.compare(b - 2, 3, "dob") == 0) ||
-        (before == '.' && b >= 4 && s.compare(b - 4, 5, "d.o.b") == 0)) {
-      return true;
-    }
+    if (birth_cue_at(s, b)) return true;
   }
   return false;
 }

@@ -1,0 +1,66 @@
+#include <gtest/gtest.h>
+
+#include <random>
+#include <string>
+
+#include "detect/pii.hpp"
+
+namespace smpolicy {
+namespace {
+
+// The places and flags as one line, so that a mismatch shows whole.
+std::string answer(std::string_view text, Reading reading, bool shorteners = true) {
+  Places p;
+  find_places(text, shorteners, p, reading);
+  std::string out;
+  for (const auto* list : {&p.digits, &p.coded, &p.links}) {
+    for (std::size_t i : *list) out += std::to_string(i) + ",";
+    out += "|";
+  }
+  for (bool flag : {p.any_digit, p.slash, p.plus, p.at, p.birth_cue}) out += flag ? '1' : '0';
+  return out;
+}
+
+TEST(FindPlaces, SortsWordStartsAndLearnsTheRareBytes) {
+  struct Row {
+    std::string text, expected;
+  };
+  for (const auto& row : {Row{"call 07700 900123", "5,11,|||10000"}, Row{"see www.x.org", "||4,|00000"},
+                          Row{"born 3 may", "5,|||10001"}, Row{"sw1a 1aa", "5,|0,||10000"},
+                          Row{"mail a@b.co or +44 1", "16,19,|||10110"}, Row{"go to http://a.b", "||0,3,6,13,15,|01000"},
+                          Row{"d.o.b", "|||00001"}, Row{"a dob, a birthday", "|||00001"}, Row{"about books", "|||00000"}}) {
+    EXPECT_EQ(answer(row.text, Reading::widest), row.expected) << row.text;
+  }
+}
+
+// The pass reads 64 bytes a block; each place is found at every offset, across the edges
+// of blocks, and in texts shorter and longer than one.
+TEST(FindPlaces, FindsEachPlaceAtAnyOffset) {
+  for (std::size_t pad = 0; pad < 140; ++pad) {
+    for (const char* shape : {"ab 12 cd", "www.x.org", "born 1/2/2000", "a@b.co", "x+44 (0)1", "http://y.z/q", "d.o.b"}) {
+      const std::string text = std::string(pad, '-') + shape + std::string(pad % 5, ' ');
+      const std::string expected = answer(text, Reading::by_byte);
+      EXPECT_EQ(answer(text, Reading::widest), expected) << text;
+      EXPECT_EQ(answer(text, Reading::by_16), expected) << text;
+    }
+  }
+}
+
+// Every reading gives the byte-by-byte answer on texts dense in the marked bytes, and
+// the cue of a birth is found wherever birth_cue_anywhere finds one.
+TEST(FindPlaces, BlocksAndBytesAgree) {
+  std::mt19937 random(7);
+  const std::string bytes = "ab w.o1( )/+@dirnth";
+  for (int round = 0; round < 5000; ++round) {
+    std::string text(random() % 300, ' ');
+    for (char& c : text) c = bytes[random() % bytes.size()];
+    const bool shorteners = round % 2 == 0;
+    const std::string expected = answer(text, Reading::by_byte, shorteners);
+    ASSERT_EQ(answer(text, Reading::widest, shorteners), expected) << text;
+    ASSERT_EQ(answer(text, Reading::by_16, shorteners), expected) << text;
+    ASSERT_EQ(expected.back() == '1', birth_cue_anywhere(text)) << text;
+  }
+}
+
+}  // namespace
+}  // namespace smpolicy
