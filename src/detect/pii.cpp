@@ -47,15 +47,22 @@ struct Scanner {
   }
   bool capitalised(std::size_t i) const { return std::isupper(static_cast<unsigned char>(original[plain.begin_of(i)])); }
 
+  // The digits of a number, held in place: no scanner reads more than sixteen.
+  struct Digits {
+    std::array<char, 16> digits{};
+    std::size_t size = 0;
+    std::string_view view() const { return {digits.data(), size}; }
+  };
+
   // Digits from `i` joined by single separators; returns the end and the digits read,
-  // stopping once `max_digits` are read.
-  std::size_t digit_run(std::size_t i, std::string_view separators, std::string& digits, std::size_t max_digits) const {
+  // stopping once `max_digits` (at most 16) are read.
+  std::size_t digit_run(std::size_t i, std::string_view separators, Digits& digits, std::size_t max_digits) const {
     std::size_t j = i, end = i;
-    while (j < s.size() && digits.size() < max_digits) {
+    while (j < s.size() && digits.size < max_digits) {
       if (digit(s[j])) {
-        digits += s[j++];
+        digits.digits[digits.size++] = s[j++];
         end = j;
-      } else if (separators.find(s[j]) != std::string_view::npos && j + 1 < s.size() &&
+      } else if (std::find(separators.begin(), separators.end(), s[j]) != separators.end() && j + 1 < s.size() &&
                  (digit(s[j + 1]) || s[j + 1] == '(')) {
         ++j;
       } else if (s[j] == '(' || s[j] == ')') {
@@ -81,10 +88,10 @@ struct Scanner {
   void nhs_numbers() {
     for (std::size_t i : places.digits) {
       if (i + 10 > s.size() || !mostly_digits(i)) continue;
-      std::string digits;
+      Digits digits;
       std::size_t end = digit_run(i, " -", digits, 10);
-      if (digits.size() == 10 && boundary_after(s, end) && (end == s.size() || !digit(s[end])) &&
-          (end - i == 10 || end - i == 12) && nhs_number_valid(digits)) {
+      if (digits.size == 10 && boundary_after(s, end) && (end == s.size() || !digit(s[end])) &&
+          (end - i == 10 || end - i == 12) && nhs_number_valid(digits.view())) {
         add("personal_data.nhs_number", i, end, end - i == 12 ? 0.97f : 0.85f);
       }
     }
@@ -109,12 +116,13 @@ struct Scanner {
   // Adds the number starting at i, if there is one; returns where to look next.
   std::size_t phone_at(std::size_t i) {
     bool plus = s[i] == '+';
-    std::string digits;
+    Digits digits;
     std::size_t end = digit_run(plus ? i + 1 : i, " -.", digits, 14);
-    std::string national = national_phone(s.substr(i, end - i));
-    if (national.empty() || !boundary_after(s, end) || !free(i, end)) return i + 1;
-    bool school = options.school_phones &&
-                  std::find(options.school_phones->begin(), options.school_phones->end(), national) != options.school_phones->end();
+    // The number's text holds just these digits, so its national form comes from them.
+    NationalPhone national = national_phone_of(digits.view(), plus && s.compare(i + 1, 2, "44") == 0);
+    if (national.size == 0 || !boundary_after(s, end) || !free(i, end)) return i + 1;
+    bool school = options.school_phones && std::find(options.school_phones->begin(), options.school_phones->end(),
+                                                     national.view()) != options.school_phones->end();
     add(school ? "school.contact" : "personal_data.phone", i, end, 0.97f);
     return end + 1;
   }
@@ -132,9 +140,9 @@ struct Scanner {
         continue;
       }
       if (std::find(std::begin(k_bad_prefixes), std::end(k_bad_prefixes), s.substr(i, 2)) != std::end(k_bad_prefixes)) continue;
-      std::string digits;
+      Digits digits;
       std::size_t end = digit_run(j, " ", digits, 6);
-      if (digits.size() != 6) continue;
+      if (digits.size != 6) continue;
       std::size_t k = end < s.size() && s[end] == ' ' ? end + 1 : end;
       if (k < s.size() && s[k] >= 'a' && s[k] <= 'd' && boundary_after(s, k + 1)) add("personal_data.ni_number", i, k + 1, 0.95f);
     }

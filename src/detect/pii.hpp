@@ -3,6 +3,7 @@
 // links, over the plain view.
 #pragma once
 
+#include <array>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -59,6 +60,16 @@ std::vector<ShapeHit> scan_shapes(const NormalisedText& plain, std::string_view 
 
 // The national form of a UK phone number ("+44 (0)1632 960123" -> "01632960123"), or "".
 std::string national_phone(std::string_view text);
+
+// A national form, held in place: it never has more than eleven digits.
+struct NationalPhone {
+  std::array<char, 11> digits{};
+  std::size_t size = 0;  // 0: no UK phone number
+  std::string_view view() const { return {digits.data(), size}; }
+};
+
+// national_phone from a number's digits alone; `plus44`: its text opens with "+44".
+NationalPhone national_phone_of(std::string_view digits, bool plus44);
 
 // Whether `s` holds a cue that a date is a birth ("born", "dob", "date of birth"...)
 // anywhere, or in the 30 bytes before byte i. Each cue holds a 'b': birth_cue_at says
