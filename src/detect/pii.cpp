@@ -248,10 +248,9 @@ struct Scanner {
     }
   }
 
+  // A date is looked for at each number first, as few numbers in posts are dates and the
+  // cue of a birth is looked for only before those.
   void dates_of_birth() {
-    // A cue must stand within the 30 bytes before the date, so a text without one anywhere
-    // has no date of birth to find.
-    if (places.digits.empty() || !places.birth_cue) return;
     for (std::size_t i : places.digits) {
       if (taken_at(i)) continue;
       std::size_t e = date_end(s, i);

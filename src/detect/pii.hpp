@@ -44,7 +44,6 @@ struct Places {
   bool slash = false;      // links but "www." ones need one
   bool plus = false;       // for "+44"
   bool at = false;         // for e-mail addresses
-  bool birth_cue = false;  // birth_cue_anywhere
 };
 
 // How find_places reads the text: the widest steps the machine takes, sixteen bytes at a
@@ -71,25 +70,13 @@ struct NationalPhone {
 // national_phone from a number's digits alone; `plus44`: its text opens with "+44".
 NationalPhone national_phone_of(std::string_view digits, bool plus44);
 
-// Whether `s` holds a cue that a date is a birth ("born", "dob", "date of birth"...)
-// anywhere, or in the 30 bytes before byte i. Each cue holds a 'b': birth_cue_at says
-// whether the 'b' at s[b] is part of one.
-bool birth_cue_anywhere(std::string_view s);
+// Whether `s` holds a cue that a date is a birth ("born", "dob", "date of birth"...) in
+// the 30 bytes before byte i.
 bool birth_cue_before(std::string_view s, std::size_t i);
 
 // The end of a date starting at byte i of `s` with a four-digit year ("14/03/2016",
 // "2016-03-14", "3rd March 2016"), or i where none starts there.
 std::size_t date_end(std::string_view s, std::size_t i);
-
-// Whether the 'b' at s[b] is part of a cue: each has one ("born", "dob", "d.o.b", and
-// "birth" in the rest). In line, as most b's fail on the letters beside them.
-[[gnu::always_inline]] inline bool birth_cue_at(std::string_view s, std::size_t b) {
-  const char next = b + 1 < s.size() ? s[b + 1] : '\0', before = b > 0 ? s[b - 1] : '\0';
-  if (next == 'o') return (b + 4 <= s.size() && s[b + 2] == 'r' && s[b + 3] == 'n') || (before == 'o' && b >= 2 && s[b - 2] == 'd');
-  if (next == 'i') return b + 5 <= s.size() && s.substr(b + 2, 3) == "rth";
-  if (before == 'o') return b >= 2 && s[b - 2] == 'd';
-  return before == '.' && b >= 4 && s.substr(b - 4, 4) == "d.o.";
-}
 
 // True when ten digits pass the NHS number's modulus-11 check.
 bool nhs_number_valid(std::string_view ten_digits);

@@ -34,7 +34,6 @@ using namespace shape_chars;
 struct Marks {
   std::uint64_t anchors = 0;  // digits and brackets
   std::uint64_t ws = 0;       // 'w', which opens "www."
-  std::uint64_t bs = 0;       // 'b', which every cue of a birth holds
   std::uint64_t rare = 0;     // '/', '+' and '@'
 };
 
@@ -46,7 +45,6 @@ Marks marks_by_byte(const char* p) {
     const std::uint64_t bit = std::uint64_t{1} << k;
     if (digit(c) || c == '(' || c == ')') m.anchors |= bit;
     if (c == 'w') m.ws |= bit;
-    if (c == 'b') m.bs |= bit;
     if (c == '/' || c == '+' || c == '@') m.rare |= bit;
   }
   return m;
@@ -69,7 +67,6 @@ Marks marks_by_16(const char* p) {
     const int shift = 16 * q;
     m.anchors |= std::uint64_t{bits_of(anchors)} << shift;
     m.ws |= std::uint64_t{bits_of(equal_to(v, 'w'))} << shift;
-    m.bs |= std::uint64_t{bits_of(equal_to(v, 'b'))} << shift;
     m.rare |= std::uint64_t{bits_of(rare)} << shift;
   }
   return m;
@@ -95,7 +92,6 @@ __attribute__((target("avx2"))) inline Marks marks_by_32(const char* p) {
     const int shift = 32 * q;
     m.anchors |= bits32(anchors) << shift;
     m.ws |= bits32(equal32(v, 'w')) << shift;
-    m.bs |= bits32(equal32(v, 'b')) << shift;
     m.rare |= bits32(rare) << shift;
   }
   return m;
@@ -111,7 +107,7 @@ template <Marks (*marks)(const char*)>
   if (s.size() >= 64) {
     const Marks m = marks(s.data() + s.size() - 64);
     const std::size_t seen = base + 64 - s.size();
-    return {m.anchors >> seen, m.ws >> seen, m.bs >> seen, m.rare >> seen};
+    return {m.anchors >> seen, m.ws >> seen, m.rare >> seen};
   }
   alignas(32) char padded[64] = {};
   std::memcpy(padded, s.data() + base, s.size() - base);
@@ -160,7 +156,7 @@ template <Marks (*marks)(const char*)>
 [[gnu::always_inline]] inline void places_by(std::string_view s, bool shorteners, Places& places) {
   clear(places, s.size());
   // Kept here, not in `places`, so that they stay in registers through the pass.
-  bool any_digit = false, slash = false, plus = false, at = false, cue = false;
+  bool any_digit = false, slash = false, plus = false, at = false;
   std::size_t looked = 0;
   for (std::size_t base = 0; base < s.size(); base += 64) {
     const Marks m = marks_at<marks>(s, base);
@@ -174,7 +170,6 @@ template <Marks (*marks)(const char*)>
       bool www = i + 4 <= s.size() && s[i + 1] == 'w' && s[i + 2] == 'w' && s[i + 3] == '.';
       if (www && boundary_before(s, i)) places.links.push_back(i);
     }
-    for (std::uint64_t b = cue ? 0 : m.bs; b != 0 && !cue; b &= b - 1) cue = birth_cue_at(s, base + static_cast<std::size_t>(std::countr_zero(b)));
     for (std::uint64_t r = m.rare; r != 0; r &= r - 1) {
       const char c = s[base + static_cast<std::size_t>(std::countr_zero(r))];
       slash |= c == '/';
@@ -186,7 +181,6 @@ template <Marks (*marks)(const char*)>
   places.slash = slash;
   places.plus = plus;
   places.at = at;
-  places.birth_cue = cue;
   if (slash) links_after_slash(s, shorteners, places);
 }
 
