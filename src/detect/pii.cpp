@@ -4,6 +4,7 @@
 #include <array>
 #include <cctype>
 #include <cstdint>
+#include <cstring>
 
 namespace smpolicy {
 namespace {
@@ -19,7 +20,7 @@ struct Scanner {
 
   // Scratch reused by each thread from post to post, so scanning allocates nothing.
   struct Buffers {
-    std::vector<bool> taken;
+    std::vector<char> taken;  // a byte each, so marking and testing a span is one call
     Places places;
   };
   static Buffers& buffers() {
@@ -32,19 +33,18 @@ struct Scanner {
   const ShapeOptions& options;
   std::string_view s;
   std::vector<ShapeHit> hits;
-  std::vector<bool>& taken;
+  std::vector<char>& taken;
   Places& places;
 
   // Most posts have no shape at all, so the bytes taken are only marked from the first.
   void add(std::string_view kind, std::size_t b, std::size_t e, float confidence) {
+    if (hits.empty()) hits.reserve(4);  // a post with one shape often has a few
     hits.push_back(ShapeHit{kind, b, e, confidence});
-    if (taken.empty()) taken.assign(s.size(), false);
-    std::fill(taken.begin() + static_cast<long>(b), taken.begin() + static_cast<long>(e), true);
+    if (taken.empty()) taken.assign(s.size(), 0);
+    std::memset(taken.data() + b, 1, e - b);
   }
-  bool taken_at(std::size_t i) const { return !taken.empty() && taken[i]; }
-  bool free(std::size_t b, std::size_t e) const {
-    return taken.empty() || std::none_of(taken.begin() + static_cast<long>(b), taken.begin() + static_cast<long>(e), [](bool t) { return t; });
-  }
+  bool taken_at(std::size_t i) const { return !taken.empty() && taken[i] != 0; }
+  bool free(std::size_t b, std::size_t e) const { return taken.empty() || std::memchr(taken.data() + b, 1, e - b) == nullptr; }
   bool capitalised(std::size_t i) const { return std::isupper(static_cast<unsigned char>(original[plain.begin_of(i)])); }
 
   // The digits of a number, held in place: no scanner reads more than sixteen.
