@@ -74,20 +74,11 @@ struct Scanner {
     return end;
   }
 
-  // Whether s[i, i + 10) has at most two bytes that are not digits. An NHS number's ten
-  // digits span ten bytes or twelve, so this holds wherever one starts; most numbers in
-  // posts ("3 kids", "10am") fail it within a few bytes, before any digits are gathered.
-  bool mostly_digits(std::size_t i) const {
-    int others = 0;
-    for (std::size_t j = i; j < i + 10; ++j) {
-      if (!digit(s[j]) && ++others > 2) return false;
-    }
-    return true;
-  }
-
   void nhs_numbers() {
     for (std::size_t i : places.digits) {
-      if (i + 10 > s.size() || !mostly_digits(i)) continue;
+      // An NHS number's ten digits span ten bytes or twelve, so this holds wherever one
+      // starts; most numbers in posts ("3 kids", "10am") fail it before any digits are read.
+      if (i + 10 > s.size() || !mostly_digits(s, i)) continue;
       Digits digits;
       std::size_t end = digit_run(i, " -", digits, 10);
       if (digits.size == 10 && boundary_after(s, end) && (end == s.size() || !digit(s[end])) &&

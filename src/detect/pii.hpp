@@ -78,6 +78,10 @@ bool birth_cue_before(std::string_view s, std::size_t i);
 // "2016-03-14", "3rd March 2016"), or i where none starts there.
 std::size_t date_end(std::string_view s, std::size_t i);
 
+// Whether s[i, i + 10), which must lie within `s`, has at most two bytes that are not
+// digits.
+bool mostly_digits(std::string_view s, std::size_t i);
+
 // True when ten digits pass the NHS number's modulus-11 check.
 bool nhs_number_valid(std::string_view ten_digits);
 

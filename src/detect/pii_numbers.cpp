@@ -4,6 +4,10 @@
 
 #include "detect/pii.hpp"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace smpolicy {
 
 NationalPhone national_phone_of(std::string_view digits, bool plus44) {
@@ -31,6 +35,26 @@ std::string national_phone(std::string_view text) {
     if (c >= '0' && c <= '9') digits += c;
   }
   return std::string(national_phone_of(digits, text.starts_with("+44")).view());
+}
+
+bool mostly_digits(std::string_view s, std::size_t i) {
+#if defined(__SSE2__)
+  // The ten bytes at once where sixteen can be read: at most two of them are not digits
+  // when clearing the lowest of those bits twice leaves none.
+  if (i + 16 <= s.size()) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
+    const __m128i digits = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)), _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1)));
+    unsigned others = ~static_cast<unsigned>(_mm_movemask_epi8(digits)) & 0x3FFu;
+    others &= others - 1;
+    others &= others - 1;
+    return others == 0;
+  }
+#endif
+  int others = 0;
+  for (std::size_t j = i; j < i + 10; ++j) {
+    if (!shape_chars::digit(s[j]) && ++others > 2) return false;
+  }
+  return true;
 }
 
 bool nhs_number_valid(std::string_view d) {

@@ -32,5 +32,18 @@ TEST(NationalPhone, FromDigitsAgreesWithFromText) {
   }
 }
 
+// Ten bytes are read at once where sixteen can be, and one by one near the end of a text;
+// both readings count the same.
+TEST(MostlyDigits, AllowsTwoBytesOtherThanDigitsInTen) {
+  for (std::string ten : {"1234567890", "123 456 78", "12-3456-78", "1 2 345678", "1 2 3 4567", "3 planted ", "(12)345678"}) {
+    int others = 0;
+    for (char c : ten) others += c < '0' || c > '9';
+    for (std::string after : {"", "      ", "9999999999"}) {
+      EXPECT_EQ(mostly_digits(ten + after, 0), others <= 2) << ten << after;
+      EXPECT_EQ(mostly_digits("ab" + ten + after, 2), others <= 2) << ten << after;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace smpolicy
