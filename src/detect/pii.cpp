@@ -45,7 +45,11 @@ struct Scanner {
   }
   bool taken_at(std::size_t i) const { return !taken.empty() && taken[i] != 0; }
   bool free(std::size_t b, std::size_t e) const { return taken.empty() || std::memchr(taken.data() + b, 1, e - b) == nullptr; }
-  bool capitalised(std::size_t i) const { return std::isupper(static_cast<unsigned char>(original[plain.begin_of(i)])); }
+  // std::isupper in the "C" locale, which the program never leaves, without a call.
+  bool capitalised(std::size_t i) const {
+    const char c = original[plain.begin_of(i)];
+    return c >= 'A' && c <= 'Z';
+  }
 
   // The digits of a number, held in place: no scanner reads more than sixteen.
   struct Digits {
@@ -226,8 +230,9 @@ struct Scanner {
       std::size_t k = j + 1;
       for (int words = 0; words < 3 && k < s.size(); ++words) {
         std::size_t w = k;
+        // Most words after a number are not capitalised, and are not read through.
+        if (!alpha(s[k]) || !capitalised(k)) break;
         while (w < s.size() && alpha(s[w])) ++w;
-        if (w == k || !capitalised(k)) break;
         std::string_view word = s.substr(k, w - k);
         if (words > 0 && std::find(k_streets.begin(), k_streets.end(), word) != k_streets.end() && boundary_after(s, w)) {
           add("personal_data.address", i, w, 0.9f);
