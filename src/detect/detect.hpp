@@ -37,6 +37,10 @@ struct NormalisedText {
 // characters become spaces; never fails.
 NormalisedText normalise(std::string_view original);
 
+// normalise into `out`, whose room is reused: a caller that normalises text after text
+// allocates only when a text outgrows the room it hands back.
+void normalise_into(std::string_view original, NormalisedText& out);
+
 // The lexicon's view of a normalised text: digits and symbols standing for letters inside
 // words ("sh1t", "@ss", "b!tch"), spaced-out letters ("f.u.c.k", "f u c k") and stretched
 // letters ("fuuuck") undone.

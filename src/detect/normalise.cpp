@@ -208,10 +208,8 @@ bool lower_ascii(std::string_view in, std::string& out) {
   return lowered;
 }
 
-}  // namespace
-
-NormalisedText normalise(std::string_view original) {
-  if (NormalisedText out; lower_ascii(original, out.text)) return out;
+// The text with any byte that is not printable ASCII, byte by byte, with its map.
+NormalisedText normalise_mapped(std::string_view original) {
   Builder out(original.size());
   const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(original.data());
   std::size_t i = 0;
@@ -235,6 +233,23 @@ NormalisedText normalise(std::string_view original) {
     i += static_cast<std::size_t>(n);
   }
   return out.take();
+}
+
+}  // namespace
+
+void normalise_into(std::string_view original, NormalisedText& out) {
+  if (lower_ascii(original, out.text)) {
+    out.from.clear();
+    out.to.clear();
+    return;
+  }
+  out = normalise_mapped(original);
+}
+
+NormalisedText normalise(std::string_view original) {
+  NormalisedText out;
+  normalise_into(original, out);
+  return out;
 }
 
 std::pair<std::uint32_t, std::uint32_t> NormalisedText::original_span(std::size_t begin, std::size_t end) const {
