@@ -30,11 +30,11 @@ using namespace shape_chars;
 }
 
 // Bit k of each mask says what byte k of 64 is. Digits and brackets are the anchors the
-// places are found from; the other bytes are rare in posts, so each is looked at alone.
+// places are found from; '/', '+' and '@' are rare in posts, so they share the mask and
+// are told apart where one is found.
 struct Marks {
-  std::uint64_t anchors = 0;  // digits and brackets
-  std::uint64_t ws = 0;       // 'w', which opens "www."
-  std::uint64_t rare = 0;     // '/', '+' and '@'
+  std::uint64_t marked = 0;  // digits, brackets, '/', '+' and '@'
+  std::uint64_t ws = 0;      // 'w', which opens "www."
 };
 
 // The marks of the 64 bytes at p, one byte at a time: what the wider readings must give.
@@ -43,9 +43,8 @@ Marks marks_by_byte(const char* p) {
   for (int k = 0; k < 64; ++k) {
     const char c = p[k];
     const std::uint64_t bit = std::uint64_t{1} << k;
-    if (digit(c) || c == '(' || c == ')') m.anchors |= bit;
+    if (digit(c) || c == '(' || c == ')' || c == '/' || c == '+' || c == '@') m.marked |= bit;
     if (c == 'w') m.ws |= bit;
-    if (c == '/' || c == '+' || c == '@') m.rare |= bit;
   }
   return m;
 }
@@ -62,12 +61,11 @@ Marks marks_by_16(const char* p) {
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * q));
     // As signed bytes, those from 0x80 are below '0', so the range test leaves them out.
     const __m128i digits = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)), _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1)));
-    const __m128i anchors = _mm_or_si128(digits, _mm_or_si128(equal_to(v, '('), equal_to(v, ')')));
+    const __m128i brackets = _mm_or_si128(equal_to(v, '('), equal_to(v, ')'));
     const __m128i rare = _mm_or_si128(equal_to(v, '/'), _mm_or_si128(equal_to(v, '+'), equal_to(v, '@')));
     const int shift = 16 * q;
-    m.anchors |= std::uint64_t{bits_of(anchors)} << shift;
+    m.marked |= std::uint64_t{bits_of(_mm_or_si128(digits, _mm_or_si128(brackets, rare)))} << shift;
     m.ws |= std::uint64_t{bits_of(equal_to(v, 'w'))} << shift;
-    m.rare |= std::uint64_t{bits_of(rare)} << shift;
   }
   return m;
 }
@@ -87,12 +85,11 @@ __attribute__((target("avx2"))) inline Marks marks_by_32(const char* p) {
     const __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + 32 * q));
     // Adding 0x80 - '0' moves the digits to the bottom of the signed bytes, all else above.
     const __m256i digits = _mm256_cmpgt_epi8(_mm256_set1_epi8(-128 + 10), _mm256_add_epi8(v, _mm256_set1_epi8(static_cast<char>(0x80 - '0'))));
-    const __m256i anchors = _mm256_or_si256(digits, _mm256_or_si256(equal32(v, '('), equal32(v, ')')));
+    const __m256i brackets = _mm256_or_si256(equal32(v, '('), equal32(v, ')'));
     const __m256i rare = _mm256_or_si256(equal32(v, '/'), _mm256_or_si256(equal32(v, '+'), equal32(v, '@')));
     const int shift = 32 * q;
-    m.anchors |= bits32(anchors) << shift;
+    m.marked |= bits32(_mm256_or_si256(digits, _mm256_or_si256(brackets, rare))) << shift;
     m.ws |= bits32(equal32(v, 'w')) << shift;
-    m.rare |= bits32(rare) << shift;
   }
   return m;
 }
@@ -107,7 +104,7 @@ template <Marks (*marks)(const char*)>
   if (s.size() >= 64) {
     const Marks m = marks(s.data() + s.size() - 64);
     const std::size_t seen = base + 64 - s.size();
-    return {m.anchors >> seen, m.ws >> seen, m.rare >> seen};
+    return {m.marked >> seen, m.ws >> seen};
   }
   alignas(32) char padded[64] = {};
   std::memcpy(padded, s.data() + base, s.size() - base);
@@ -160,8 +157,12 @@ template <Marks (*marks)(const char*)>
   std::size_t looked = 0;
   for (std::size_t base = 0; base < s.size(); base += 64) {
     const Marks m = marks_at<marks>(s, base);
-    for (std::uint64_t a = m.anchors; a != 0; a &= a - 1) {
-      any_digit |= at_anchor(s, base + static_cast<std::size_t>(std::countr_zero(a)), looked, places);
+    for (std::uint64_t a = m.marked; a != 0; a &= a - 1) {
+      const std::size_t p = base + static_cast<std::size_t>(std::countr_zero(a));
+      if (s[p] == '/') slash = true;
+      else if (s[p] == '+') plus = true;
+      else if (s[p] == '@') at = true;
+      else any_digit |= at_anchor(s, p, looked, places);
     }
     // Without a slash only "www." opens a link (links_after_slash redoes these otherwise):
     // only a 'w' before another, or the last of the 64, needs a look.
@@ -169,12 +170,6 @@ template <Marks (*marks)(const char*)>
       const std::size_t i = base + static_cast<std::size_t>(std::countr_zero(w));
       bool www = i + 4 <= s.size() && s[i + 1] == 'w' && s[i + 2] == 'w' && s[i + 3] == '.';
       if (www && boundary_before(s, i)) places.links.push_back(i);
-    }
-    for (std::uint64_t r = m.rare; r != 0; r &= r - 1) {
-      const char c = s[base + static_cast<std::size_t>(std::countr_zero(r))];
-      slash |= c == '/';
-      plus |= c == '+';
-      at |= c == '@';
     }
   }
   places.any_digit = any_digit;
