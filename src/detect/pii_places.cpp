@@ -186,16 +186,26 @@ __attribute__((target("avx2"))) void places_by_32(std::string_view s, bool short
 }
 #endif
 
+// Each reading a function of its own, so that find_places, which picks one, stays small.
+[[gnu::noinline]] void places_by_16(std::string_view s, bool shorteners, Places& places) {
+#if defined(__SSE2__)
+  places_by<marks_by_16>(s, shorteners, places);
+#else
+  places_by<marks_by_byte>(s, shorteners, places);
+#endif
+}
+[[gnu::noinline]] void places_by_byte(std::string_view s, bool shorteners, Places& places) {
+  places_by<marks_by_byte>(s, shorteners, places);
+}
+
 }  // namespace
 
 void find_places(std::string_view text, bool shorteners, Places& places, Reading reading) {
 #ifdef SMPOLICY_X86_AVX2
   if (reading == Reading::widest && cpu_has_avx2()) return places_by_32(text, shorteners, places);
 #endif
-#if defined(__SSE2__)
-  if (reading != Reading::by_byte) return places_by<marks_by_16>(text, shorteners, places);
-#endif
-  places_by<marks_by_byte>(text, shorteners, places);
+  if (reading == Reading::by_byte) return places_by_byte(text, shorteners, places);
+  places_by_16(text, shorteners, places);
 }
 
 }  // namespace smpolicy
