@@ -12,8 +12,9 @@ namespace {
 using namespace shape_chars;
 
 struct Scanner {
-  Scanner(const NormalisedText& p, std::string_view o, const ShapeOptions& opts)
-      : plain(p), original(o), options(opts), s(p.text), taken(buffers().taken), places(buffers().places) {
+  Scanner(const NormalisedText& p, std::string_view o, const ShapeOptions& opts, std::vector<ShapeHit>& out)
+      : plain(p), original(o), options(opts), s(p.text), hits(out), taken(buffers().taken), places(buffers().places) {
+    hits.clear();
     taken.clear();
     find_places(s, options.shorteners != nullptr, places);
   }
@@ -32,13 +33,12 @@ struct Scanner {
   std::string_view original;
   const ShapeOptions& options;
   std::string_view s;
-  std::vector<ShapeHit> hits;
+  std::vector<ShapeHit>& hits;
   std::vector<char>& taken;
   Places& places;
 
   // Most posts have no shape at all, so the bytes taken are only marked from the first.
   void add(std::string_view kind, std::size_t b, std::size_t e, float confidence) {
-    if (hits.empty()) hits.reserve(4);  // a post with one shape often has a few
     hits.push_back(ShapeHit{kind, b, e, confidence});
     if (taken.empty()) taken.assign(s.size(), 0);
     std::memset(taken.data() + b, 1, e - b);
@@ -257,19 +257,18 @@ struct Scanner {
 
 }  // namespace
 
-std::vector<ShapeHit> scan_shapes(const NormalisedText& plain, std::string_view original, const ShapeOptions& options) {
-  Scanner scanner{plain, original, options};
+void scan_shapes(const NormalisedText& plain, std::string_view original, const ShapeOptions& options, std::vector<ShapeHit>& hits) {
+  Scanner scanner{plain, original, options, hits};
   // Order matters: the most specific shapes claim their bytes first.
   scanner.emails();
   scanner.links();
-  if (!scanner.places.any_digit) return std::move(scanner.hits);
+  if (!scanner.places.any_digit) return;
   scanner.nhs_numbers();
   scanner.national_insurance();
   scanner.phones();
   scanner.postcodes();
   scanner.dates_of_birth();
   scanner.street_addresses();
-  return std::move(scanner.hits);
 }
 
 }  // namespace smpolicy

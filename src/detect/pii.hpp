@@ -54,8 +54,10 @@ enum class Reading { widest, by_16, by_byte };
 // `shorteners`: a word may open a shortener's link ("bit.ly/x") where the text has a '/'.
 void find_places(std::string_view text, bool shorteners, Places& places, Reading reading = Reading::widest);
 
-// `plain` is the plain view of `original` (which is read only for capitals).
-std::vector<ShapeHit> scan_shapes(const NormalisedText& plain, std::string_view original, const ShapeOptions& options);
+// The shapes in `plain`, the plain view of `original` (which is read only for capitals),
+// into `hits`: cleared first, its room kept, so a caller scanning text after text
+// allocates for few of them.
+void scan_shapes(const NormalisedText& plain, std::string_view original, const ShapeOptions& options, std::vector<ShapeHit>& hits);
 
 // The national form of a UK phone number ("+44 (0)1632 960123" -> "01632960123"), or "".
 std::string national_phone(std::string_view text);

@@ -233,7 +233,9 @@ std::size_t detect_text_into(std::string_view text, std::string_view field, cons
   NormalisedText plain = std::move(room);
   normalise_into(text, plain);
   ShapeOptions options{&matcher.school_domains, &matcher.school_phones, &matcher.shorteners};
-  for (const auto& hit : scan_shapes(plain, text, options)) {
+  thread_local std::vector<ShapeHit> shapes;  // scratch each thread reuses
+  scan_shapes(plain, text, options, shapes);
+  for (const auto& hit : shapes) {
     add(found, hit.kind, plain.original_span(hit.begin, hit.end), hit.confidence);
   }
   for (const auto& hit : matcher.names.scan(plain, text)) {
