@@ -60,5 +60,35 @@ TEST(FindPlaces, BlocksAndBytesAgree) {
   }
 }
 
+// The places by their definitions, a byte at a time: a word opening with a digit; a word
+// whose first bytes could open a postcode or an NI number, with a digit or a bracket in
+// the four bytes after its start; and, with no slash, a word opening "www.".
+std::string defined(std::string_view s) {
+  using namespace shape_chars;
+  auto at = [&](std::size_t i) { return i < s.size() ? s[i] : '\0'; };
+  auto anchor = [&](std::size_t i) { return digit(at(i)) || at(i) == '(' || at(i) == ')'; };
+  std::string digits, coded, links;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (!boundary_before(s, i)) continue;
+    if (digit(s[i])) digits += std::to_string(i) + ",";
+    bool opens = i + 5 <= s.size() && alpha(s[i]) &&
+                 (digit(at(i + 1)) || (alpha(at(i + 1)) && (anchor(i + 2) || (at(i + 2) == ' ' && (anchor(i + 3) || at(i + 3) == ' ')))));
+    if (opens && (anchor(i + 1) || anchor(i + 2) || anchor(i + 3) || anchor(i + 4))) coded += std::to_string(i) + ",";
+    if (s.substr(i, 4) == "www.") links += std::to_string(i) + ",";
+  }
+  return digits + "|" + coded + "|" + links + "|";
+}
+
+TEST(FindPlaces, FindsThePlacesTheirDefinitionsGive) {
+  std::mt19937 random(3);
+  const std::string bytes = "ab1( w. 2zq";
+  for (int round = 0; round < 5000; ++round) {
+    std::string text(random() % 100, ' ');
+    for (char& c : text) c = bytes[random() % bytes.size()];
+    const std::string found = answer(text, Reading::widest);
+    ASSERT_EQ(found.substr(0, found.rfind('|') + 1), defined(text)) << text;
+  }
+}
+
 }  // namespace
 }  // namespace smpolicy
