@@ -28,8 +28,12 @@ struct NormalisedText {
 
   std::uint32_t begin_of(std::size_t i) const { return from.empty() ? static_cast<std::uint32_t>(i) : from[i]; }
   std::uint32_t end_of(std::size_t i) const { return to.empty() ? static_cast<std::uint32_t>(i + 1) : to[i]; }
-  // The original span of text[begin, end); {0, 0} when empty or out of range.
-  std::pair<std::uint32_t, std::uint32_t> original_span(std::size_t begin, std::size_t end) const;
+  // The original span of text[begin, end); {0, 0} when empty or out of range. In line, as
+  // every finding asks it.
+  std::pair<std::uint32_t, std::uint32_t> original_span(std::size_t begin, std::size_t end) const {
+    if (begin >= end || end > text.size()) return {0, 0};
+    return {begin_of(begin), end_of(end - 1)};
+  }
 };
 
 // NFKC, case folding, accents stripped, Cyrillic/Greek look-alikes and typographic

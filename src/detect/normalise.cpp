@@ -252,9 +252,4 @@ NormalisedText normalise(std::string_view original) {
   return out;
 }
 
-std::pair<std::uint32_t, std::uint32_t> NormalisedText::original_span(std::size_t begin, std::size_t end) const {
-  if (begin >= end || end > text.size()) return {0, 0};
-  return {begin_of(begin), end_of(end - 1)};
-}
-
 }  // namespace smpolicy
