@@ -117,10 +117,11 @@ template <Marks (*marks)(const char*)>
   for (auto* list : {&places.digits, &places.coded, &places.links}) std::vector<std::size_t>().swap(*list);
 }
 
-void clear(Places& places, std::size_t text_size) {
+[[gnu::always_inline]] inline void clear(Places& places, std::size_t text_size) {
   constexpr std::size_t k_keep = std::size_t{1} << 16;
-  const std::size_t most = std::max({places.digits.capacity(), places.coded.capacity(), places.links.capacity()});
-  if (most > k_keep && text_size <= k_keep) give_back(places);
+  if (text_size <= k_keep && (places.digits.capacity() > k_keep || places.coded.capacity() > k_keep || places.links.capacity() > k_keep)) {
+    give_back(places);
+  }
   places.digits.clear();
   places.coded.clear();
   places.links.clear();
