@@ -7,17 +7,20 @@
 #include <string_view>
 #include <utility>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "detect/deobfuscate_tricks.hpp"
 #include "detect/detect.hpp"
 
 namespace smpolicy {
 namespace {
 
+using deobfuscate_detail::next_undo;
 using deobfuscate_detail::tricks_in;
 
 bool letter(char c) { return c >= 'a' && c <= 'z'; }
-// std::isalnum in the "C" locale, which the program never leaves, without a call.
-bool alnum(char c) { return letter(c) || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z'); }
 
 // Digits and symbols that stand in for letters inside a word ("sh1t", "@ss", "b!tch"), by
 // byte: a table, as it is read for every byte of every post.
@@ -103,16 +106,23 @@ std::size_t spaced_run(const std::string& s, std::size_t i) {
   return count >= minimum ? j + 1 : i;
 }
 
-// Whether undo_spacing may change anything from s[i]: a letter that starts three of itself,
-// or one that passes spaced_run's first tests. Most bytes are neither, and this says so in
-// a few compares, where spaced_run and the count of a run cost several times that.
-[[gnu::always_inline]] inline bool may_undo_at(const std::string& s, std::size_t i) {
-  const char c = s[i];
-  if (!letter(c) || i + 2 >= s.size()) return false;
-  const char next = s[i + 1];
-  if (letter(next)) return next == c && s[i + 2] == c;  // most letters: one inside a word
-  const bool spacer = next == '.' || next == '-' || next == '_' || next == '*' || next == '~' || next == ' ';
-  return spacer && (i == 0 || !alnum(s[i - 1]));
+// The map of `count` bytes that came from the bytes at `first` on, one each: byte j from
+// [first + j, first + j + 1). Four at a time where the machine has SSE2, as a post with
+// one stretched word has the map of all its other bytes written here.
+void map_in_place(std::uint32_t* from, std::uint32_t* to, std::uint32_t first, std::size_t count) {
+  std::size_t j = 0;
+#if defined(__SSE2__)
+  __m128i next = _mm_add_epi32(_mm_set1_epi32(static_cast<int>(first)), _mm_setr_epi32(0, 1, 2, 3));
+  for (; j + 4 <= count; j += 4) {
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(from + j), next);
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(to + j), _mm_add_epi32(next, _mm_set1_epi32(1)));
+    next = _mm_add_epi32(next, _mm_set1_epi32(4));
+  }
+#endif
+  for (; j < count; ++j) {
+    from[j] = first + static_cast<std::uint32_t>(j);
+    to[j] = first + static_cast<std::uint32_t>(j) + 1;
+  }
 }
 
 // Pass 2: joins spaced-out letters and shortens stretched ones ("fuuuuck").
@@ -135,10 +145,7 @@ NormalisedText undo_spacing(const NormalisedText& in) {
     const std::size_t count = to - from;
     std::memcpy(out.text.data() + n, s.data() + from, count);
     if (in.from.empty()) {
-      for (std::size_t j = 0; j < count; ++j) {
-        out.from[n + j] = static_cast<std::uint32_t>(from + j);
-        out.to[n + j] = static_cast<std::uint32_t>(from + j + 1);
-      }
+      map_in_place(out.from.data() + n, out.to.data() + n, static_cast<std::uint32_t>(from), count);
     } else {
       std::memcpy(out.from.data() + n, in.from.data() + from, count * sizeof(std::uint32_t));
       std::memcpy(out.to.data() + n, in.to.data() + from, count * sizeof(std::uint32_t));
@@ -146,9 +153,9 @@ NormalisedText undo_spacing(const NormalisedText& in) {
     n += count;
   };
   for (std::size_t i = 0; i < s.size();) {
-    if (!may_undo_at(s, i)) {
-      std::size_t j = i + 1;
-      while (j < s.size() && !may_undo_at(s, j)) ++j;
+    // Most bytes can change nothing (a letter that opens three of itself, or one that
+    // passes spaced_run's first tests, may), and are found and copied a stretch at a time.
+    if (const std::size_t j = next_undo(s, i); j != i) {
       copy_range(i, j);
       i = j;
       continue;

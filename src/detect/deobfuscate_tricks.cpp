@@ -2,6 +2,7 @@
 // byte-by-byte reading that says what they must answer.
 #include "detect/deobfuscate_tricks.hpp"
 
+#include <algorithm>
 #include <array>
 #include <bit>
 #include <cstdint>
@@ -30,6 +31,17 @@ constexpr std::array<bool, 256> k_leet = [] {
 }();
 
 bool leet(char c) { return k_leet[static_cast<unsigned char>(c)]; }
+bool alnum(char c) { return letter(c) || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z'); }
+
+// Whether s[i] is a place next_undo looks for.
+bool may_undo_at(std::string_view s, std::size_t i) {
+  const char c = s[i];
+  if (!letter(c) || i + 2 >= s.size()) return false;
+  const char next = s[i + 1];
+  if (letter(next)) return next == c && s[i + 2] == c;  // most letters: one inside a word
+  const bool spacer = next == '.' || next == '-' || next == '_' || next == '*' || next == '~' || next == ' ';
+  return spacer && (i == 0 || !alnum(s[i - 1]));
+}
 
 // The looks one byte at a time: what tricks_in must answer.
 bool may_have_leet(std::string_view s) {
@@ -177,6 +189,39 @@ __attribute__((target("avx2"))) Tricks tricks_by_avx2(std::string_view s) { retu
 #endif
 
 }  // namespace
+
+std::size_t next_undo_by_byte(std::string_view s, std::size_t i) {
+  while (i < s.size() && !may_undo_at(s, i)) ++i;
+  return std::min(i, s.size());
+}
+
+std::size_t next_undo(std::string_view s, std::size_t i) {
+#if defined(__SSE2__)
+  // Each block of sixteen reads the byte before it and the two after, so the first byte
+  // of the text is looked at alone.
+  if (i >= s.size()) return s.size();
+  if (i == 0) {
+    if (may_undo_at(s, 0)) return 0;
+    i = 1;
+  }
+  for (; i + 18 <= s.size(); i += 16) {
+    const char* p = s.data() + i;
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    const __m128i back = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p - 1));
+    const __m128i on1 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 1));
+    const __m128i on2 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 2));
+    const __m128i triple = _mm_and_si128(_mm_cmpeq_epi8(v, on1), _mm_cmpeq_epi8(v, on2));
+    const __m128i spacer = _mm_or_si128(_mm_or_si128(equal_to(on1, '.'), equal_to(on1, '-')),
+                                        _mm_or_si128(_mm_or_si128(equal_to(on1, '_'), equal_to(on1, '*')),
+                                                     _mm_or_si128(equal_to(on1, '~'), equal_to(on1, ' '))));
+    const __m128i alnum_back = _mm_or_si128(in_range(back, 'a', 'z'), _mm_or_si128(in_range(back, '0', '9'), in_range(back, 'A', 'Z')));
+    // A spacer is no letter, so a letter before one is never a triple's first.
+    const __m128i place = _mm_and_si128(in_range(v, 'a', 'z'), _mm_or_si128(triple, _mm_andnot_si128(alnum_back, spacer)));
+    if (const unsigned bits = bits_of(place)) return i + static_cast<std::size_t>(std::countr_zero(bits));
+  }
+#endif
+  return next_undo_by_byte(s, i);
+}
 
 Tricks tricks_by_byte(std::string_view s) { return {may_have_leet(s), may_have_spacing(s)}; }
 

@@ -22,4 +22,12 @@ Tricks tricks_in(std::string_view s);
 Tricks tricks_by_byte(std::string_view s);
 Tricks tricks_by_16(std::string_view s);
 
+// The first place at or after `from` where undo_spacing may change something, s.size()
+// where there is none: a letter that opens three of itself ("fuuuck"), or a lone letter
+// before one of ". - _ * ~" or a space, with no letter or digit before it ("f.u.c.k"). A
+// place needs two bytes after it. next_undo reads sixteen bytes at a time where the
+// machine has SSE2; next_undo_by_byte says what it must answer.
+std::size_t next_undo(std::string_view s, std::size_t from);
+std::size_t next_undo_by_byte(std::string_view s, std::size_t from);
+
 }  // namespace smpolicy::deobfuscate_detail

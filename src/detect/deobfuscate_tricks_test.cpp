@@ -38,5 +38,21 @@ TEST(DeobfuscateTricks, BlocksAndBytesAgree) {
   }
 }
 
+// next_undo reads sixteen bytes a step; from every start, on texts dense in letters,
+// spacers and their near misses, it finds the place the byte-by-byte reading finds.
+TEST(DeobfuscateTricks, NextUndoFindsWhatBytesFind) {
+  std::mt19937 random(5);
+  const std::string bytes = "aab .-_*~x1Z";
+  for (int round = 0; round < 3000; ++round) {
+    std::string text(random() % 80, ' ');
+    for (char& c : text) c = bytes[random() % bytes.size()];
+    for (std::size_t from = 0; from <= text.size(); ++from) {
+      ASSERT_EQ(next_undo(text, from), next_undo_by_byte(text, from)) << text << " from " << from;
+    }
+  }
+  EXPECT_EQ(next_undo(std::string(40, '-') + "  a b", 0), 42u);
+  EXPECT_EQ(next_undo("the word fuuuck", 3), 10u);
+}
+
 }  // namespace
 }  // namespace smpolicy::deobfuscate_detail

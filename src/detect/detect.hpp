@@ -28,14 +28,22 @@ struct NormalisedText {
 
   std::uint32_t begin_of(std::size_t i) const { return from.empty() ? static_cast<std::uint32_t>(i) : from[i]; }
   std::uint32_t end_of(std::size_t i) const { return to.empty() ? static_cast<std::uint32_t>(i + 1) : to[i]; }
-  // The original span of text[begin, end); {0, 0} when empty or out of range.
-  std::pair<std::uint32_t, std::uint32_t> original_span(std::size_t begin, std::size_t end) const;
+  // The original span of text[begin, end); {0, 0} when empty or out of range. In line, as
+  // every finding asks it.
+  std::pair<std::uint32_t, std::uint32_t> original_span(std::size_t begin, std::size_t end) const {
+    if (begin >= end || end > text.size()) return {0, 0};
+    return {begin_of(begin), end_of(end - 1)};
+  }
 };
 
 // NFKC, case folding, accents stripped, Cyrillic/Greek look-alikes and typographic
 // quotes and dashes mapped, invisible characters dropped. Invalid UTF-8 and control
 // characters become spaces; never fails.
 NormalisedText normalise(std::string_view original);
+
+// normalise into `out`, whose room is reused: a caller that normalises text after text
+// allocates only when a text outgrows the room it hands back.
+void normalise_into(std::string_view original, NormalisedText& out);
 
 // The lexicon's view of a normalised text: digits and symbols standing for letters inside
 // words ("sh1t", "@ss", "b!tch"), spaced-out letters ("f.u.c.k", "f u c k") and stretched

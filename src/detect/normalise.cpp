@@ -104,7 +104,7 @@ void put_non_ascii(Builder& out, char32_t cp, std::uint32_t from, std::uint32_t 
 }
 
 // Lowers printable ASCII bytes from `i` on, one at a time; false at any other byte.
-bool lower_bytes(std::string_view in, std::string& out, std::size_t i) {
+bool lower_bytes(std::string_view in, char* out, std::size_t i) {
   for (; i < in.size(); ++i) {
     auto u = static_cast<unsigned char>(in[i]);
     if (u < 0x20 || u >= 0x7F) return false;
@@ -115,9 +115,9 @@ bool lower_bytes(std::string_view in, std::string& out, std::size_t i) {
 
 #if defined(__SSE2__)
 // Printable ASCII, the common case, only needs lower case, and is done sixteen bytes at
-// a time. False, with `out` unspecified, when any byte is not printable ASCII.
-bool lower_printable_ascii(std::string_view in, std::string& out) {
-  out.resize(in.size());
+// a time into out[0, in.size()). False, with `out` unspecified, when any byte is not
+// printable ASCII.
+bool lower_printable_ascii(std::string_view in, char* out) {
   // Lowers in[at, at + 16); false if a byte there is not printable. Signed compares, so
   // bytes from 0x80 up (negative) fail "above 0x1F" too.
   auto block = [&](std::size_t at) {
@@ -126,7 +126,7 @@ bool lower_printable_ascii(std::string_view in, std::string& out) {
     if (_mm_movemask_epi8(printable) != 0xFFFF) return false;
     __m128i upper = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('A' - 1)), _mm_cmplt_epi8(v, _mm_set1_epi8('Z' + 1)));
     v = _mm_or_si128(v, _mm_and_si128(upper, _mm_set1_epi8(0x20)));
-    _mm_storeu_si128(reinterpret_cast<__m128i*>(out.data() + at), v);
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(out + at), v);
     return true;
   };
   std::size_t i = 0;
@@ -140,10 +140,10 @@ bool lower_printable_ascii(std::string_view in, std::string& out) {
 }
 #else
 // Printable ASCII, the common case, only needs lower case, and is done eight bytes at a
-// time. False, with `out` unspecified, when any byte is not printable ASCII.
-bool lower_printable_ascii(std::string_view in, std::string& out) {
+// time into out[0, in.size()). False, with `out` unspecified, when any byte is not
+// printable ASCII.
+bool lower_printable_ascii(std::string_view in, char* out) {
   constexpr std::uint64_t k_ones = 0x0101010101010101ull, k_highs = 0x8080808080808080ull;
-  out.resize(in.size());
   std::size_t i = 0;
   for (; i + 8 <= in.size(); i += 8) {
     std::uint64_t w;
@@ -156,7 +156,7 @@ bool lower_printable_ascii(std::string_view in, std::string& out) {
     std::uint64_t at_least_a = (w + (0x80 - 'A') * k_ones) & k_highs;
     std::uint64_t past_z = (w + (0x80 - 'Z' - 1) * k_ones) & k_highs;
     w |= (at_least_a & ~past_z) >> 2;  // 0x80 >> 2 is the case bit, 0x20
-    std::memcpy(out.data() + i, &w, sizeof w);
+    std::memcpy(out + i, &w, sizeof w);
   }
   return lower_bytes(in, out, i);
 }
@@ -177,31 +177,39 @@ __attribute__((target("avx2"))) inline bool lower_block32(const char* in, char* 
 }
 
 // lower_printable_ascii on a machine with AVX2: 32 bytes a step, where it takes 16.
-__attribute__((target("avx2"))) bool lower_printable_ascii_avx2(std::string_view in, std::string& out) {
+__attribute__((target("avx2"))) bool lower_printable_ascii_avx2(std::string_view in, char* out) {
   if (in.size() < 32) return lower_printable_ascii(in, out);
-  out.resize(in.size());
   std::size_t i = 0;
   for (; i + 32 <= in.size(); i += 32) {
-    if (!lower_block32(in.data() + i, out.data() + i)) return false;
+    if (!lower_block32(in.data() + i, out + i)) return false;
   }
   // The last few bytes: the last 32 again, as they are read from `in`, not from `out`.
-  return i == in.size() || lower_block32(in.data() + in.size() - 32, out.data() + in.size() - 32);
+  return i == in.size() || lower_block32(in.data() + in.size() - 32, out + in.size() - 32);
 }
 #endif
 
 // Printable ASCII lowered into `out`, by the widest steps the machine takes; false, with
-// `out` unspecified, when any byte is not printable ASCII.
+// `out` unspecified, when any byte is not printable ASCII. The room is written without
+// being cleared first, as every byte of it is overwritten.
 bool lower_ascii(std::string_view in, std::string& out) {
+  bool lowered = false;
+  // The size handed to the lambda is not used: GCC 12's library may hand it more room than
+  // was asked for (and keep that length) where a short string grows.
+  out.resize_and_overwrite(in.size(), [&](char* room, std::size_t) {
 #ifdef SMPOLICY_X86_AVX2
-  if (cpu_has_avx2()) return lower_printable_ascii_avx2(in, out);
+    if (cpu_has_avx2()) {
+      lowered = lower_printable_ascii_avx2(in, room);
+      return in.size();
+    }
 #endif
-  return lower_printable_ascii(in, out);
+    lowered = lower_printable_ascii(in, room);
+    return in.size();
+  });
+  return lowered;
 }
 
-}  // namespace
-
-NormalisedText normalise(std::string_view original) {
-  if (NormalisedText out; lower_ascii(original, out.text)) return out;
+// The text with any byte that is not printable ASCII, byte by byte, with its map.
+NormalisedText normalise_mapped(std::string_view original) {
   Builder out(original.size());
   const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(original.data());
   std::size_t i = 0;
@@ -227,9 +235,21 @@ NormalisedText normalise(std::string_view original) {
   return out.take();
 }
 
-std::pair<std::uint32_t, std::uint32_t> NormalisedText::original_span(std::size_t begin, std::size_t end) const {
-  if (begin >= end || end > text.size()) return {0, 0};
-  return {begin_of(begin), end_of(end - 1)};
+}  // namespace
+
+void normalise_into(std::string_view original, NormalisedText& out) {
+  if (lower_ascii(original, out.text)) {
+    out.from.clear();
+    out.to.clear();
+    return;
+  }
+  out = normalise_mapped(original);
+}
+
+NormalisedText normalise(std::string_view original) {
+  NormalisedText out;
+  normalise_into(original, out);
+  return out;
 }
 
 }  // namespace smpolicy

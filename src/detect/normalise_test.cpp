@@ -96,5 +96,19 @@ TEST(Normalise, HostileBytesNeverBreakTheMapping) {
   }
 }
 
+// A room handed from text to text, whatever the last one held (a map, more bytes), gives
+// what a fresh view of each text gives.
+TEST(Normalise, IntoAUsedRoomGivesWhatAFreshViewGets) {
+  NormalisedText room;
+  for (const std::string& text : {std::string("Chlo\xC3\xA9 Martin"), std::string(100, 'A'), std::string("short"), std::string("\xD1\x81r\xD0\xB0p"),
+                           std::string(), std::string("Ends in ASCII, 17")}) {
+    normalise_into(text, room);
+    auto fresh = normalise(text);
+    EXPECT_EQ(room.text, fresh.text) << text;
+    EXPECT_EQ(room.from, fresh.from) << text;
+    EXPECT_EQ(room.to, fresh.to) << text;
+  }
+}
+
 }  // namespace
 }  // namespace smpolicy

@@ -4,6 +4,7 @@
 #include <array>
 #include <cctype>
 #include <cstdint>
+#include <cstring>
 
 namespace smpolicy {
 namespace {
@@ -11,16 +12,16 @@ namespace {
 using namespace shape_chars;
 
 struct Scanner {
-  Scanner(const NormalisedText& p, std::string_view o, const ShapeOptions& opts)
-      : plain(p), original(o), options(opts), s(p.text), taken(buffers().taken), places(buffers().places) {
-    taken.assign(s.size(), false);
-    slash = s.find('/') != std::string_view::npos;
-    any_digit = find_places(p.text, slash, options.shorteners && slash, places);
+  Scanner(const NormalisedText& p, std::string_view o, const ShapeOptions& opts, std::vector<ShapeHit>& out)
+      : plain(p), original(o), options(opts), s(p.text), hits(out), taken(buffers().taken), places(buffers().places) {
+    hits.clear();
+    taken.clear();
+    find_places(s, options.shorteners != nullptr, places);
   }
 
   // Scratch reused by each thread from post to post, so scanning allocates nothing.
   struct Buffers {
-    std::vector<bool> taken;
+    std::vector<char> taken;  // a byte each, so marking and testing a span is one call
     Places places;
   };
   static Buffers& buffers() {
@@ -32,30 +33,40 @@ struct Scanner {
   std::string_view original;
   const ShapeOptions& options;
   std::string_view s;
-  std::vector<ShapeHit> hits;
-  std::vector<bool>& taken;
+  std::vector<ShapeHit>& hits;
+  std::vector<char>& taken;
   Places& places;
-  bool slash = false;      // links but "www." ones need one
-  bool any_digit = false;  // every shape but e-mail addresses and links has digits
 
+  // Most posts have no shape at all, so the bytes taken are only marked from the first.
   void add(std::string_view kind, std::size_t b, std::size_t e, float confidence) {
     hits.push_back(ShapeHit{kind, b, e, confidence});
-    std::fill(taken.begin() + static_cast<long>(b), taken.begin() + static_cast<long>(e), true);
+    if (taken.empty()) taken.assign(s.size(), 0);
+    std::memset(taken.data() + b, 1, e - b);
   }
-  bool free(std::size_t b, std::size_t e) const {
-    return std::none_of(taken.begin() + static_cast<long>(b), taken.begin() + static_cast<long>(e), [](bool t) { return t; });
+  bool taken_at(std::size_t i) const { return !taken.empty() && taken[i] != 0; }
+  bool free(std::size_t b, std::size_t e) const { return taken.empty() || std::memchr(taken.data() + b, 1, e - b) == nullptr; }
+  // std::isupper in the "C" locale, which the program never leaves, without a call.
+  bool capitalised(std::size_t i) const {
+    const char c = original[plain.begin_of(i)];
+    return c >= 'A' && c <= 'Z';
   }
-  bool capitalised(std::size_t i) const { return std::isupper(static_cast<unsigned char>(original[plain.begin_of(i)])); }
+
+  // The digits of a number, held in place: no scanner reads more than sixteen.
+  struct Digits {
+    std::array<char, 16> digits{};
+    std::size_t size = 0;
+    std::string_view view() const { return {digits.data(), size}; }
+  };
 
   // Digits from `i` joined by single separators; returns the end and the digits read,
-  // stopping once `max_digits` are read.
-  std::size_t digit_run(std::size_t i, std::string_view separators, std::string& digits, std::size_t max_digits) const {
+  // stopping once `max_digits` (at most 16) are read.
+  std::size_t digit_run(std::size_t i, std::string_view separators, Digits& digits, std::size_t max_digits) const {
     std::size_t j = i, end = i;
-    while (j < s.size() && digits.size() < max_digits) {
+    while (j < s.size() && digits.size < max_digits) {
       if (digit(s[j])) {
-        digits += s[j++];
+        digits.digits[digits.size++] = s[j++];
         end = j;
-      } else if (separators.find(s[j]) != std::string_view::npos && j + 1 < s.size() &&
+      } else if (std::find(separators.begin(), separators.end(), s[j]) != separators.end() && j + 1 < s.size() &&
                  (digit(s[j + 1]) || s[j + 1] == '(')) {
         ++j;
       } else if (s[j] == '(' || s[j] == ')') {
@@ -67,24 +78,15 @@ struct Scanner {
     return end;
   }
 
-  // Whether s[i, i + 10) has at most two bytes that are not digits. An NHS number's ten
-  // digits span ten bytes or twelve, so this holds wherever one starts; most numbers in
-  // posts ("3 kids", "10am") fail it within a few bytes, before any digits are gathered.
-  bool mostly_digits(std::size_t i) const {
-    int others = 0;
-    for (std::size_t j = i; j < i + 10; ++j) {
-      if (!digit(s[j]) && ++others > 2) return false;
-    }
-    return true;
-  }
-
   void nhs_numbers() {
     for (std::size_t i : places.digits) {
-      if (i + 10 > s.size() || !mostly_digits(i)) continue;
-      std::string digits;
+      // An NHS number's ten digits span ten bytes or twelve, so this holds wherever one
+      // starts; most numbers in posts ("3 kids", "10am") fail it before any digits are read.
+      if (i + 10 > s.size() || !mostly_digits(s, i)) continue;
+      Digits digits;
       std::size_t end = digit_run(i, " -", digits, 10);
-      if (digits.size() == 10 && boundary_after(s, end) && (end == s.size() || !digit(s[end])) &&
-          (end - i == 10 || end - i == 12) && nhs_number_valid(digits)) {
+      if (digits.size == 10 && boundary_after(s, end) && (end == s.size() || !digit(s[end])) &&
+          (end - i == 10 || end - i == 12) && nhs_number_valid(digits.view())) {
         add("personal_data.nhs_number", i, end, end - i == 12 ? 0.97f : 0.85f);
       }
     }
@@ -93,7 +95,7 @@ struct Scanner {
   // A number opens with "+44" or with a 0 that starts a word. Without a '+' in the text,
   // only the words opening with a digit need a look.
   void phones() {
-    if (s.find('+') == std::string_view::npos) {
+    if (!places.plus) {
       std::size_t after = 0;  // past the last number found
       for (std::size_t i : places.digits) {
         if (i >= after && s[i] == '0') after = phone_at(i);
@@ -109,12 +111,13 @@ struct Scanner {
   // Adds the number starting at i, if there is one; returns where to look next.
   std::size_t phone_at(std::size_t i) {
     bool plus = s[i] == '+';
-    std::string digits;
+    Digits digits;
     std::size_t end = digit_run(plus ? i + 1 : i, " -.", digits, 14);
-    std::string national = national_phone(s.substr(i, end - i));
-    if (national.empty() || !boundary_after(s, end) || !free(i, end)) return i + 1;
-    bool school = options.school_phones &&
-                  std::find(options.school_phones->begin(), options.school_phones->end(), national) != options.school_phones->end();
+    // The number's text holds just these digits, so its national form comes from them.
+    NationalPhone national = national_phone_of(digits.view(), plus && s.compare(i + 1, 2, "44") == 0);
+    if (national.size == 0 || !boundary_after(s, end) || !free(i, end)) return i + 1;
+    bool school = options.school_phones && std::find(options.school_phones->begin(), options.school_phones->end(),
+                                                     national.view()) != options.school_phones->end();
     add(school ? "school.contact" : "personal_data.phone", i, end, 0.97f);
     return end + 1;
   }
@@ -132,9 +135,9 @@ struct Scanner {
         continue;
       }
       if (std::find(std::begin(k_bad_prefixes), std::end(k_bad_prefixes), s.substr(i, 2)) != std::end(k_bad_prefixes)) continue;
-      std::string digits;
+      Digits digits;
       std::size_t end = digit_run(j, " ", digits, 6);
-      if (digits.size() != 6) continue;
+      if (digits.size != 6) continue;
       std::size_t k = end < s.size() && s[end] == ' ' ? end + 1 : end;
       if (k < s.size() && s[k] >= 'a' && s[k] <= 'd' && boundary_after(s, k + 1)) add("personal_data.ni_number", i, k + 1, 0.95f);
     }
@@ -160,6 +163,7 @@ struct Scanner {
   }
 
   void emails() {
+    if (!places.at) return;
     for (std::size_t at = s.find('@'); at != std::string_view::npos; at = s.find('@', at + 1)) {
       auto local = [](char c) { return alnum(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-'; };
       std::size_t b = at, e = at + 1;
@@ -181,9 +185,9 @@ struct Scanner {
       return options.shorteners && std::find(options.shorteners->begin(), options.shorteners->end(), host) != options.shorteners->end();
     };
     // A bare shortener link needs a slash; most posts have none.
-    bool bare_links = options.shorteners && slash;
+    bool bare_links = options.shorteners && places.slash;
     for (std::size_t i : places.links) {
-      if (taken[i]) continue;
+      if (taken_at(i)) continue;
       std::size_t host_start;
       if (s[i] == 'h' && s.compare(i, 8, "https://") == 0) host_start = i + 8;
       else if (s[i] == 'h' && s.compare(i, 7, "http://") == 0) host_start = i + 7;
@@ -217,7 +221,7 @@ struct Scanner {
         "place", "court", "terrace", "walk", "rise", "hill", "mews", "square", "row", "parade", "green", "view",
         "park", "cottages"};
     {
-      if (!digit(s[i]) || taken[i]) return;
+      if (!digit(s[i]) || taken_at(i)) return;
       std::size_t j = i;
       while (j < s.size() && digit(s[j]) && j - i < 4) ++j;
       if (j < s.size() && alpha(s[j]) && boundary_after(s, j + 1)) ++j;  // "12a"
@@ -226,8 +230,9 @@ struct Scanner {
       std::size_t k = j + 1;
       for (int words = 0; words < 3 && k < s.size(); ++words) {
         std::size_t w = k;
+        // Most words after a number are not capitalised, and are not read through.
+        if (!alpha(s[k]) || !capitalised(k)) break;
         while (w < s.size() && alpha(s[w])) ++w;
-        if (w == k || !capitalised(k)) break;
         std::string_view word = s.substr(k, w - k);
         if (words > 0 && std::find(k_streets.begin(), k_streets.end(), word) != k_streets.end() && boundary_after(s, w)) {
           add("personal_data.address", i, w, 0.9f);
@@ -239,12 +244,11 @@ struct Scanner {
     }
   }
 
+  // A date is looked for at each number first, as few numbers in posts are dates and the
+  // cue of a birth is looked for only before those.
   void dates_of_birth() {
-    // A cue must stand within the 30 bytes before the date, so a text without one anywhere
-    // has no date of birth to find.
-    if (places.digits.empty() || !birth_cue_anywhere(s)) return;
     for (std::size_t i : places.digits) {
-      if (taken[i]) continue;
+      if (taken_at(i)) continue;
       std::size_t e = date_end(s, i);
       if (e != i && birth_cue_before(s, i)) add("personal_data.date_of_birth", i, e, 0.9f);
     }
@@ -253,19 +257,18 @@ struct Scanner {
 
 }  // namespace
 
-std::vector<ShapeHit> scan_shapes(const NormalisedText& plain, std::string_view original, const ShapeOptions& options) {
-  Scanner scanner{plain, original, options};
+void scan_shapes(const NormalisedText& plain, std::string_view original, const ShapeOptions& options, std::vector<ShapeHit>& hits) {
+  Scanner scanner{plain, original, options, hits};
   // Order matters: the most specific shapes claim their bytes first.
   scanner.emails();
   scanner.links();
-  if (!scanner.any_digit) return std::move(scanner.hits);
+  if (!scanner.places.any_digit) return;
   scanner.nhs_numbers();
   scanner.national_insurance();
   scanner.phones();
   scanner.postcodes();
   scanner.dates_of_birth();
   scanner.street_addresses();
-  return std::move(scanner.hits);
 }
 
 }  // namespace smpolicy

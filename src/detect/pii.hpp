@@ -3,6 +3,7 @@
 // links, over the plain view.
 #pragma once
 
+#include <array>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -33,32 +34,55 @@ inline bool boundary_after(std::string_view s, std::size_t i) { return i >= s.si
 }  // namespace shape_chars
 
 // Where a shape could open, by the first bytes of a word: each scanner visits only
-// the places its shape can start at, not every word.
+// the places its shape can start at, not every word. With them, which of the bytes some
+// scanners need the text holds at all, learnt in the same pass.
 struct Places {
   std::vector<std::size_t> digits;  // words opening with a digit
   std::vector<std::size_t> coded;   // words that could open a postcode or NI number
   std::vector<std::size_t> links;   // words that could open a link
+  bool any_digit = false;  // every shape but e-mail addresses and links has digits
+  bool slash = false;      // links but "www." ones need one
+  bool plus = false;       // for "+44"
+  bool at = false;         // for e-mail addresses
 };
 
-// Sorts the word starts of `text` into `places` (whose room is kept from call to call);
-// returns whether it has a digit anywhere. `slash`: the text has a '/', without which
-// only "www." opens a link; `bare_links`: a word may open a shortener's link.
-bool find_places(const std::string& text, bool slash, bool bare_links, Places& places);
+// How find_places reads the text: the widest steps the machine takes, sixteen bytes at a
+// time, or one. Each gives the same places; the narrower ones are there to test that.
+enum class Reading { widest, by_16, by_byte };
 
-// `plain` is the plain view of `original` (which is read only for capitals).
-std::vector<ShapeHit> scan_shapes(const NormalisedText& plain, std::string_view original, const ShapeOptions& options);
+// Sorts the word starts of `text` into `places` (whose room is kept from call to call).
+// `shorteners`: a word may open a shortener's link ("bit.ly/x") where the text has a '/'.
+void find_places(std::string_view text, bool shorteners, Places& places, Reading reading = Reading::widest);
+
+// The shapes in `plain`, the plain view of `original` (which is read only for capitals),
+// into `hits`: cleared first, its room kept, so a caller scanning text after text
+// allocates for few of them.
+void scan_shapes(const NormalisedText& plain, std::string_view original, const ShapeOptions& options, std::vector<ShapeHit>& hits);
 
 // The national form of a UK phone number ("+44 (0)1632 960123" -> "01632960123"), or "".
 std::string national_phone(std::string_view text);
 
-// Whether `s` holds a cue that a date is a birth ("born", "dob", "date of birth"...)
-// anywhere, or in the 30 bytes before byte i.
-bool birth_cue_anywhere(std::string_view s);
+// A national form, held in place: it never has more than eleven digits.
+struct NationalPhone {
+  std::array<char, 11> digits{};
+  std::size_t size = 0;  // 0: no UK phone number
+  std::string_view view() const { return {digits.data(), size}; }
+};
+
+// national_phone from a number's digits alone; `plus44`: its text opens with "+44".
+NationalPhone national_phone_of(std::string_view digits, bool plus44);
+
+// Whether `s` holds a cue that a date is a birth ("born", "dob", "date of birth"...) in
+// the 30 bytes before byte i.
 bool birth_cue_before(std::string_view s, std::size_t i);
 
 // The end of a date starting at byte i of `s` with a four-digit year ("14/03/2016",
 // "2016-03-14", "3rd March 2016"), or i where none starts there.
 std::size_t date_end(std::string_view s, std::size_t i);
+
+// Whether s[i, i + 10), which must lie within `s`, has at most two bytes that are not
+// digits.
+bool mostly_digits(std::string_view s, std::size_t i);
 
 // True when ten digits pass the NHS number's modulus-11 check.
 bool nhs_number_valid(std::string_view ten_digits);

@@ -1,5 +1,6 @@
 // Dates, and the cues that say a date is someone's birth (pii.hpp).
 #include <algorithm>
+#include <cstdint>
 #include <iterator>
 
 #include "detect/pii.hpp"
@@ -11,22 +12,13 @@ using namespace shape_chars;
 namespace {
 constexpr std::string_view k_cues[] = {"born", "dob", "d.o.b", "date of birth", "birthday", "birth date"};
 constexpr std::string_view k_months[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
+// Bit c - 'a' for each letter c that opens a month.
+constexpr std::uint32_t k_month_initials = [] {
+  std::uint32_t bits = 0;
+  for (std::string_view m : k_months) bits |= std::uint32_t{1} << (m[0] - 'a');
+  return bits;
+}();
 }  // namespace
-
-// Each cue has a 'b' ("born", "dob", "d.o.b", and "birth" in the rest), so only the b's
-// need a look.
-bool birth_cue_anywhere(std::string_view s) {
-  for (std::size_t b = s.find('b'); b != std::string_view::npos; b = s.find('b', b + 1)) {
-    // The letter beside the 'b' rules most out before any compare (a call each).
-    char next = b + 1 < s.size() ? s[b + 1] : '\0', before = b > 0 ? s[b - 1] : '\0';
-    if ((next == 'o' && s.compare(b, 4, "born") == 0) || (next == 'i' && s.compare(b, 5, "birth") == 0) ||
-        (before == 'o' && b >= 2 && s.compare(b - 2, 3, "dob") == 0) ||
-        (before == '.' && b >= 4 && s.compare(b - 4, 5, "d.o.b") == 0)) {
-      return true;
-    }
-  }
-  return false;
-}
 
 bool birth_cue_before(std::string_view s, std::size_t i) {
   std::string_view before = s.substr(i >= 30 ? i - 30 : 0, i >= 30 ? 30 : i);
@@ -48,10 +40,16 @@ std::size_t date_end(std::string_view s, std::size_t i) {
     return ok && boundary_after(s, z) ? z : i;
   }
   if (first < 1 || first > 2) return i;
-  if (s.compare(j, 2, "st") == 0 || s.compare(j, 2, "nd") == 0 || s.compare(j, 2, "rd") == 0 || s.compare(j, 2, "th") == 0) j += 2;
+  // Most numbers in posts are no date and fail below, so the tests compare bytes in line,
+  // without a call for each ordinal or month, and a month is looked up only where its
+  // first letter could open one.
+  const char o1 = j < s.size() ? s[j] : '\0', o2 = j + 1 < s.size() ? s[j + 1] : '\0';
+  if ((o1 == 's' && o2 == 't') || (o1 == 'n' && o2 == 'd') || (o1 == 'r' && o2 == 'd') || (o1 == 't' && o2 == 'h')) j += 2;
   if (j >= s.size() || s[j] != ' ') return i;
   std::size_t w = j + 1;
-  if (std::none_of(std::begin(k_months), std::end(k_months), [&](std::string_view m) { return s.compare(w, 3, m) == 0; })) return i;
+  if (w + 3 > s.size() || !alpha(s[w]) || !((k_month_initials >> (s[w] - 'a')) & 1)) return i;
+  auto is_month = [&](std::string_view m) { return s[w] == m[0] && s[w + 1] == m[1] && s[w + 2] == m[2]; };
+  if (std::none_of(std::begin(k_months), std::end(k_months), is_month)) return i;
   while (w < s.size() && alpha(s[w])) ++w;
   if (w + 5 > s.size() || s[w] != ' ') return i;
   std::size_t y = w + 1;

@@ -235,15 +235,29 @@ std::size_t detect_text_into(std::string_view text, std::string_view field, cons
   if (text.empty()) return at;
   thread_local Found found;  // scratch each thread reuses
   found.clear();
-  NormalisedText plain = normalise(text);
+  // The plain view's room, handed from text to text so that most texts allocate none; an
+  // outsized one (a 1 MB upload) gives its room back at the next ordinary text.
+  thread_local NormalisedText room;
+  constexpr std::size_t k_keep = std::size_t{1} << 16;
+  if (room.text.capacity() > k_keep && text.size() <= k_keep) room = NormalisedText{};
+  NormalisedText plain = std::move(room);
+  normalise_into(text, plain);
   ShapeOptions options{&matcher.school_domains, &matcher.school_phones, &matcher.shorteners};
-  for (const auto& hit : scan_shapes(plain, text, options)) {
+  thread_local std::vector<ShapeHit> shapes;  // scratch each thread reuses
+  scan_shapes(plain, text, options, shapes);
+  for (const auto& hit : shapes) {
     add(found, hit.kind, plain.original_span(hit.begin, hit.end), hit.confidence);
   }
   for (const auto& hit : matcher.names.scan(plain, text)) {
     add(found, *hit.kind, plain.original_span(hit.begin, hit.end), hit.confidence, *hit.detail);
   }
-  if (matcher.lexicon) scan_lexicon(deobfuscate(std::move(plain)), *matcher.lexicon, found);
+  if (matcher.lexicon) {
+    NormalisedText lexicon_view = deobfuscate(std::move(plain));
+    scan_lexicon(lexicon_view, *matcher.lexicon, found);
+    room = std::move(lexicon_view);
+  } else {
+    room = std::move(plain);
+  }
   return tidy(found, field, out, at);
 }
 
