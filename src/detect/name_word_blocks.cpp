@@ -121,16 +121,21 @@ inline __attribute__((always_inline)) std::uint64_t put_plain_words(const char* 
 }
 
 // words_by_block (name_word_sink.hpp) by `masks`. Words are the runs of letters and
-// digits, with the joiners between two of them.
+// digits, with the joiners between two of them. The sink is copied in and out, so that
+// its fields, which the tokens' stores could otherwise alias, stay in registers.
 template <ByteMasks (*masks)(const char*)>
-inline __attribute__((always_inline)) bool words_by_block(const char* p, std::size_t n, Sink& out) {
+inline __attribute__((always_inline)) bool read_blocks(const char* p, std::size_t n, Sink& sink) {
+  Sink out = sink;
   std::size_t start = 0;
   bool open = false;               // a word runs on from the block before, from `start`
   std::uint64_t word_before = 0;   // whether the byte before the block is a letter or digit
   std::uint64_t run_before = 0;    // whether it is in a word
   for (std::size_t block = 0; block <= n; block += 64) {
     const ByteMasks m = masks(p + block);
-    if (m.high) return false;
+    if (m.high) {
+      sink = out;
+      return false;
+    }
     const std::uint64_t word_after = k_word_bytes[static_cast<unsigned char>(p[block + 64])] == 1;
     const std::uint64_t left = (m.word << 1) | word_before, right = (m.word >> 1) | (word_after << 63);
     const std::uint64_t run = m.word | (m.joiner & left & right);
@@ -159,13 +164,14 @@ inline __attribute__((always_inline)) bool words_by_block(const char* p, std::si
       open = true;
     }
   }
+  sink = out;
   return true;
 }
 
 #ifdef SMPOLICY_X86_AVX2
-// words_by_block by AVX2, with the bit instructions of BMI1 and BMI2 for its words.
+// read_blocks by AVX2, with the bit instructions of BMI1 and BMI2 for its words.
 __attribute__((target("avx2,bmi,bmi2"))) bool words_by_block_avx2(const char* p, std::size_t n, Sink& out) {
-  return words_by_block<masks_of_avx2>(p, n, out);
+  return read_blocks<masks_of_avx2>(p, n, out);
 }
 #endif
 #endif
@@ -177,7 +183,7 @@ bool words_by_block(const char* p, std::size_t n, Sink& out) {
   if (cpu_has_avx2()) return words_by_block_avx2(p, n, out);
 #endif
 #ifdef __SSE2__
-  return words_by_block<masks_of>(p, n, out);
+  return read_blocks<masks_of>(p, n, out);
 #else
   return false;
 #endif
