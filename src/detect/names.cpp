@@ -221,9 +221,10 @@ bool NameIndex::match(const Entries& entries, const Context& c, std::size_t i, s
     }
     if (found) return true;
   }
-  if (i != k) return false;
+  if (i != k || entries.givens().empty()) return false;
   // A given name alone, decided by its context, which is worked out once for the word.
-  GivenContext g = given_context(c, i);
+  using names_detail::OrdinaryNames;
+  GivenContext g = given_context(c, i, entries.ordinary_given() ? OrdinaryNames::some : OrdinaryNames::none);
   for (int pass = 0; pass < 2; ++pass) {
     for (const Entry& e : entries.givens()) {
       const Owner& o = m_owners[e.owner];

@@ -67,6 +67,7 @@ class NameIndex {
     void add(Entry entry) {
       if (entry.form == Form::given) {
         m_all.push_back(entry);
+        m_ordinary_given = m_ordinary_given || entry.ordinary_given;
         return;
       }
       m_all.insert(m_all.begin() + m_givens_from, entry);
@@ -75,10 +76,13 @@ class NameIndex {
     std::span<const Entry> others() const { return std::span(m_all).first(m_givens_from); }
     std::span<const Entry> givens() const { return std::span(m_all).subspan(m_givens_from); }
     bool empty() const { return m_all.empty(); }
+    // Whether any given name here is also an ordinary word, which its context reads more of.
+    bool ordinary_given() const { return m_ordinary_given; }
 
    private:
     std::vector<Entry> m_all;
     std::ptrdiff_t m_givens_from = 0;
+    bool m_ordinary_given = false;
   };
   struct Slot {
     Entries entries;
