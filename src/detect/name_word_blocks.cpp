@@ -92,8 +92,9 @@ inline unsigned lowest_bit(std::uint64_t bits) {
 // with no loop. The sink's fields are read into locals first: the stores of the tokens
 // could otherwise alias them, and each would be read and written again for every word.
 // Returns the starts left, of a word that runs on into the next block.
-inline __attribute__((always_inline)) std::uint64_t put_plain_words(const char* p, std::size_t block, std::uint64_t starts,
-                                                                    std::uint64_t ends, Sink& out) {
+inline __attribute__((always_inline)) std::uint64_t put_plain_words(const char* p, std::size_t block,
+                                                                    std::uint64_t starts, std::uint64_t ends,
+                                                                    Sink& out) {
   Token* token = out.tokens + out.count;
   std::uint32_t* keyed = out.keyed_end;
   std::size_t number = out.count;

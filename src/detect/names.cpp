@@ -149,7 +149,8 @@ std::span<const NameHit> NameIndex::scan(const NormalisedText& plain, std::strin
       ++last;
     }
     bool found = false;
-    if (t.size() == 1 && i + 1 < count && s.substr(t.end, words[i + 1].begin - t.end) == ". ") {
+    if (t.size() == 1 && i + 1 < count && words[i + 1].begin == t.end + 2 && s[t.end] == '.' &&
+        s[t.end + 1] == ' ') {
       // "G. Hill": the full stop keeps the two words apart in the plain view.
       thread_local std::string key;
       key.assign(c.word(t)).append(" ").append(c.word(i + 1));
