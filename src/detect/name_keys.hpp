@@ -52,29 +52,35 @@ class KeyTable {
 };
 
 // A filter over the hashes of a KeyTable's keys: false for most hashes of no key, true for
-// every key's. One bit per hash, picked by the hash's low bits (the table's cells take bits
-// 32 and up, so a hash that passes the filter by chance most likely meets an empty cell).
+// every key's. One bit per hash, picked by the hash's low 32 bits (the table's cells take
+// bits 32 and up, so a hash that passes the filter by chance most likely meets an empty
+// cell): its word by the top bits of those, its bit in the word by the lowest six.
 // Kept at 32 to 64 bits per key: a few hundred words for a class, a few megabytes for a
 // local authority, one word of a post in thirty to sixty let through by chance, which costs
 // less than testing a second bit for every word.
 class KeyFilter {
  public:
   // The filter's words, to be copied into a loop that tests many hashes: a loop that also
-  // stores 64-bit values would otherwise read the mask again after each store.
+  // stores 64-bit values would otherwise read the shift again after each store. A word is
+  // picked by one shift of the hash's low half, which costs less than a shift and a mask.
   struct Bits {
     const std::uint64_t* words;
-    std::uint64_t mask;
-    bool may_hold(std::uint64_t hash) const { return ((words[(hash >> 6) & mask] >> (hash & 63)) & 1) != 0; }
+    unsigned shift;  // 32 less the number of bits that number a word
+    bool may_hold(std::uint64_t hash) const {
+      return ((words[static_cast<std::uint32_t>(hash) >> shift] >> (hash & 63)) & 1) != 0;
+    }
   };
-  Bits bits() const { return Bits{m_words.data(), m_mask}; }
+  Bits bits() const { return Bits{m_words.data(), m_shift}; }
   bool may_hold(std::uint64_t hash) const { return bits().may_hold(hash); }
   // Adds `hash`, the hash of the table's newest key; the filter grows with the table.
   void add(std::uint64_t hash, const KeyTable& table);
 
  private:
-  void set(std::uint64_t hash) { m_words[(hash >> 6) & m_mask] |= std::uint64_t{1} << (hash & 63); }
-  std::vector<std::uint64_t> m_words = std::vector<std::uint64_t>(8);  // a power of two
-  std::uint64_t m_mask = 7;
+  void set(std::uint64_t hash) {
+    m_words[static_cast<std::uint32_t>(hash) >> m_shift] |= std::uint64_t{1} << (hash & 63);
+  }
+  std::vector<std::uint64_t> m_words = std::vector<std::uint64_t>(8);  // a power of two, at most 2^32
+  unsigned m_shift = 29;                                                // 8 words: 3 bits
 };
 
 }  // namespace smpolicy::names_detail
