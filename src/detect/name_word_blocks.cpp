@@ -87,11 +87,11 @@ inline unsigned lowest_bit(std::uint64_t bits) {
 
 // put_word for each word that starts and ends in the block at p + block, where no
 // apostrophe is, so none is a possessive: the bits of `starts` and `ends` pair off, lowest
-// first, and `ends` is not zero. Most words of
-// most posts pass through here, so a word of eight bytes or fewer is hashed by one chunk
-// with no loop. The sink's fields are read into locals first: the stores of the tokens
-// could otherwise alias them, and each would be read and written again for every word.
-// Returns the starts left, of a word that runs on into the next block.
+// first, and `ends` is not zero. Most words of most posts pass through here, so a word of
+// eight bytes or fewer is hashed by one chunk with no loop. The sink's fields are read
+// into locals first: the stores of the tokens could otherwise alias them, and each would
+// be read and written again for every word. Returns the starts left, of a word that runs
+// on into the next block.
 inline __attribute__((always_inline)) std::uint64_t put_plain_words(const char* p, std::size_t block,
                                                                     std::uint64_t starts, std::uint64_t ends,
                                                                     Sink& out) {
@@ -171,7 +171,7 @@ inline __attribute__((always_inline)) bool read_blocks(const char* p, std::size_
 
 #ifdef SMPOLICY_X86_AVX2
 // read_blocks by AVX2, with the bit instructions of BMI1 and BMI2 for its words.
-__attribute__((target("avx2,bmi,bmi2"))) bool words_by_block_avx2(const char* p, std::size_t n, Sink& out) {
+__attribute__((target("avx2,bmi,bmi2"))) bool read_blocks_avx2(const char* p, std::size_t n, Sink& out) {
   return read_blocks<masks_of_avx2>(p, n, out);
 }
 #endif
@@ -181,7 +181,7 @@ __attribute__((target("avx2,bmi,bmi2"))) bool words_by_block_avx2(const char* p,
 
 bool words_by_block(const char* p, std::size_t n, Sink& out) {
 #ifdef SMPOLICY_X86_AVX2
-  if (cpu_has_avx2()) return words_by_block_avx2(p, n, out);
+  if (cpu_has_avx2()) return read_blocks_avx2(p, n, out);
 #endif
 #ifdef __SSE2__
   return read_blocks<masks_of>(p, n, out);
