@@ -17,6 +17,16 @@ constexpr std::uint64_t phrase_hash_step(std::uint64_t h, std::uint64_t word) {
   return (h ^ (h >> 29)) * 0x9E3779B97F4A7C15ull + word;
 }
 
+// Whether a key and a word are the same text, compared in line: a hash has already matched,
+// so they most often are, and a key is a few letters, fewer than a call to memcmp costs.
+inline bool same_text(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t k = 0; k < a.size(); ++k) {
+    if (a[k] != b[k]) return false;
+  }
+  return true;
+}
+
 // Keys numbered from 0 in the order added, in a flat open-addressing table of cells
 // kept at most half full, so a probe for a key that is absent meets an empty cell within
 // a step or two.
@@ -30,7 +40,7 @@ class KeyTable {
     for (std::size_t at = (hash >> 32) & mask;; at = (at + 1) & mask) {
       const Cell& cell = m_cells[at];
       if (cell.number == 0) return 0;
-      if (cell.hash == hash && m_keys[cell.number - 1] == key) return cell.number;
+      if (cell.hash == hash && same_text(m_keys[cell.number - 1], key)) return cell.number;
     }
   }
   // Asks for the first cell a find of `hash` reads to be brought into cache, so that the
