@@ -87,11 +87,10 @@ inline unsigned lowest_bit(std::uint64_t bits) {
 
 // put_word for each word that starts and ends in the block at p + block, where no
 // apostrophe is, so none is a possessive: the bits of `starts` and `ends` pair off, lowest
-// first, and `ends` is not zero. Most words of most posts pass through here, so a word of
-// eight bytes or fewer is hashed by one chunk with no loop. The sink's fields are read
-// into locals first: the stores of the tokens could otherwise alias them, and each would
-// be read and written again for every word. Returns the starts left, of a word that runs
-// on into the next block.
+// first, and `ends` is not zero. Most words of most posts pass through here. The sink's
+// fields are read into locals first: the stores of the tokens could otherwise alias them,
+// and each would be read and written again for every word. Returns the starts left, of a
+// word that runs on into the next block.
 inline __attribute__((always_inline)) std::uint64_t put_plain_words(const char* p, std::size_t block,
                                                                     std::uint64_t starts, std::uint64_t ends,
                                                                     Sink& out) {
@@ -103,15 +102,7 @@ inline __attribute__((always_inline)) std::uint64_t put_plain_words(const char* 
     const std::size_t begin = block + lowest_bit(starts), end = block + lowest_bit(ends);
     starts &= starts - 1;
     ends &= ends - 1;
-    const std::size_t size = end - begin;
-    std::uint64_t hash;
-    if (size <= 8) [[likely]] {
-      std::uint64_t chunk;
-      std::memcpy(&chunk, p + begin, 8);
-      hash = word_hash_finish(word_hash_chunk(k_word_hash_start, chunk & k_tail_masks[size]));
-    } else {
-      hash = hash_of_word(p + begin, size);
-    }
+    const std::uint64_t hash = hash_of_word(p + begin, end - begin);
     *token++ = Token{hash, static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end), false};
     *keyed = static_cast<std::uint32_t>(number++);
     keyed += filter.may_hold(hash) ? 1 : 0;

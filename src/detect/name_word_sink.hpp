@@ -40,6 +40,10 @@ inline std::uint64_t hash_of_word(const char* w, std::size_t size) {
     std::memcpy(&chunk, at, 8);
     return chunk;
   };
+  // Most words are eight bytes or fewer: one chunk, and no loop to set up.
+  if (size <= 8) [[likely]] {
+    return word_hash_finish(word_hash_chunk(k_word_hash_start, chunk_at(w) & k_tail_masks[size]));
+  }
   std::uint64_t h = k_word_hash_start;
   for (; size > 8; size -= 8, w += 8) h = word_hash_chunk(h, chunk_at(w));
   return word_hash_finish(word_hash_chunk(h, chunk_at(w) & k_tail_masks[size]));
