@@ -57,7 +57,8 @@ inline void assign_text(std::string& to, std::string_view text) {
 #define SMPOLICY_X86_AVX2 1
 #endif
 
-// Whether this processor runs AVX2 instructions; asked of it once.
+// Whether this processor runs AVX2 instructions, and the bit instructions of BMI1 and BMI2
+// beside them, which an AVX2 form may also use (target("avx2,bmi,bmi2")); asked of it once.
 bool cpu_has_avx2();
 
 // ---- Outcomes and severities ----------------------------------------------------------

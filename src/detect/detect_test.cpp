@@ -99,6 +99,7 @@ INSTANTIATE_TEST_SUITE_P(People, DetectTable, testing::Values(
     Row{"G. Hill won the spelling test", {"person.pupil:G. Hill"}},
     Row{"Grace H won the race", {"person.pupil:Grace H"}},
     Row{"Zofia did brilliant work today", {"person.pupil:Zofia"}},
+    Row{"Rose, Zofia and Ivy did brilliant work", {"person.pupil:Zofia"}},
     Row{"Can't believe Zofia finally learnt her tables", {"person.pupil:Zofia"}},
     Row{"#zofia #year4", {"person.pupil:zofia"}},
     Row{"Lovely chat with her dad about Grace's chess", {"person.pupil:Grace"}},

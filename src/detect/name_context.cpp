@@ -114,7 +114,23 @@ int cue_near_apart(const Context& c, std::size_t i) {
   return cue_level_of(seen);
 }
 
-GivenContext given_context(const Context& c, std::size_t i) {
+// What only a name that is also an ordinary word is judged by: a cue right after it, a
+// verb's object after it, a list it stands in. Most names of a roster are no ordinary
+// word, and a list is the dearest of the three to read.
+void read_ordinary_context(const Context& c, std::size_t i, GivenContext& g) {
+  const Token& t = c.tokens[i];
+  // "Summer term", "Holly class": a cue right after the word is what the word names.
+  bool cue_next = i + 1 < c.tokens.size() && c.adjacent(i, i + 1) && c.cue_level(i + 1) > 0;
+  if (cue_next) g.cue_apart = cue_near_apart(c, i);
+  g.word_opening = g.start && i + 1 < c.tokens.size() && c.adjacent(i, i + 1) && !t.possessive &&
+                   c.on(i + 1, k_after_a_verb);
+  std::size_t next = c.next_in_list(i);
+  g.listed = (next < c.tokens.size() && c.capitalised(c.tokens[next])) ||
+             (i >= 1 && c.next_in_list(i - 1) == i && c.capitalised(c.tokens[i - 1])) ||
+             (i >= 2 && c.next_in_list(i - 2) == i && c.capitalised(c.tokens[i - 2]));
+}
+
+GivenContext given_context(const Context& c, std::size_t i, OrdinaryNames ordinary) {
   const Token& t = c.tokens[i];
   GivenContext g;
   // A shouted post ("HOPE YOU ALL HAVE A FAB SUMMER") says nothing by its capitals.
@@ -123,12 +139,8 @@ GivenContext given_context(const Context& c, std::size_t i) {
   g.shouted = shouted;
   g.start = c.sentence_start(t);
   g.cue = c.cue_near(i);
-  // "Summer term", "Holly class": a cue right after the word is what the word names.
-  bool cue_next = i + 1 < c.tokens.size() && c.adjacent(i, i + 1) && c.cue_level(i + 1) > 0;
-  g.cue_apart = cue_next ? cue_near_apart(c, i) : g.cue;
+  g.cue_apart = g.cue;
   g.cue_in_post = g.cue == 2 || c.cue_in_post();
-  g.word_opening = g.start && i + 1 < c.tokens.size() && c.adjacent(i, i + 1) && !t.possessive &&
-                   c.on(i + 1, k_after_a_verb);
   g.possessive = t.possessive;
   g.proper_noun = c.inside_proper_noun(i);
   g.someone_else = c.someone_else(i) || a_month(c, i);
@@ -136,10 +148,7 @@ GivenContext given_context(const Context& c, std::size_t i) {
   g.after_capital = i > 0 && c.adjacent(i - 1, i) && c.capitalised(c.tokens[i - 1]) && !c.cue(i - 1) &&
                     !c.on(i - 1, k_title);
   g.after_opening = g.after_capital && c.sentence_start(c.tokens[i - 1]) && !c.acronym(c.tokens[i - 1]);
-  std::size_t next = c.next_in_list(i);
-  g.listed = (next < c.tokens.size() && c.capitalised(c.tokens[next])) ||
-             (i >= 1 && c.next_in_list(i - 1) == i && c.capitalised(c.tokens[i - 1])) ||
-             (i >= 2 && c.next_in_list(i - 2) == i && c.capitalised(c.tokens[i - 2]));
+  if (ordinary == OrdinaryNames::some) read_ordinary_context(c, i, g);
   g.opens_clause = t.possessive || (i + 1 < c.tokens.size() && c.adjacent(i, i + 1) && !c.capitalised(c.tokens[i + 1]));
   if (i + 1 < c.tokens.size() && c.adjacent(i, i + 1) && !t.possessive && c.capitalised(c.tokens[i + 1]) &&
       !c.cue(i + 1) && !shouted) {

@@ -89,8 +89,13 @@ struct GivenContext {
   std::string_view next_capitalised;  // a capitalised word right after: someone's surname?
 };
 
-// The context of the bare given name at token i.
-GivenContext given_context(const Context& c, std::size_t i);
+// Whether some of the roster's names a word may be are also ordinary words ("Grace").
+enum class OrdinaryNames : bool { none, some };
+
+// The context of the bare given name at token i. Where none of the names it may be is an
+// ordinary word, what given_name_confidence reads only of those (cue_apart, word_opening,
+// listed) is left unread: cue_apart as cue, the others false.
+GivenContext given_context(const Context& c, std::size_t i, OrdinaryNames ordinary);
 
 // How sure a bare given name refers to the roster person, from its context; 0 for "not".
 // A name that is also an ordinary word ("Grace", "Summer") needs a capital and a cue; an

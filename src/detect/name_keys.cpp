@@ -1,5 +1,7 @@
 #include "detect/name_keys.hpp"
 
+#include <cassert>
+
 namespace smpolicy::names_detail {
 
 std::uint32_t KeyTable::insert(std::string_view key, std::uint64_t hash, bool& added) {
@@ -37,8 +39,9 @@ void KeyFilter::add(std::uint64_t hash, const KeyTable& table) {
     return;
   }
   // Twice the size, refilled from every key: the doubling keeps a roster's compile linear.
+  assert(m_shift > 0);
   m_words.assign(m_words.size() * 2, 0);
-  m_mask = m_words.size() - 1;
+  --m_shift;
   for (std::uint32_t n = 0; n < table.size(); ++n) set(table.hash_of(n));
 }
 

@@ -17,6 +17,16 @@ constexpr std::uint64_t phrase_hash_step(std::uint64_t h, std::uint64_t word) {
   return (h ^ (h >> 29)) * 0x9E3779B97F4A7C15ull + word;
 }
 
+// Whether a key and a word are the same text, compared in line: a hash has already matched,
+// so they most often are, and a key is a few letters, fewer than a call to memcmp costs.
+inline bool same_text(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t k = 0; k < a.size(); ++k) {
+    if (a[k] != b[k]) return false;
+  }
+  return true;
+}
+
 // Keys numbered from 0 in the order added, in a flat open-addressing table of cells
 // kept at most half full, so a probe for a key that is absent meets an empty cell within
 // a step or two.
@@ -30,7 +40,7 @@ class KeyTable {
     for (std::size_t at = (hash >> 32) & mask;; at = (at + 1) & mask) {
       const Cell& cell = m_cells[at];
       if (cell.number == 0) return 0;
-      if (cell.hash == hash && m_keys[cell.number - 1] == key) return cell.number;
+      if (cell.hash == hash && same_text(m_keys[cell.number - 1], key)) return cell.number;
     }
   }
   // Asks for the first cell a find of `hash` reads to be brought into cache, so that the
@@ -52,29 +62,35 @@ class KeyTable {
 };
 
 // A filter over the hashes of a KeyTable's keys: false for most hashes of no key, true for
-// every key's. One bit per hash, picked by the hash's low bits (the table's cells take bits
-// 32 and up, so a hash that passes the filter by chance most likely meets an empty cell).
+// every key's. One bit per hash, picked by the hash's low 32 bits (the table's cells take
+// bits 32 and up, so a hash that passes the filter by chance most likely meets an empty
+// cell): its word by the top bits of those, its bit in the word by the lowest six.
 // Kept at 32 to 64 bits per key: a few hundred words for a class, a few megabytes for a
 // local authority, one word of a post in thirty to sixty let through by chance, which costs
 // less than testing a second bit for every word.
 class KeyFilter {
  public:
   // The filter's words, to be copied into a loop that tests many hashes: a loop that also
-  // stores 64-bit values would otherwise read the mask again after each store.
+  // stores 64-bit values would otherwise read the shift again after each store. A word is
+  // picked by one shift of the hash's low half, which costs less than a shift and a mask.
   struct Bits {
     const std::uint64_t* words;
-    std::uint64_t mask;
-    bool may_hold(std::uint64_t hash) const { return ((words[(hash >> 6) & mask] >> (hash & 63)) & 1) != 0; }
+    unsigned shift;  // 32 less the number of bits that number a word
+    bool may_hold(std::uint64_t hash) const {
+      return ((words[static_cast<std::uint32_t>(hash) >> shift] >> (hash & 63)) & 1) != 0;
+    }
   };
-  Bits bits() const { return Bits{m_words.data(), m_mask}; }
+  Bits bits() const { return Bits{m_words.data(), m_shift}; }
   bool may_hold(std::uint64_t hash) const { return bits().may_hold(hash); }
   // Adds `hash`, the hash of the table's newest key; the filter grows with the table.
   void add(std::uint64_t hash, const KeyTable& table);
 
  private:
-  void set(std::uint64_t hash) { m_words[(hash >> 6) & m_mask] |= std::uint64_t{1} << (hash & 63); }
-  std::vector<std::uint64_t> m_words = std::vector<std::uint64_t>(8);  // a power of two
-  std::uint64_t m_mask = 7;
+  void set(std::uint64_t hash) {
+    m_words[static_cast<std::uint32_t>(hash) >> m_shift] |= std::uint64_t{1} << (hash & 63);
+  }
+  std::vector<std::uint64_t> m_words = std::vector<std::uint64_t>(8);  // a power of two, at most 2^32
+  unsigned m_shift = 29;                                                // 8 words: 3 bits
 };
 
 }  // namespace smpolicy::names_detail

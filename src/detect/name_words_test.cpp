@@ -55,6 +55,18 @@ TEST(NameWords, BlocksAndBytesAgree) {
   }
 }
 
+// A word of eight bytes or fewer is hashed by one chunk, a longer one by a loop: both must
+// give word_hash (words_of checks each token's hash), wherever the word falls in a block.
+TEST(NameWords, HashesWordsOfEveryLengthAtEveryPlace) {
+  for (std::size_t size = 1; size <= 20; ++size) {
+    for (std::size_t at = 0; at < 70; ++at) {
+      const std::string word = std::string(size - 1, 'b') + "7";
+      const std::string text = std::string(at, ' ') + word + " a " + word;
+      ASSERT_EQ(words_of(text), (std::vector<std::string>{word, "a", word})) << size << " at " << at;
+    }
+  }
+}
+
 // The words the filter may hold are listed as they are read: exactly those, in order,
 // whichever way the text is read.
 TEST(NameWords, ListsTheWordsTheFilterMayHold) {

@@ -149,7 +149,8 @@ std::span<const NameHit> NameIndex::scan(const NormalisedText& plain, std::strin
       ++last;
     }
     bool found = false;
-    if (t.size() == 1 && i + 1 < count && s.substr(t.end, words[i + 1].begin - t.end) == ". ") {
+    if (t.size() == 1 && i + 1 < count && words[i + 1].begin == t.end + 2 && s[t.end] == '.' &&
+        s[t.end + 1] == ' ') {
       // "G. Hill": the full stop keeps the two words apart in the plain view.
       thread_local std::string key;
       key.assign(c.word(t)).append(" ").append(c.word(i + 1));
@@ -221,9 +222,10 @@ bool NameIndex::match(const Entries& entries, const Context& c, std::size_t i, s
     }
     if (found) return true;
   }
-  if (i != k) return false;
+  if (i != k || entries.givens().empty()) return false;
   // A given name alone, decided by its context, which is worked out once for the word.
-  GivenContext g = given_context(c, i);
+  using names_detail::OrdinaryNames;
+  GivenContext g = given_context(c, i, entries.ordinary_given() ? OrdinaryNames::some : OrdinaryNames::none);
   for (int pass = 0; pass < 2; ++pass) {
     for (const Entry& e : entries.givens()) {
       const Owner& o = m_owners[e.owner];

@@ -67,6 +67,7 @@ class NameIndex {
     void add(Entry entry) {
       if (entry.form == Form::given) {
         m_all.push_back(entry);
+        m_ordinary_given = m_ordinary_given || entry.ordinary_given;
         return;
       }
       m_all.insert(m_all.begin() + m_givens_from, entry);
@@ -75,10 +76,13 @@ class NameIndex {
     std::span<const Entry> others() const { return std::span(m_all).first(m_givens_from); }
     std::span<const Entry> givens() const { return std::span(m_all).subspan(m_givens_from); }
     bool empty() const { return m_all.empty(); }
+    // Whether any given name here is also an ordinary word, which its context reads more of.
+    bool ordinary_given() const { return m_ordinary_given; }
 
    private:
     std::vector<Entry> m_all;
     std::ptrdiff_t m_givens_from = 0;
+    bool m_ordinary_given = false;
   };
   struct Slot {
     Entries entries;
@@ -145,7 +149,9 @@ constexpr std::size_t word_char(std::string_view s, std::size_t i) {
 // last chunk padded with zeros), each chunk mixed in with one multiply. The name
 // detector finds a word's end first and then hashes it by whole chunks (names_detail::
 // tokens_of), which costs less than a step per letter; this is the same hash, spelled out.
-constexpr std::uint64_t k_word_hash_start = 14695981039346656037ull;
+// It starts from zero, so a word of eight bytes or fewer, most words, costs one multiply
+// (no word's first chunk is zero: its first byte is not).
+constexpr std::uint64_t k_word_hash_start = 0;
 constexpr std::uint64_t word_hash_chunk(std::uint64_t h, std::uint64_t chunk) {
   return (h ^ chunk) * 0x9E3779B97F4A7C15ull;
 }
