@@ -156,13 +156,15 @@ std::expected<Event, Error> with_required(Event event, int line) {
 // needs more than set_field (a true/false or number field given a string).
 std::optional<std::expected<Event, Error>> plain_text_line(std::string_view text, int line) {
   Event post;
-  auto read = plain_text_line(text, line, post);
+  std::uint64_t set = k_every_field;
+  auto read = plain_text_line(text, line, post, set);
   if (!read) return std::nullopt;
   if (!*read) return std::unexpected(std::move(read->error()));
   return post;
 }
 
-std::optional<std::expected<void, Error>> plain_text_line(std::string_view text, int line, Event& post) {
+std::optional<std::expected<void, Error>> plain_text_line(std::string_view text, int line, Event& post,
+                                                          std::uint64_t& set) {
   Members members;
   if (!plain_members(text, members)) return std::nullopt;
   const auto& spec = spec_of(Kind::post);
@@ -189,14 +191,17 @@ std::optional<std::expected<void, Error>> plain_text_line(std::string_view text,
     (void)set_field(fresh, "account", "personal");
     return fresh;
   }();
-  reset_event(post, k_personal_post);
+  reset_event(post, k_personal_post, set);
   post.line = line;
+  set = 0;
   for (std::size_t m = 0; m < members.count; ++m) {
     const auto& [key, value] = members.items[m];
     if (key == "id") assign_text(post.id, value);
     if (slots[m] < 0) continue;
     // The slots were found above, so the fields are set without a second search by name.
     auto slot = static_cast<std::size_t>(slots[m]);
+    // Named before it is set, so that after an error the next reset still covers it.
+    set |= slot < 64 ? std::uint64_t{1} << slot : k_every_field;
     if (auto ok = set_slot(post, slot, value); !ok) return std::unexpected(at_line(line, ok.error()));
   }
   // A post's required fields are looked up once; lacks_required only names the one lacking.
