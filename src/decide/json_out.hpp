@@ -43,19 +43,34 @@ class JsonOut {
   // escaping, as most do, and by append_json_string itself where it does. The text is
   // copied first and looked at where it was copied to, whose room runs on past it, so
   // the bytes are looked at sixteen at a time without a shorter last block.
-  void string(std::string_view text) {
+  void string(std::string_view text) { member({}, text); }
+  // put(key), then string(text), room made for both at once: nearly every string of a
+  // verdict follows its member's name. The cursor is kept in a local while writing, as
+  // a store through a char pointer makes the compiler reload the member after it.
+  void member(std::string_view key, std::string_view text) {
     std::size_t size = text.size();
-    make_room(size + 2 + k_block);
-    if (size) std::memcpy(m_at + 1, text.data(), size);
-    if (!plain(m_at + 1, size)) return escaped(text);
-    *m_at = '"';
-    m_at[size + 1] = '"';
-    m_at += size + 2;
+    make_room(key.size() + size + 2 + k_block);
+    char* at = m_at;
+    if (!key.empty()) std::memcpy(at, key.data(), key.size());
+    at += key.size();
+    if (size) std::memcpy(at + 1, text.data(), size);
+    if (!plain(at + 1, size)) {
+      m_at = at;
+      return escaped(text);
+    }
+    *at = '"';
+    at[size + 1] = '"';
+    m_at = at + size + 2;
   }
-  void number(std::uint32_t n) {
+  void number(std::uint32_t n) { member({}, n); }
+  // put(key), then number(n), room made for both at once.
+  void member(std::string_view key, std::uint32_t n) {
     constexpr std::size_t k_most = 10;  // digits of the largest 32-bit number
-    make_room(k_most);
-    m_at = std::to_chars(m_at, m_at + k_most, n).ptr;
+    make_room(key.size() + k_most);
+    char* at = m_at;
+    if (!key.empty()) std::memcpy(at, key.data(), key.size());
+    at += key.size();
+    m_at = std::to_chars(at, at + k_most, n).ptr;
   }
 
   // `value` with two decimals, exactly as printf's "%.2f" writes it (to nearest, a tie
