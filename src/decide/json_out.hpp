@@ -76,23 +76,35 @@ class JsonOut {
   // `value` with two decimals, exactly as printf's "%.2f" writes it (to nearest, a tie
   // to even, on the float's exact value) without printf's cost, which was a tenth of the
   // writer's time. (From 1e29 or so, printf's text is cut to 31 bytes, as it always was.)
-  void decimal(float value) {
+  void decimal(float value) { decimal({}, value); }
+  // put(key), then decimal(value), room made for both at once.
+  void decimal(std::string_view key, float value) {
     double exact = value;
-    if (!(exact >= 0 && exact < 1000)) return decimal_by_printf(exact);
+    if (!(exact >= 0 && exact < 1000)) {
+      put(key);
+      return decimal_by_printf(exact);
+    }
     // Exact: a float's 24 significant bits times 100's five fit in a double, and so does
     // what is left after the whole part. Truncating is flooring, as it is not negative.
     double scaled = exact * 100;
     auto hundredths = static_cast<std::uint32_t>(scaled);
     double rest = scaled - hundredths;
     if (rest > 0.5 || (rest == 0.5 && (hundredths & 1))) ++hundredths;
-    auto digit = [](std::uint32_t n) { return static_cast<char>('0' + n % 10); };
-    if (hundredths < 1000) {  // a whole part of one digit, as nearly all are
-      char text[4] = {digit(hundredths / 100), '.', digit(hundredths / 10), digit(hundredths)};
-      return put(std::string_view(text, sizeof text));
+    std::uint32_t whole = hundredths / 100, cents = hundredths % 100;
+    if (whole >= 10) {  // rare: nearly every decimal written is a confidence, below 10
+      put(key);
+      number(whole);
+      key = {};
     }
-    number(hundredths / 100);
-    char text[3] = {'.', digit(hundredths / 10), digit(hundredths)};
-    put(std::string_view(text, sizeof text));
+    make_room(key.size() + 4);
+    char* at = m_at;
+    if (!key.empty()) std::memcpy(at, key.data(), key.size());
+    at += key.size();
+    if (whole < 10) *at++ = static_cast<char>('0' + whole);
+    at[0] = '.';
+    at[1] = static_cast<char>('0' + cents / 10);
+    at[2] = static_cast<char>('0' + cents % 10);
+    m_at = at + 3;
   }
 
   // Where the next byte goes, counted from the start of the string.

@@ -127,8 +127,7 @@ void add_detected(JsonOut& out, Found& found) {
     if (i) out.put(',');
     out.put('{');
     found.add(out, i);
-    out.put(",\"confidence\":"sv);
-    out.decimal(f.confidence);
+    out.decimal(",\"confidence\":"sv, f.confidence);
     if (!f.detail.empty()) out.member(",\"detail\":"sv, f.detail);
     out.put('}');
   }
