@@ -50,15 +50,20 @@ class Found {
   Found(const Event& event, std::span<const Finding> findings) : m_event(event), m_findings(findings) {}
   // add_found(out, event, findings[i]); `out` must be the writer of every call.
   void add(JsonOut& out, std::size_t i) {
-    if (i >= k_kept) return add_found(out, text_of(m_findings[i]), m_findings[i]);
-    if (m_end[i] != 0) return out.repeat(m_begin[i], m_end[i]);
-    m_begin[i] = out.offset();
-    add_found(out, text_of(m_findings[i]), m_findings[i]);
-    m_end[i] = out.offset();  // add_found writes something, so an end of 0 means not yet
+    // Small enough to be written where it is called, the first time apart.
+    if (i < k_kept && m_end[i] != 0) return out.repeat(m_begin[i], m_end[i]);
+    add_first(out, i);
   }
   std::span<const Finding> all() const { return m_findings; }
 
  private:
+  void add_first(JsonOut& out, std::size_t i) {
+    if (i >= k_kept) return add_found(out, text_of(m_findings[i]), m_findings[i]);
+    m_begin[i] = out.offset();
+    add_found(out, text_of(m_findings[i]), m_findings[i]);
+    m_end[i] = out.offset();  // add_found writes something, so an end of 0 means not yet
+  }
+
   // field_text for the finding's field, looked up again only where the field differs
   // from the last finding's: nearly all of a verdict's lie in one.
   const std::string* text_of(const Finding& f) {
