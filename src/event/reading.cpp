@@ -111,18 +111,21 @@ bool plain_members(std::string_view s, Members& members) {
   space();
   if (i != s.size()) return false;
   // nlohmann reads members in key order (a std::map), the last of a repeated key winning;
-  // take the same order, and leave repeated keys to it.
-  auto first = members.items.begin(), last = first + static_cast<long>(members.count);
-  // Keys mostly differ in their first byte ("id", "text"), which decides before memcmp
-  // is called; bytes compare unsigned, as the library's string compare does.
-  std::sort(first, last, [](const Member& a, const Member& b) {
-    if (!a.first.empty() && !b.first.empty() && a.first[0] != b.first[0]) {
-      return static_cast<unsigned char>(a.first[0]) < static_cast<unsigned char>(b.first[0]);
-    }
+  // take the same order, and leave repeated keys to it. A line has a few members, so an
+  // insertion sort costs less than std::sort's setting up, and it meets a repeated key
+  // next to its twin. Keys mostly differ in their first byte ("id", "text"), which
+  // decides before memcmp is called; bytes compare unsigned, as the library's do.
+  auto before = [](std::string_view a, std::string_view b) {
+    if (!a.empty() && !b.empty() && a[0] != b[0]) return static_cast<unsigned char>(a[0]) < static_cast<unsigned char>(b[0]);
     return a < b;
-  });
-  if (std::adjacent_find(first, last, [](const Member& a, const Member& b) { return a.first == b.first; }) != last) {
-    return false;
+  };
+  for (std::size_t m = 1; m < members.count; ++m) {
+    for (std::size_t k = m; k > 0; --k) {
+      Member &left = members.items[k - 1], &right = members.items[k];
+      if (left.first == right.first) return false;
+      if (!before(right.first, left.first)) break;
+      std::swap(left, right);
+    }
   }
   return true;
 }
