@@ -14,7 +14,17 @@
 namespace smpolicy {
 namespace {
 
-using Member = std::pair<std::string_view, std::string_view>;
+// One member of a line, its key and value as views into the line. Bare pointers and
+// sizes, which a Members leaves unset until written: its eight string_view pairs were
+// zeroed for every line.
+struct Member {
+  const char* key_at;
+  std::size_t key_size;
+  const char* value_at;
+  std::size_t value_size;
+  std::string_view key() const { return {key_at, key_size}; }
+  std::string_view value() const { return {value_at, value_size}; }
+};
 
 // The members of a plain line, in key order; a line with more goes to nlohmann.
 constexpr std::size_t k_max_plain_members = 8;
@@ -104,7 +114,7 @@ bool plain_members(std::string_view s, Members& members) {
       space();
       auto value = plain_string(s, i);
       if (!value || members.count == members.items.size()) return false;
-      members.items[members.count++] = {*key, *value};
+      members.items[members.count++] = {key->data(), key->size(), value->data(), value->size()};
     } while (next_is(','));
     if (!next_is('}')) return false;
   }
@@ -122,8 +132,8 @@ bool plain_members(std::string_view s, Members& members) {
   for (std::size_t m = 1; m < members.count; ++m) {
     for (std::size_t k = m; k > 0; --k) {
       Member &left = members.items[k - 1], &right = members.items[k];
-      if (left.first == right.first) return false;
-      if (!before(right.first, left.first)) break;
+      if (left.key() == right.key()) return false;
+      if (!before(right.key(), left.key())) break;
       std::swap(left, right);
     }
   }
@@ -177,7 +187,7 @@ std::optional<std::expected<void, Error>> plain_text_line(std::string_view text,
   static const int k_text_slot = spec.slot("text");
   bool has_text = false;
   for (std::size_t m = 0; m < members.count; ++m) {
-    std::string_view key = members.items[m].first;
+    std::string_view key = members.items[m].key();
     if (key == "kind") return std::nullopt;
     bool is_text = key == "text";
     has_text = has_text || is_text;
@@ -198,7 +208,7 @@ std::optional<std::expected<void, Error>> plain_text_line(std::string_view text,
   post.line = line;
   set = 0;
   for (std::size_t m = 0; m < members.count; ++m) {
-    const auto& [key, value] = members.items[m];
+    std::string_view key = members.items[m].key(), value = members.items[m].value();
     if (key == "id") assign_text(post.id, value);
     if (slots[m] < 0) continue;
     // The slots were found above, so the fields are set without a second search by name.
