@@ -150,4 +150,15 @@ class JsonOut {
   char* m_end;  // the end of m_out's room
 };
 
+// What `each(writer)` writes, as `text`, which keeps no more room than it needs: the
+// parts of verdicts written once, up front.
+template <typename Each>
+void write_json(std::string& text, Each each) {
+  {
+    JsonOut out(text);
+    each(out);
+  }
+  text.shrink_to_fit();
+}
+
 }  // namespace smpolicy

@@ -32,8 +32,7 @@ std::vector<std::string> names(Kind kind, std::uint64_t mask) {
   return out;
 }
 
-// `"kind":…,"field":…,"span":[b,e],"text":…` of one finding, whose field holds `text`
-// (field_text's).
+// `"kind":…,"field":…,"span":[b,e],"text":…` of one finding; `text` is its field's.
 void add_found(JsonOut& out, const std::string* text, const Finding& f) {
   out.member("\"kind\":"sv, f.kind);
   out.member(",\"field\":"sv, f.field);
@@ -75,8 +74,7 @@ class Found {
   }
 
   static constexpr std::size_t k_kept = 16;
-  const std::string* m_field = nullptr;  // the field last looked up, and its text
-  const std::string* m_text = nullptr;
+  const std::string *m_field = nullptr, *m_text = nullptr;  // the field last looked up, and its text
   const Event& m_event;
   std::span<const Finding> m_findings;
   std::array<std::size_t, k_kept> m_begin, m_end{};
@@ -199,16 +197,6 @@ void append_verdict(JsonOut& out, const Verdict& verdict, const Event& event, st
   out.put('}');
 }
 
-// What `each(writer)` writes, as `text`, which keeps no more room than it needs.
-template <typename Each>
-void write(std::string& text, Each each) {
-  {
-    JsonOut out(text);
-    each(out);
-  }
-  text.shrink_to_fit();
-}
-
 // Where `item` lies in `items`, or -1 when it lies elsewhere.
 template <typename T>
 long index_in(const std::vector<T>& items, const T* item) {
@@ -235,7 +223,7 @@ std::string render_json(const Verdict& verdict, const Event& event, std::span<co
 JsonRenderer::JsonRenderer(const Pack& pack) : m_pack(&pack) {
   for (std::size_t k = 0; k < static_cast<std::size_t>(k_kind_count); ++k) {
     for (std::size_t o = 0; o < k_outcome_count; ++o) {
-      write(m_heads.emplace_back(),
+      write_json(m_heads.emplace_back(),
             [&](JsonOut& out) { FromPack{pack}.head(out, static_cast<Kind>(k), static_cast<Outcome>(o)); });
     }
   }
@@ -243,7 +231,7 @@ JsonRenderer::JsonRenderer(const Pack& pack) : m_pack(&pack) {
   std::vector<std::string_view> distinct;  // the clauses rules cite, each once
   for (const Rule& rule : pack.rules) {
     RuleParts parts{{}, {}, {}, m_duties.size()};
-    write(parts.head, [&](JsonOut& out) { add_rule_head(out, rule); });
+    write_json(parts.head, [&](JsonOut& out) { add_rule_head(out, rule); });
     for (const auto& clause : rule.clauses) {
       append_json_string(parts.clause.emplace_back(), clause);
       auto it = std::find(distinct.begin(), distinct.end(), clause);
@@ -252,9 +240,9 @@ JsonRenderer::JsonRenderer(const Pack& pack) : m_pack(&pack) {
     }
     for (const DutySpec& duty : rule.duties) {
       DutyParts& d = m_duties.emplace_back();
-      write(d.head, [&](JsonOut& out) { add_duty_head(out, duty); });
-      write(d.tail, [&](JsonOut& out) { add_duty_tail(out, duty, pack); });
-      write(d.alone, [&](JsonOut& out) { FromPack{pack}.duty(out, VerdictDuty{&duty, {&rule}}); });
+      write_json(d.head, [&](JsonOut& out) { add_duty_head(out, duty); });
+      write_json(d.tail, [&](JsonOut& out) { add_duty_tail(out, duty, pack); });
+      write_json(d.alone, [&](JsonOut& out) { FromPack{pack}.duty(out, VerdictDuty{&duty, {&rule}}); });
     }
     m_rules.push_back(std::move(parts));
   }
