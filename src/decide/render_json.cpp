@@ -127,8 +127,8 @@ void add_detected(JsonOut& out, Found& found) {
   out.put(",\"detected\":["sv);
   for (std::size_t i = 0; i < found.all().size(); ++i) {
     const Finding& f = found.all()[i];
-    if (i) out.put(',');
-    out.put('{');
+    if (i) out.put(",{"sv);
+    else out.put('{');
     found.add(out, i);
     out.decimal(",\"confidence\":"sv, f.confidence);
     if (!f.detail.empty()) out.member(",\"detail\":"sv, f.detail);
@@ -177,8 +177,8 @@ struct FromPack {
 template <typename Parts>
 void append_verdict(JsonOut& out, const Verdict& verdict, const Event& event, std::span<const Finding> findings,
                     JsonDetail detail, const Parts& parts) {
-  out.put('{');
-  if (!event.id.empty()) { out.member("\"id\":"sv, event.id); out.put(','); }
+  if (!event.id.empty()) { out.member("{\"id\":"sv, event.id); out.put(','); }
+  else out.put('{');
   parts.head(out, verdict.kind, verdict.outcome);
   Found found(event, findings);
   for (std::size_t i = 0; i < verdict.findings.size(); ++i) {
