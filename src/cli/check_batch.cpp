@@ -78,10 +78,11 @@ Decided decide_batch(const Batch& batch, const School& school, bool json, bool c
   // One event and one verdict for the batch, each line parsed and decided into them: their
   // fields, text and lists keep their room from line to line rather than being built and
   // freed for every post.
-  Event event;
+  LineReader reader;
+  const Event& event = reader.event();
   Checked checked;
   for (const Line& line : batch.lines) {
-    auto parsed = parse_text_line(std::string_view(batch.text).substr(line.begin, line.size), line.number, event);
+    auto parsed = reader.read(std::string_view(batch.text).substr(line.begin, line.size), line.number);
     if (!parsed) {
       done.errors.emplace_back(done.out.size(), batch.source + ":" + parsed.error().message);
       continue;

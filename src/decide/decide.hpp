@@ -90,7 +90,6 @@ class JsonRenderer {
 
   struct RuleParts {
     std::string head;        // {"rule":…,"clauses":[…],…,"message":…[,"advice":…]
-    std::string clauses;     // its clauses each once, as a duty from it alone lists them
     std::vector<std::string> clause;  // each of its clauses as a JSON string
     std::vector<std::uint32_t> clause_id;  // each of its clauses' number among the pack's
     std::size_t first_duty;  // its duties' parts start here in `duties`
@@ -98,6 +97,7 @@ class JsonRenderer {
   struct DutyParts {
     std::string head;  // {"action":…,"who":…,"clauses":[
     std::string tail;  // ],"text":…}
+    std::string alone;  // the whole duty where its rule alone is behind it, as most are
   };
 
  private:

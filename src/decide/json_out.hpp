@@ -43,41 +43,68 @@ class JsonOut {
   // escaping, as most do, and by append_json_string itself where it does. The text is
   // copied first and looked at where it was copied to, whose room runs on past it, so
   // the bytes are looked at sixteen at a time without a shorter last block.
-  void string(std::string_view text) {
+  void string(std::string_view text) { member({}, text); }
+  // put(key), then string(text), room made for both at once: nearly every string of a
+  // verdict follows its member's name. The cursor is kept in a local while writing, as
+  // a store through a char pointer makes the compiler reload the member after it.
+  void member(std::string_view key, std::string_view text) {
     std::size_t size = text.size();
-    make_room(size + 2 + k_block);
-    if (size) std::memcpy(m_at + 1, text.data(), size);
-    if (!plain(m_at + 1, size)) return escaped(text);
-    *m_at = '"';
-    m_at[size + 1] = '"';
-    m_at += size + 2;
+    make_room(key.size() + size + 2 + k_block);
+    char* at = m_at;
+    if (!key.empty()) std::memcpy(at, key.data(), key.size());
+    at += key.size();
+    if (size) std::memcpy(at + 1, text.data(), size);
+    if (!plain(at + 1, size)) {
+      m_at = at;
+      return escaped(text);
+    }
+    *at = '"';
+    at[size + 1] = '"';
+    m_at = at + size + 2;
   }
-  void number(std::uint32_t n) {
+  void number(std::uint32_t n) { member({}, n); }
+  // put(key), then number(n), room made for both at once.
+  void member(std::string_view key, std::uint32_t n) {
     constexpr std::size_t k_most = 10;  // digits of the largest 32-bit number
-    make_room(k_most);
-    m_at = std::to_chars(m_at, m_at + k_most, n).ptr;
+    make_room(key.size() + k_most);
+    char* at = m_at;
+    if (!key.empty()) std::memcpy(at, key.data(), key.size());
+    at += key.size();
+    m_at = std::to_chars(at, at + k_most, n).ptr;
   }
 
   // `value` with two decimals, exactly as printf's "%.2f" writes it (to nearest, a tie
   // to even, on the float's exact value) without printf's cost, which was a tenth of the
   // writer's time. (From 1e29 or so, printf's text is cut to 31 bytes, as it always was.)
-  void decimal(float value) {
+  void decimal(float value) { decimal({}, value); }
+  // put(key), then decimal(value), room made for both at once.
+  void decimal(std::string_view key, float value) {
     double exact = value;
-    if (!(exact >= 0 && exact < 1000)) return decimal_by_printf(exact);
+    if (!(exact >= 0 && exact < 1000)) {
+      put(key);
+      return decimal_by_printf(exact);
+    }
     // Exact: a float's 24 significant bits times 100's five fit in a double, and so does
     // what is left after the whole part. Truncating is flooring, as it is not negative.
     double scaled = exact * 100;
     auto hundredths = static_cast<std::uint32_t>(scaled);
     double rest = scaled - hundredths;
     if (rest > 0.5 || (rest == 0.5 && (hundredths & 1))) ++hundredths;
-    auto digit = [](std::uint32_t n) { return static_cast<char>('0' + n % 10); };
-    if (hundredths < 1000) {  // a whole part of one digit, as nearly all are
-      char text[4] = {digit(hundredths / 100), '.', digit(hundredths / 10), digit(hundredths)};
-      return put(std::string_view(text, sizeof text));
+    std::uint32_t whole = hundredths / 100, cents = hundredths % 100;
+    if (whole >= 10) {  // rare: nearly every decimal written is a confidence, below 10
+      put(key);
+      number(whole);
+      key = {};
     }
-    number(hundredths / 100);
-    char text[3] = {'.', digit(hundredths / 10), digit(hundredths)};
-    put(std::string_view(text, sizeof text));
+    make_room(key.size() + 4);
+    char* at = m_at;
+    if (!key.empty()) std::memcpy(at, key.data(), key.size());
+    at += key.size();
+    if (whole < 10) *at++ = static_cast<char>('0' + whole);
+    at[0] = '.';
+    at[1] = static_cast<char>('0' + cents / 10);
+    at[2] = static_cast<char>('0' + cents % 10);
+    m_at = at + 3;
   }
 
   // Where the next byte goes, counted from the start of the string.
@@ -122,5 +149,16 @@ class JsonOut {
   char* m_at;   // the next byte to write, in m_out
   char* m_end;  // the end of m_out's room
 };
+
+// What `each(writer)` writes, as `text`, which keeps no more room than it needs: the
+// parts of verdicts written once, up front.
+template <typename Each>
+void write_json(std::string& text, Each each) {
+  {
+    JsonOut out(text);
+    each(out);
+  }
+  text.shrink_to_fit();
+}
 
 }  // namespace smpolicy

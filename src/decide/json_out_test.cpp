@@ -40,6 +40,23 @@ TEST(JsonOut, StringsAreWrittenAsAppendJsonStringWritesThem) {
   }
 }
 
+// A member's name and its value, written with one check for room, are the bytes put and
+// string (or number) write one after the other, escaped or not.
+TEST(JsonOut, MembersAreTheirNameThenTheirValue) {
+  for (std::string text : {""s, "plain"s, "a\"b"s, "tab\there"s, "caf\xC3\xA9"s, "bad\xFF"s, std::string(3000, 'y') + "\n"}) {
+    std::string expected = "{\"k\":";
+    append_json_string(expected, text);
+    expected += ",\"n\":42";
+    std::string out;
+    {
+      JsonOut writer(out);
+      writer.member("{\"k\":"sv, text);
+      writer.member(",\"n\":"sv, 42u);
+    }
+    EXPECT_EQ(out, expected) << text;
+  }
+}
+
 // Past its first room the writer grows the string, keeping what it wrote; bytes written
 // before are written again from wherever they now lie.
 TEST(JsonOut, GrowsAndRepeatsEarlierBytes) {

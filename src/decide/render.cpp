@@ -19,16 +19,14 @@ std::vector<std::string> duty_clauses(const VerdictDuty& duty) {
 
 }  // namespace
 
-std::string_view render_parts::evidence_text(const Event& event, const Finding& finding) {
+const std::string* render_parts::field_text(const Event& event, std::string_view field) {
   // The scanned fields first, and only then (a field a caller stated) every field by name.
   const auto& spec = spec_of(event.kind);
   const auto& scanned = scanned_slots(event.kind);
-  auto it = std::find_if(scanned.begin(), scanned.end(), [&](std::size_t i) { return spec.fields[i].name == finding.field; });
-  int slot = it != scanned.end() ? static_cast<int>(*it) : spec.slot(finding.field);
-  if (slot < 0) return {};
-  const std::string& text = event.fields[static_cast<std::size_t>(slot)].text;
-  if (finding.begin > finding.end || finding.end > text.size()) return {};
-  return std::string_view(text).substr(finding.begin, finding.end - finding.begin);
+  auto it = std::find_if(scanned.begin(), scanned.end(), [&](std::size_t i) { return spec.fields[i].name == field; });
+  int slot = it != scanned.end() ? static_cast<int>(*it) : spec.slot(field);
+  if (slot < 0) return nullptr;
+  return &event.fields[static_cast<std::size_t>(slot)].text;
 }
 
 std::string render_text(const Verdict& verdict, const Event& event, std::span<const Finding> findings, bool colour) {

@@ -14,7 +14,8 @@ namespace {
 using namespace std::literals;
 using render_parts::each_duty_clause;
 using render_parts::each_duty_clause_at;
-using render_parts::evidence_text;
+using render_parts::evidence_in;
+using render_parts::field_text;
 
 void add_list(JsonOut& out, const std::vector<std::string>& items) {
   out.put('[');
@@ -31,12 +32,13 @@ std::vector<std::string> names(Kind kind, std::uint64_t mask) {
   return out;
 }
 
-// `"kind":…,"field":…,"span":[b,e],"text":…` of one finding.
-void add_found(JsonOut& out, const Event& event, const Finding& f) {
-  out.put("\"kind\":"sv); out.string(f.kind);
-  out.put(",\"field\":"sv); out.string(f.field);
-  out.put(",\"span\":["sv); out.number(f.begin); out.put(','); out.number(f.end);
-  out.put("],\"text\":"sv); out.string(evidence_text(event, f));
+// `"kind":…,"field":…,"span":[b,e],"text":…` of one finding; `text` is its field's.
+void add_found(JsonOut& out, const std::string* text, const Finding& f) {
+  out.member("\"kind\":"sv, f.kind);
+  out.member(",\"field\":"sv, f.field);
+  out.member(",\"span\":["sv, f.begin);
+  out.member(","sv, f.end);
+  out.member("],\"text\":"sv, evidence_in(text, f));
 }
 
 // The detector findings of one verdict, each written by add_found once though a verdict
@@ -47,16 +49,32 @@ class Found {
   Found(const Event& event, std::span<const Finding> findings) : m_event(event), m_findings(findings) {}
   // add_found(out, event, findings[i]); `out` must be the writer of every call.
   void add(JsonOut& out, std::size_t i) {
-    if (i >= k_kept) return add_found(out, m_event, m_findings[i]);
-    if (m_end[i] != 0) return out.repeat(m_begin[i], m_end[i]);
-    m_begin[i] = out.offset();
-    add_found(out, m_event, m_findings[i]);
-    m_end[i] = out.offset();  // add_found writes something, so an end of 0 means not yet
+    // Small enough to be written where it is called, the first time apart.
+    if (i < k_kept && m_end[i] != 0) return out.repeat(m_begin[i], m_end[i]);
+    add_first(out, i);
   }
   std::span<const Finding> all() const { return m_findings; }
 
  private:
+  void add_first(JsonOut& out, std::size_t i) {
+    if (i >= k_kept) return add_found(out, text_of(m_findings[i]), m_findings[i]);
+    m_begin[i] = out.offset();
+    add_found(out, text_of(m_findings[i]), m_findings[i]);
+    m_end[i] = out.offset();  // add_found writes something, so an end of 0 means not yet
+  }
+
+  // field_text for the finding's field, looked up again only where the field differs
+  // from the last finding's: nearly all of a verdict's lie in one.
+  const std::string* text_of(const Finding& f) {
+    if (!m_field || f.field != *m_field) {
+      m_field = &f.field;
+      m_text = field_text(m_event, f.field);
+    }
+    return m_text;
+  }
+
   static constexpr std::size_t k_kept = 16;
+  const std::string *m_field = nullptr, *m_text = nullptr;  // the field last looked up, and its text
   const Event& m_event;
   std::span<const Finding> m_findings;
   std::array<std::size_t, k_kept> m_begin, m_end{};
@@ -78,7 +96,8 @@ void add_finding_tail(JsonOut& out, const Verdict& verdict, const VerdictFinding
   if (f.evidence >= 0 && static_cast<std::size_t>(f.evidence) < found.all().size()) {
     out.put(",\"evidence\":{"sv);
     found.add(out, static_cast<std::size_t>(f.evidence));
-    out.put('}');
+    out.put("}}"sv);
+    return;
   }
   out.put('}');
 }
@@ -108,12 +127,11 @@ void add_detected(JsonOut& out, Found& found) {
   out.put(",\"detected\":["sv);
   for (std::size_t i = 0; i < found.all().size(); ++i) {
     const Finding& f = found.all()[i];
-    if (i) out.put(',');
-    out.put('{');
+    if (i) out.put(",{"sv);
+    else out.put('{');
     found.add(out, i);
-    out.put(",\"confidence\":"sv);
-    out.decimal(f.confidence);
-    if (!f.detail.empty()) { out.put(",\"detail\":"sv); out.string(f.detail); }
+    out.decimal(",\"confidence\":"sv, f.confidence);
+    if (!f.detail.empty()) out.member(",\"detail\":"sv, f.detail);
     out.put('}');
   }
   out.put(']');
@@ -159,8 +177,8 @@ struct FromPack {
 template <typename Parts>
 void append_verdict(JsonOut& out, const Verdict& verdict, const Event& event, std::span<const Finding> findings,
                     JsonDetail detail, const Parts& parts) {
-  out.put('{');
-  if (!event.id.empty()) { out.put("\"id\":"sv); out.string(event.id); out.put(','); }
+  if (!event.id.empty()) { out.member("{\"id\":"sv, event.id); out.put(','); }
+  else out.put('{');
   parts.head(out, verdict.kind, verdict.outcome);
   Found found(event, findings);
   for (std::size_t i = 0; i < verdict.findings.size(); ++i) {
@@ -177,16 +195,6 @@ void append_verdict(JsonOut& out, const Verdict& verdict, const Event& event, st
   if (verdict.missing) { out.put(",\"missing\":"sv); add_list(out, names(verdict.kind, verdict.missing)); }
   if (detail == JsonDetail::with_detected) add_detected(out, found);
   out.put('}');
-}
-
-// What `each(writer)` writes, as `text`, which keeps no more room than it needs.
-template <typename Each>
-void write(std::string& text, Each each) {
-  {
-    JsonOut out(text);
-    each(out);
-  }
-  text.shrink_to_fit();
 }
 
 // Where `item` lies in `items`, or -1 when it lies elsewhere.
@@ -215,16 +223,15 @@ std::string render_json(const Verdict& verdict, const Event& event, std::span<co
 JsonRenderer::JsonRenderer(const Pack& pack) : m_pack(&pack) {
   for (std::size_t k = 0; k < static_cast<std::size_t>(k_kind_count); ++k) {
     for (std::size_t o = 0; o < k_outcome_count; ++o) {
-      write(m_heads.emplace_back(),
+      write_json(m_heads.emplace_back(),
             [&](JsonOut& out) { FromPack{pack}.head(out, static_cast<Kind>(k), static_cast<Outcome>(o)); });
     }
   }
   m_rules.reserve(pack.rules.size());
   std::vector<std::string_view> distinct;  // the clauses rules cite, each once
   for (const Rule& rule : pack.rules) {
-    RuleParts parts{{}, {}, {}, {}, m_duties.size()};
-    write(parts.head, [&](JsonOut& out) { add_rule_head(out, rule); });
-    write(parts.clauses, [&](JsonOut& out) { add_duty_clauses(out, VerdictDuty{nullptr, {&rule}}); });
+    RuleParts parts{{}, {}, {}, m_duties.size()};
+    write_json(parts.head, [&](JsonOut& out) { add_rule_head(out, rule); });
     for (const auto& clause : rule.clauses) {
       append_json_string(parts.clause.emplace_back(), clause);
       auto it = std::find(distinct.begin(), distinct.end(), clause);
@@ -233,8 +240,9 @@ JsonRenderer::JsonRenderer(const Pack& pack) : m_pack(&pack) {
     }
     for (const DutySpec& duty : rule.duties) {
       DutyParts& d = m_duties.emplace_back();
-      write(d.head, [&](JsonOut& out) { add_duty_head(out, duty); });
-      write(d.tail, [&](JsonOut& out) { add_duty_tail(out, duty, pack); });
+      write_json(d.head, [&](JsonOut& out) { add_duty_head(out, duty); });
+      write_json(d.tail, [&](JsonOut& out) { add_duty_tail(out, duty, pack); });
+      write_json(d.alone, [&](JsonOut& out) { FromPack{pack}.duty(out, VerdictDuty{&duty, {&rule}}); });
     }
     m_rules.push_back(std::move(parts));
   }
@@ -267,24 +275,21 @@ void JsonRenderer::append(std::string& out, const Verdict& verdict, const Event&
       if (which < 0 || !all_in_pack) return slow.duty(out, d);
       const RuleParts& rule = of.m_rules[static_cast<std::size_t>(at)];
       const DutyParts& parts = of.m_duties[rule.first_duty + static_cast<std::size_t>(which)];
+      if (d.from.size() == 1) return out.put(parts.alone);
       out.put(parts.head);
-      if (d.from.size() == 1) {
-        out.put(rule.clauses);
-      } else {
-        // Clauses told apart by their numbers, not by comparing their texts.
-        thread_local std::vector<std::uint32_t> seen;
-        thread_local std::vector<const RuleParts*> from;  // the parts of each rule behind the duty
-        from.clear();
-        for (const Rule* r : d.from) from.push_back(&of.m_rules[static_cast<std::size_t>(index_in(of.m_pack->rules, r))]);
-        bool first = true;
-        each_duty_clause_at(
-            d, seen, [&](std::size_t r, std::size_t c) { return from[r]->clause_id[c]; },
-            [&](std::size_t r, std::size_t c) {
-              if (!first) out.put(',');
-              first = false;
-              out.put(from[r]->clause[c]);
-            });
-      }
+      // Clauses told apart by their numbers, not by comparing their texts.
+      thread_local std::vector<std::uint32_t> seen;
+      thread_local std::vector<const RuleParts*> from;  // the parts of each rule behind the duty
+      from.clear();
+      for (const Rule* r : d.from) from.push_back(&of.m_rules[static_cast<std::size_t>(index_in(of.m_pack->rules, r))]);
+      bool first = true;
+      each_duty_clause_at(
+          d, seen, [&](std::size_t r, std::size_t c) { return from[r]->clause_id[c]; },
+          [&](std::size_t r, std::size_t c) {
+            if (!first) out.put(',');
+            first = false;
+            out.put(from[r]->clause[c]);
+          });
       out.put(parts.tail);
     }
   };

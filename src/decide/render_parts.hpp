@@ -34,7 +34,20 @@ void each_duty_clause(const VerdictDuty& duty, Each each) {
   each_duty_clause_at(duty, seen, text, [&](std::size_t r, std::size_t c) { each(duty.from[r]->clauses[c]); });
 }
 
+// The text of the field named `field` (a scanned one, or any by name), or null where the
+// event's kind has no such field.
+const std::string* field_text(const Event& event, std::string_view field);
+
+// The bytes of `text` (field_text's, for the finding's field) a finding points at; empty
+// when there is no text or the span runs out of it.
+inline std::string_view evidence_in(const std::string* text, const Finding& finding) {
+  if (!text || finding.begin > finding.end || finding.end > text->size()) return {};
+  return std::string_view(*text).substr(finding.begin, finding.end - finding.begin);
+}
+
 // The text a finding points into, clipped to the field; empty when out of range.
-std::string_view evidence_text(const Event& event, const Finding& finding);
+inline std::string_view evidence_text(const Event& event, const Finding& finding) {
+  return evidence_in(field_text(event, finding.field), finding);
+}
 
 }  // namespace smpolicy::render_parts

@@ -102,6 +102,22 @@ std::expected<Event, Error> parse_text_line(std::string_view json, int line);
 // parse_text_line into `into`, reusing its room: a batch parses every line into one
 // event. After an error `into` holds no particular event.
 std::expected<void, Error> parse_text_line(std::string_view json, int line, Event& into);
+// Reads the lines of a batch one after another into one event, which keeps its room
+// from line to line. Only the reader writes that event, so it knows which fields the
+// last line set, and the next line resets those alone rather than all of a post's two
+// dozen (as parse_text_line into an event a caller holds must).
+class LineReader {
+ public:
+  // parse_text_line(json, line) into event(). After an error event() holds no
+  // particular event, and the next read is as good as ever.
+  std::expected<void, Error> read(std::string_view json, int line);
+  const Event& event() const { return m_event; }
+
+ private:
+  Event m_event;
+  std::uint64_t m_set = ~std::uint64_t{0};  // fields that may differ from a fresh post's, by slot
+};
+
 // Parses an event that must be of `kind`; its "kind" member may be left out.
 std::expected<Event, Error> parse_event_of(std::string_view json, Kind kind, int line);
 

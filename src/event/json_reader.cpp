@@ -141,7 +141,8 @@ std::expected<json, Error> parse_object(std::string_view text, int line) {
   return object;
 }
 
-// parse_text_line for a line the fast path left to the JSON library.
+}  // namespace
+
 std::expected<Event, Error> text_line_by_library(std::string_view text, int line) {
   auto object = parse_object(text, line);
   if (!object) return std::unexpected(object.error());
@@ -155,8 +156,6 @@ std::expected<Event, Error> text_line_by_library(std::string_view text, int line
   return build(std::move(post), *object, line);
 }
 
-}  // namespace
-
 std::expected<Event, Error> parse_event(std::string_view text, int line) {
   auto object = parse_object(text, line);
   if (!object) return std::unexpected(object.error());
@@ -164,7 +163,8 @@ std::expected<Event, Error> parse_event(std::string_view text, int line) {
 }
 
 std::expected<void, Error> parse_text_line(std::string_view text, int line, Event& into) {
-  if (auto plain = plain_text_line(text, line, into)) return std::move(*plain);
+  std::uint64_t set = k_every_field;  // what a caller did to `into` is not known
+  if (auto plain = plain_text_line(text, line, into, set)) return std::move(*plain);
   auto event = text_line_by_library(text, line);
   if (!event) return std::unexpected(std::move(event.error()));
   into = std::move(*event);

@@ -138,6 +138,14 @@ TEST(EventReader, PlainTextLinesReadAsNlohmannReadsThem) {
       {R"({"text":"a","audience":"everyone"})", R"({"text":"\u0061","audience":"everyone"})"},
       {R"({"audience":"everyone","account":"nobody","text":"a"})", R"({"audience":"everyone","account":"nobody","text":"\u0061"})"},
       {R"({"id":"p2"})", R"({"id":"p\u0032"})"},
+      // Members in no order: the first to fail in key order names the error.
+      {R"({"text":"a","platform":"x","audience":"everyone","account":"nobody"})",
+       R"({"text":"\u0061","platform":"x","audience":"everyone","account":"nobody"})"},
+      {R"({"purpose":"x","text":"t","audience":"friends","links":"l","author":"me","platform":"p"})",
+       R"({"purpose":"x","text":"\u0074","audience":"friends","links":"l","author":"me","platform":"p"})"},
+      // A repeated key, apart from its twin or next to it: the last one wins.
+      {R"({"text":"a","id":"x","text":"b"})", R"({"text":"\u0061","id":"x","text":"b"})"},
+      {R"({"author":"m","text":"a","id":"x","author":"n"})", R"({"author":"m","text":"\u0061","id":"x","author":"n"})"},
   };
   for (const auto& row : rows) {
     auto plain = parse_text_line(row.plain, 3), escaped = parse_text_line(row.escaped, 3);

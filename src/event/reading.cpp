@@ -9,12 +9,24 @@
 
 #ifdef SMPOLICY_X86_AVX2
 #include <immintrin.h>
+#elif defined(__SSE2__)
+#include <emmintrin.h>
 #endif
 
 namespace smpolicy {
 namespace {
 
-using Member = std::pair<std::string_view, std::string_view>;
+// One member of a line, its key and value as views into the line. Bare pointers and
+// sizes, which a Members leaves unset until written: its eight string_view pairs were
+// zeroed for every line.
+struct Member {
+  const char* key_at;
+  std::size_t key_size;
+  const char* value_at;
+  std::size_t value_size;
+  std::string_view key() const { return {key_at, key_size}; }
+  std::string_view value() const { return {value_at, value_size}; }
+};
 
 // The members of a plain line, in key order; a line with more goes to nlohmann.
 constexpr std::size_t k_max_plain_members = 8;
@@ -50,27 +62,51 @@ __attribute__((target("avx2"))) std::size_t plain_end_avx2(std::string_view s, s
 
 // The first byte from s[i] on that plain_json_prefix stops at, or s.size().
 std::size_t plain_end(std::string_view s, std::size_t i) {
+#if defined(__SSE2__)
+  // Keys and ids end within 16 bytes, where one block with SSE2 (which every x86-64 has)
+  // finds their end with no call. As signed bytes, those below 0x20 and those from 0x80
+  // are all below 0x20.
+  if (i + 16 <= s.size()) {
+    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
+    __m128i hits = _mm_or_si128(_mm_cmplt_epi8(v, _mm_set1_epi8(0x20)),
+                                _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))));
+    if (auto mask = static_cast<unsigned>(_mm_movemask_epi8(hits))) return i + static_cast<std::size_t>(std::countr_zero(mask));
+    i += 16;
+  }
+#endif
 #ifdef SMPOLICY_X86_AVX2
   if (cpu_has_avx2()) return plain_end_avx2(s, i);
 #endif
   return i + plain_json_prefix(s.substr(i));
 }
 
-// A plain string at s[i] (the opening quote); moves i past it.
-std::optional<std::string_view> plain_string(std::string_view s, std::size_t& i) {
-  if (i >= s.size() || s[i] != '"') return std::nullopt;
-  std::size_t begin = ++i;
+// Where the closing quote of a plain string at s[i] (the opening quote) lies, or npos
+// where the string is not plain. The index is taken and given back by value, so that
+// the caller's stays in a register rather than in memory.
+std::size_t plain_string_end(std::string_view s, std::size_t i) {
+  if (i >= s.size() || s[i] != '"') return std::string_view::npos;
+  ++i;
   while (i < s.size()) {
     i = plain_end(s, i);
     if (i == s.size()) break;
     auto c = static_cast<unsigned char>(s[i]);
-    if (c == '"') return s.substr(begin, i++ - begin);
-    if (c == '\\' || c < 0x20) return std::nullopt;
+    if (c == '"') return i;
+    if (c == '\\' || c < 0x20) return std::string_view::npos;
     std::size_t n = utf8_length(s, i);
-    if (n == 0) return std::nullopt;
+    if (n == 0) return std::string_view::npos;
     i += n;
   }
-  return std::nullopt;
+  return std::string_view::npos;
+}
+
+// A plain string at s[i] (the opening quote) into `text`, moving i past it. Written where
+// it is called, so that the caller's index stays in a register.
+[[gnu::always_inline]] inline bool plain_string(std::string_view s, std::size_t& i, std::string_view& text) {
+  std::size_t end = plain_string_end(s, i);
+  if (end == std::string_view::npos) return false;
+  text = s.substr(i + 1, end - i - 1);
+  i = end + 1;
+  return true;
 }
 
 // The members of `s` into `members`, if it is a plain line: written in place, as a
@@ -99,30 +135,32 @@ bool plain_members(std::string_view s, Members& members) {
   if (!next_is('}')) {
     do {
       space();
-      auto key = plain_string(s, i);
-      if (!key || !next_is(':')) return false;
+      std::string_view key, value;
+      if (!plain_string(s, i, key) || !next_is(':')) return false;
       space();
-      auto value = plain_string(s, i);
-      if (!value || members.count == members.items.size()) return false;
-      members.items[members.count++] = {*key, *value};
+      if (!plain_string(s, i, value) || members.count == members.items.size()) return false;
+      members.items[members.count++] = {key.data(), key.size(), value.data(), value.size()};
     } while (next_is(','));
     if (!next_is('}')) return false;
   }
   space();
   if (i != s.size()) return false;
   // nlohmann reads members in key order (a std::map), the last of a repeated key winning;
-  // take the same order, and leave repeated keys to it.
-  auto first = members.items.begin(), last = first + static_cast<long>(members.count);
-  // Keys mostly differ in their first byte ("id", "text"), which decides before memcmp
-  // is called; bytes compare unsigned, as the library's string compare does.
-  std::sort(first, last, [](const Member& a, const Member& b) {
-    if (!a.first.empty() && !b.first.empty() && a.first[0] != b.first[0]) {
-      return static_cast<unsigned char>(a.first[0]) < static_cast<unsigned char>(b.first[0]);
-    }
+  // take the same order, and leave repeated keys to it. A line has a few members, so an
+  // insertion sort costs less than std::sort's setting up, and it meets a repeated key
+  // next to its twin. Keys mostly differ in their first byte ("id", "text"), which
+  // decides before memcmp is called; bytes compare unsigned, as the library's do.
+  auto before = [](std::string_view a, std::string_view b) {
+    if (!a.empty() && !b.empty() && a[0] != b[0]) return static_cast<unsigned char>(a[0]) < static_cast<unsigned char>(b[0]);
     return a < b;
-  });
-  if (std::adjacent_find(first, last, [](const Member& a, const Member& b) { return a.first == b.first; }) != last) {
-    return false;
+  };
+  for (std::size_t m = 1; m < members.count; ++m) {
+    for (std::size_t k = m; k > 0; --k) {
+      Member &left = members.items[k - 1], &right = members.items[k];
+      if (left.key() == right.key()) return false;
+      if (!before(right.key(), left.key())) break;
+      std::swap(left, right);
+    }
   }
   return true;
 }
@@ -156,13 +194,15 @@ std::expected<Event, Error> with_required(Event event, int line) {
 // needs more than set_field (a true/false or number field given a string).
 std::optional<std::expected<Event, Error>> plain_text_line(std::string_view text, int line) {
   Event post;
-  auto read = plain_text_line(text, line, post);
+  std::uint64_t set = k_every_field;
+  auto read = plain_text_line(text, line, post, set);
   if (!read) return std::nullopt;
   if (!*read) return std::unexpected(std::move(read->error()));
   return post;
 }
 
-std::optional<std::expected<void, Error>> plain_text_line(std::string_view text, int line, Event& post) {
+std::optional<std::expected<void, Error>> plain_text_line(std::string_view text, int line, Event& post,
+                                                          std::uint64_t& set) {
   Members members;
   if (!plain_members(text, members)) return std::nullopt;
   const auto& spec = spec_of(Kind::post);
@@ -172,7 +212,7 @@ std::optional<std::expected<void, Error>> plain_text_line(std::string_view text,
   static const int k_text_slot = spec.slot("text");
   bool has_text = false;
   for (std::size_t m = 0; m < members.count; ++m) {
-    std::string_view key = members.items[m].first;
+    std::string_view key = members.items[m].key();
     if (key == "kind") return std::nullopt;
     bool is_text = key == "text";
     has_text = has_text || is_text;
@@ -189,14 +229,17 @@ std::optional<std::expected<void, Error>> plain_text_line(std::string_view text,
     (void)set_field(fresh, "account", "personal");
     return fresh;
   }();
-  reset_event(post, k_personal_post);
+  reset_event(post, k_personal_post, set);
   post.line = line;
+  set = 0;
   for (std::size_t m = 0; m < members.count; ++m) {
-    const auto& [key, value] = members.items[m];
+    std::string_view key = members.items[m].key(), value = members.items[m].value();
     if (key == "id") assign_text(post.id, value);
     if (slots[m] < 0) continue;
     // The slots were found above, so the fields are set without a second search by name.
     auto slot = static_cast<std::size_t>(slots[m]);
+    // Named before it is set, so that after an error the next reset still covers it.
+    set |= slot < 64 ? std::uint64_t{1} << slot : k_every_field;
     if (auto ok = set_slot(post, slot, value); !ok) return std::unexpected(at_line(line, ok.error()));
   }
   // A post's required fields are looked up once; lacks_required only names the one lacking.

@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <array>
+#include <bit>
 
 #include "event/event.hpp"
 #include "event/reading.hpp"
@@ -63,16 +64,23 @@ Event make_event(Kind kind) {
   return event;
 }
 
-void reset_event(Event& event, const Event& fresh) {
+void reset_event(Event& event, const Event& fresh, std::uint64_t which) {
   if (event.kind != fresh.kind || event.fields.size() != fresh.fields.size()) {
     event = fresh;
     return;
   }
+  // A mask names at most 64 fields; an event with more is reset whole.
+  if (fresh.fields.size() > 64) which = k_every_field;
   // Field by field, keeping each string's and list's room. Most fields of a fresh event
   // are blank, and clearing a string or list is cheaper than assigning an empty one; the
   // few with a fallback mostly hold it still, and comparing is cheaper than copying.
-  Value* v = event.fields.data();
-  for (const Value& from : fresh.fields) {
+  // Only the fields `which` names are looked at: a line read into the event mostly sets
+  // one or two of a post's two dozen.
+  for (std::size_t n = fresh.fields.size(); which != 0; which &= which - 1) {
+    auto i = static_cast<std::size_t>(std::countr_zero(which));
+    if (i >= n) break;
+    const Value& from = fresh.fields[i];
+    Value* v = &event.fields[i];
     v->type = from.type;
     v->boolean = from.boolean;
     v->choice = from.choice;
@@ -81,7 +89,6 @@ void reset_event(Event& event, const Event& fresh) {
     else if (v->text != from.text) assign_text(v->text, from.text);
     if (from.list.empty()) v->list.clear();
     else v->list = from.list;
-    ++v;
   }
   assign_text(event.id, fresh.id);
   event.line = fresh.line;
