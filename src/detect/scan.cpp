@@ -13,7 +13,9 @@ namespace {
 // character of several bytes counts by its first, so an emoji or a dash beside a word
 // ("fuming😡") leaves the word whole.
 bool word_byte(std::string_view s, std::size_t i) {
-  if (s[i] == '*') return true;
+  // Most bytes beside a term are ASCII: a space, a letter, a stop. They decide alone.
+  auto u = static_cast<unsigned char>(s[i]);
+  if (u < 0x80) return u == '*' || (u >= 'a' && u <= 'z') || (u >= '0' && u <= '9');
   std::size_t lead = i;
   while (lead > 0 && i - lead < 3 && (static_cast<unsigned char>(s[lead]) & 0xC0) == 0x80) --lead;
   if ((static_cast<unsigned char>(s[lead]) & 0xC0) == 0x80) return true;  // not UTF-8: as before, a word byte
