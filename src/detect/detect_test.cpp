@@ -162,7 +162,10 @@ INSTANTIATE_TEST_SUITE_P(Language, DetectTable, testing::Values(
     Row{"oh f*** off", {"language.profanity:f***"}},
     Row{"I'll knock his teeth out", {"language.threat:I'll knock his teeth out"}},
     Row{"What a s h i t show", {"language.profanity:s h i t"}},
-    Row{"Faggots and peas for tea", {}}));
+    Row{"Faggots and peas for tea", {}},
+    // A term inside a longer word is no finding; beside a stop, a space or an emoji it is.
+    Row{"bullshit, shitty, shit. idiot🙄", {"language.profanity:shit", "language.insult:idiot"}},
+    Row{"shit9 9shit idiot2", {}}));
 
 INSTANTIATE_TEST_SUITE_P(SchoolAndTopics, DetectTable, testing::Values(
     Row{"Parents at Hillside Primary School said", {"school.name:Hillside Primary School"}},
