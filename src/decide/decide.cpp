@@ -8,19 +8,6 @@
 namespace smpolicy {
 namespace {
 
-constexpr std::uint32_t k_all_kinds = (1u << k_kind_count) - 1;
-
-enum class Pass { rules, specific_fallbacks, general_fallbacks };
-
-constexpr bool in_pass(const Rule& rule, Pass pass) {
-  switch (pass) {
-    case Pass::rules: return !rule.fallback;
-    case Pass::specific_fallbacks: return rule.fallback && rule.kinds != k_all_kinds;
-    case Pass::general_fallbacks: return rule.fallback && rule.kinds == k_all_kinds;
-  }
-  return false;
-}
-
 // The bit over finding_kinds() of `kind`, or 0 when it is none of them. Known kinds are
 // filed by length, which few share, so a finding's kind meets a compare or two rather
 // than a search through every kind.
@@ -123,30 +110,57 @@ int first_under(std::uint64_t kinds, const facts::Facts& facts) {
   return -1;
 }
 
-// Evaluates the rules of one pass and records those that fire. A rule whose condition
-// the gate rules out (most rules, for most posts: a finding it needs is absent, or the
-// post is on the other sort of account) is passed over unevaluated, and one whose whole
-// condition the gate settles is not evaluated either. A template on the pass, so that
-// whether a rule is in it is a test or two.
-template <Pass pass>
-void apply(const std::vector<CompiledRule>& rules, const facts::Facts& facts, const Present& present, Verdict& verdict) {
-  for (const auto& compiled : rules) {
-    // The finding test first: it rules out most rules, without reading the rule itself.
-    if (compiled.when.needs_findings && !(compiled.when.needs_findings & present.kinds)) continue;
-    const Rule& rule = *compiled.rule;
-    if (!in_pass(rule, pass)) continue;
-    Glance seen = glance(compiled.when.gate, present, facts, rule.fire_when_unknown);
-    if (seen == Glance::ruled_out) continue;
-    if (seen == Glance::holds) {
-      verdict.findings.push_back(VerdictFinding{&rule, 0, first_under(compiled.when.gate.needs[0].findings, facts)});
-      continue;
+// Visits rule `compiled` of a pass and records it if it fires. A rule whose condition
+// the gate rules out (a field it tests is of the wrong value: the post is on the other
+// sort of account) is passed over unevaluated, and one whose whole condition the gate
+// settles is not evaluated either.
+void visit(const CompiledRule& compiled, const facts::Facts& facts, const Present& present, Verdict& verdict) {
+  const Rule& rule = *compiled.rule;
+  Glance seen = glance(compiled.when.gate, present, facts, rule.fire_when_unknown);
+  if (seen == Glance::ruled_out) return;
+  if (seen == Glance::holds) {
+    verdict.findings.push_back(VerdictFinding{&rule, 0, first_under(compiled.when.gate.needs[0].findings, facts)});
+    return;
+  }
+  auto e = facts::evaluate(compiled.when, facts);
+  bool fires = e.result == facts::Tri::yes || (e.result == facts::Tri::unknown && rule.fire_when_unknown);
+  if (!fires) return;
+  std::uint64_t assumed = e.result == facts::Tri::unknown ? e.missing : 0;
+  verdict.findings.push_back(VerdictFinding{&rule, assumed, e.evidence});
+  verdict.missing |= assumed;
+}
+
+// Where the value of the group's most gated field fails some rules' gates, the word at
+// which their mask starts in `group.failing`; otherwise (no such field, a value missing,
+// or a code no mask has) -1, and glance reads the field for each rule.
+long failing_at(const RuleGroup& group, const facts::Facts& facts) {
+  if (group.gated_slot < 0) return -1;
+  const Value& v = *facts.slots[static_cast<std::size_t>(group.gated_slot)];
+  if (v.missing()) return -1;
+  int code = group.gated_boolean ? int{v.boolean} : v.choice;
+  if (code < 0 || code >= 64) return -1;
+  return static_cast<long>(static_cast<std::size_t>(code) * group.words);
+}
+
+// Applies the rules of one pass, in the pack's order. Most rules need a finding of some
+// kind the event lacks (most posts have a finding or two), or test a field ("account is
+// personal") the event's value of which fails: the group's masks pick out the others,
+// those needing no finding and those needing one the event has, less those the field's
+// value rules out, without a look at any rule passed over.
+void apply(const RuleGroup& group, const facts::Facts& facts, const Present& present, Verdict& verdict) {
+  long failing = failing_at(group, facts);
+  for (std::size_t w = 0; w < group.words; ++w) {
+    std::uint64_t visiting = group.without[w];
+    if (!present.exact) visiting = ~std::uint64_t{0};  // every rule, as every bit is present
+    for (std::uint64_t kinds = present.exact ? present.kinds : 0; kinds; kinds &= kinds - 1) {
+      visiting |= group.needing[static_cast<std::size_t>(std::countr_zero(kinds)) * group.words + w];
     }
-    auto e = facts::evaluate(compiled.when, facts);
-    bool fires = e.result == facts::Tri::yes || (e.result == facts::Tri::unknown && rule.fire_when_unknown);
-    if (!fires) continue;
-    std::uint64_t assumed = e.result == facts::Tri::unknown ? e.missing : 0;
-    verdict.findings.push_back(VerdictFinding{&rule, assumed, e.evidence});
-    verdict.missing |= assumed;
+    std::size_t count = std::min<std::size_t>(64, group.rules.size() - 64 * w);
+    if (count < 64) visiting &= (std::uint64_t{1} << count) - 1;
+    if (failing >= 0) visiting &= ~group.failing[static_cast<std::size_t>(failing) + w];
+    for (; visiting; visiting &= visiting - 1) {
+      visit(*group.rules[64 * w + static_cast<std::size_t>(std::countr_zero(visiting))], facts, present, verdict);
+    }
   }
 }
 
@@ -198,16 +212,17 @@ void decide(const Event& event, std::span<const Finding> findings, const Pack& p
   verdict.kind = event.kind;
   verdict.outcome = Outcome::allow;
   verdict.missing = 0;
-  const auto& rules = pack.by_kind[static_cast<std::size_t>(event.kind)];
+  const auto& groups = pack.groups[static_cast<std::size_t>(event.kind)];
   // Scratch each thread reuses from event to event.
   thread_local std::vector<std::uint64_t> bits;
   Present present = kinds_present(findings, bits);
   facts.finding_bits = bits;
   // Fallbacks speak only when no rule did, and a fallback for this kind of event is
   // more fitting than one for any event.
-  apply<Pass::rules>(rules, facts, present, verdict);
-  if (verdict.findings.empty()) apply<Pass::specific_fallbacks>(rules, facts, present, verdict);
-  if (verdict.findings.empty()) apply<Pass::general_fallbacks>(rules, facts, present, verdict);
+  for (const RuleGroup& group : groups) {
+    if (!verdict.findings.empty()) break;
+    apply(group, facts, present, verdict);
+  }
   // Most serious first: by outcome, then severity; ties keep the pack's order. A verdict
   // holds a few findings, so an insertion sort (stable) beats a merge sort's buffer.
   auto& found = verdict.findings;

@@ -10,13 +10,15 @@
 namespace smpolicy::facts {
 namespace {
 
-// Sets a choice-typed derived value by its word.
+// Sets a choice-typed derived value by its word. The word goes into the room the value's
+// text kept from the last event (assign_text), not through std::string's general assign:
+// every post sets one or two.
 void set_choice(Value& v, const FieldSpec& spec, std::string_view word) {
   auto it = std::find(spec.choices.begin(), spec.choices.end(), word);
   assert(it != spec.choices.end());
   v.type = Value::Type::text;
   v.choice = static_cast<int>(it - spec.choices.begin());
-  v.text.assign(word);
+  assign_text(v.text, word);
 }
 
 void set_bool(Value& v, bool b) {

@@ -20,13 +20,27 @@ std::vector<std::string> duty_clauses(const VerdictDuty& duty) {
 }  // namespace
 
 const std::string* render_parts::field_text(const Event& event, std::string_view field) {
-  // The scanned fields first, and only then (a field a caller stated) every field by name.
-  const auto& spec = spec_of(event.kind);
-  const auto& scanned = scanned_slots(event.kind);
-  auto it = std::find_if(scanned.begin(), scanned.end(), [&](std::size_t i) { return spec.fields[i].name == field; });
-  int slot = it != scanned.end() ? static_cast<int>(*it) : spec.slot(field);
-  if (slot < 0) return nullptr;
-  return &event.fields[static_cast<std::size_t>(slot)].text;
+  // The slot of the field last asked for on this thread: its verdicts ask for the same
+  // one ("text") over and over, and a name is compared sooner than it is looked up.
+  struct Last {
+    bool set = false;
+    Kind kind = Kind::post;
+    std::string field;
+    int slot = -1;
+  };
+  thread_local Last last;
+  if (!last.set || last.kind != event.kind || last.field != field) {
+    // The scanned fields first, and only then (a field a caller stated) every field by name.
+    const auto& spec = spec_of(event.kind);
+    const auto& scanned = scanned_slots(event.kind);
+    auto it = std::find_if(scanned.begin(), scanned.end(), [&](std::size_t i) { return spec.fields[i].name == field; });
+    last.slot = it != scanned.end() ? static_cast<int>(*it) : spec.slot(field);
+    last.kind = event.kind;
+    assign_text(last.field, field);
+    last.set = true;
+  }
+  if (last.slot < 0) return nullptr;
+  return &event.fields[static_cast<std::size_t>(last.slot)].text;
 }
 
 std::string render_text(const Verdict& verdict, const Event& event, std::span<const Finding> findings, bool colour) {

@@ -61,6 +61,20 @@ TEST(RenderJson, AVerdictOfAnotherPackIsWrittenTheSlowWay) {
   EXPECT_EQ(fast, render_json(v, event, found));
 }
 
+// A finding's text is taken from its own field, whatever field was asked for before.
+TEST(RenderJson, EvidenceComesFromTheFindingsOwnField) {
+  auto pack = resolve_pack("salterlee-2017");
+  ASSERT_TRUE(pack);
+  auto event = post("damn");
+  for (std::string_view field : {"text", "nosuch", "text"}) {
+    std::vector<Finding> found = {Finding{"language.profanity", std::string(field), 0, 4, 1.0f, ""}};
+    Verdict v = decide(event, found, **pack, nullptr);
+    std::string out = render_json(v, event, found, JsonDetail::with_detected);
+    std::string expected = std::string("\"text\":\"") + (field == "text" ? "damn" : "") + "\"";
+    EXPECT_NE(out.find(expected), std::string::npos) << field << ": " << out;
+  }
+}
+
 // A finding's confidence is written as printf's "%.2f" writes it, ties and all.
 TEST(RenderJson, ConfidenceIsWrittenAsPrintfWritesIt) {
   auto pack = resolve_pack("salterlee-2017");

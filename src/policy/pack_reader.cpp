@@ -392,6 +392,7 @@ std::expected<std::unique_ptr<Pack>, Error> parse_pack(std::string_view text, st
   reader.compile(*doc, *pack, categories);
   reader.check_fallbacks(*doc, *pack);
   if (reader.failed()) return fail(ErrorCode::invalid, reader.joined());
+  group_rules(*pack);
   return pack;
 }
 

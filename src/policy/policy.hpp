@@ -125,6 +125,27 @@ struct CompiledRule {
   Condition when;
 };
 
+// The order in which decide applies a kind's rules: its rules first, then, where none
+// fired, the fallbacks for that kind, then those for every kind (`on = "any"`).
+enum class RulePass { rules, kind_fallbacks, any_fallbacks, count };
+
+// The rules of one kind in one pass, grouped by the finding kinds their conditions need,
+// so that an event visits only the rules its findings could meet rather than every rule
+// of its kind. Position p in `rules` is bit p % 64 of word p / 64 of each mask.
+struct RuleGroup {
+  std::vector<const CompiledRule*> rules;  // in the pack's order; into Pack::by_kind
+  std::size_t words = 0;                   // the words of each mask
+  std::vector<std::uint64_t> without;      // the rules that need no finding in particular
+  // At b * words: the rules whose condition needs a finding of kind bit b (needs_findings).
+  std::vector<std::uint64_t> needing;
+  // The slot most of the rules' gates test ("account is personal"), or -1, read as a
+  // FieldGate of `boolean` reads it; at c * words, for its value's code c from 0 to 63,
+  // the rules whose gate on it that value fails, and so whose condition it makes false.
+  int gated_slot = -1;
+  bool gated_boolean = false;
+  std::vector<std::uint64_t> failing;
+};
+
 struct Timetable {
   TimeZone zone;
   std::uint8_t days = 0x1F;  // bit 0 = Monday
@@ -187,6 +208,8 @@ struct Pack {
   std::vector<Clause> clauses;
   std::vector<Rule> rules;  // never resized after loading: CompiledRule points into it
   std::array<std::vector<CompiledRule>, k_kind_count> by_kind;
+  // by_kind grouped for decide, by kind then RulePass; built once by_kind is complete.
+  std::array<std::array<RuleGroup, static_cast<std::size_t>(RulePass::count)>, k_kind_count> groups;
   std::unordered_map<std::string, std::string> sites;  // the pack's own host -> category
   std::string origin;  // where it was loaded from: "bundled" or a file path
 
@@ -204,6 +227,9 @@ struct Pack {
   // the pack, read for every duty of every verdict, so nothing is copied.
   std::span<const std::string> role(std::string_view role) const;
 };
+
+// Fills `pack.groups` from `pack.by_kind`, which must not change after.
+void group_rules(Pack& pack);
 
 // Puts a school's own identity into a pack in place of the pack's (a shared pack's names
 // and phones are another school's), and its term dates, when it gives any, into the
