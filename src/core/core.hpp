@@ -57,9 +57,17 @@ inline void assign_text(std::string& to, std::string_view text) {
 #define SMPOLICY_X86_AVX2 1
 #endif
 
+namespace core_detail {
+// cpu_has_avx2's answer, set as the program starts (cpu.cpp). A static initializer of
+// another file that runs first reads false, and takes a form that answers the same.
+extern const bool g_cpu_has_avx2;
+}  // namespace core_detail
+
 // Whether this processor runs AVX2 instructions, and the bit instructions of BMI1 and BMI2
 // beside them, which an AVX2 form may also use (target("avx2,bmi,bmi2")); asked of it once.
-bool cpu_has_avx2();
+// In line, a load of the answer: the scanners ask for every post, and a call with the
+// guard of a function's static costs several times as much.
+inline bool cpu_has_avx2() { return core_detail::g_cpu_has_avx2; }
 
 // ---- Outcomes and severities ----------------------------------------------------------
 

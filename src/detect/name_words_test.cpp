@@ -67,6 +67,17 @@ TEST(NameWords, HashesWordsOfEveryLengthAtEveryPlace) {
   }
 }
 
+// The copy tokens_of reads is reused from post to post on a thread: a shorter text after a
+// longer one must find the bytes past its end zeroed again, not the longer text's letters.
+TEST(NameWords, AShortTextAfterALongOneReadsAlone) {
+  for (std::size_t size = 1; size <= 140; ++size) {
+    const std::string word(size, 'q');
+    const std::string longer = word + word + word;
+    EXPECT_EQ(words_of(longer), (std::vector<std::string>{longer}));
+    ASSERT_EQ(words_of(word), (std::vector<std::string>{word})) << size;
+  }
+}
+
 // The words the filter may hold are listed as they are read: exactly those, in order,
 // whichever way the text is read.
 TEST(NameWords, ListsTheWordsTheFilterMayHold) {
