@@ -63,18 +63,10 @@ class Found {
     m_end[i] = out.offset();  // add_found writes something, so an end of 0 means not yet
   }
 
-  // field_text for the finding's field, looked up again only where the field differs
-  // from the last finding's: nearly all of a verdict's lie in one.
-  const std::string* text_of(const Finding& f) {
-    if (!m_field || f.field != *m_field) {
-      m_field = &f.field;
-      m_text = field_text(m_event, f.field);
-    }
-    return m_text;
-  }
+  // The text of the finding's field: field_text, which keeps the field it found last.
+  const std::string* text_of(const Finding& f) const { return field_text(m_event, f.field); }
 
   static constexpr std::size_t k_kept = 16;
-  const std::string *m_field = nullptr, *m_text = nullptr;  // the field last looked up, and its text
   const Event& m_event;
   std::span<const Finding> m_findings;
   std::array<std::size_t, k_kept> m_begin, m_end{};

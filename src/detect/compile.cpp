@@ -64,7 +64,7 @@ std::shared_ptr<const LexiconMatcher> compile_lexicon(const Lexicon& lexicon) {
     literals.emplace_back(base);
   }
   for (const auto& phrase : lexicon.exceptions) {
-    compiled->terms.push_back(LexTerm{"exception", static_cast<std::uint32_t>(phrase.size()), false, false, 1.0f});
+    compiled->terms.push_back(LexTerm{"exception", static_cast<std::uint32_t>(phrase.size()), false, false, 1.0f, true});
     literals.push_back(phrase);
   }
   auto broken = [](const Error& e) {

@@ -19,6 +19,7 @@ struct LexTerm {
   bool prefix = false;  // matches any word starting with the literal
   bool plurals = false;  // also matches the literal followed by "s" or "es"
   float confidence = 0.9f;
+  bool exception = false;  // an innocent phrase ("faggots and peas"), which cancels the words in it
 };
 
 // A one-word language term, for matching starred-out spellings ("sh*t", "f***ing").
@@ -33,7 +34,7 @@ struct MaskedTerm {
 struct LexiconMatcher {
   std::unordered_map<char, std::vector<MaskedTerm>> masked;  // by first letter
   LiteralSet set;              // terms, exception phrases, then pattern words
-  std::vector<LexTerm> terms;  // by literal id; kind "exception" for exception phrases
+  std::vector<LexTerm> terms;  // by literal id; exception phrases are marked `exception`
   LiteralSet patterns;
   std::vector<std::string> pattern_kinds;  // by pattern id
   // Literal ids from terms.size() on are words patterns need (pattern_words.hpp): the

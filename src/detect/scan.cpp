@@ -139,9 +139,7 @@ void scan_lexicon(const NormalisedText& view, const LexiconMatcher& lexicon, Fou
       end = term.plurals ? plural_end(s, end) : 0;
       if (!end) return;
     }
-    // As views, the lengths are compared first, so most kinds are told apart without a
-    // call to compare bytes.
-    if (std::string_view(term.kind) == std::string_view("exception")) exceptions.emplace_back(begin, end);
+    if (term.exception) exceptions.emplace_back(begin, end);
     else hits.push_back(Hit{&term.kind, begin, end, term.confidence});
   });
   // Pattern by pattern, and only those whose needed words the term scan met: a post may
