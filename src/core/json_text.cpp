@@ -5,10 +5,6 @@
 
 #include "core/core.hpp"
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
-
 namespace smpolicy {
 namespace {
 
@@ -43,13 +39,9 @@ inline std::size_t plain_prefix(std::string_view text) {
   }
   std::size_t i = 0;
 #if defined(__SSE2__)
-  // Sixteen bytes at a time where the machine has SSE2 (every x86-64): as signed bytes,
-  // those below 0x20 and those from 0x80 are all below 0x20.
+  // Sixteen bytes at a time where the machine has SSE2 (every x86-64).
   for (; i + 16 <= n; i += 16) {
-    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
-    __m128i marks = _mm_or_si128(_mm_cmplt_epi8(v, _mm_set1_epi8(0x20)),
-                                 _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))));
-    if (int mask = _mm_movemask_epi8(marks)) return i + static_cast<std::size_t>(std::countr_zero(static_cast<unsigned>(mask)));
+    if (unsigned mask = json_marks_16(p + i)) return i + static_cast<std::size_t>(std::countr_zero(mask));
   }
 #endif
   for (; i + 8 <= n; i += 8) {

@@ -9,10 +9,6 @@
 
 #include "core/core.hpp"
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
-
 namespace smpolicy {
 
 // Appends to a string through a cursor into room made ahead, so that each piece of a
@@ -123,12 +119,8 @@ class JsonOut {
   // bytes past them.
   static bool plain(const char* p, std::size_t n) {
 #if defined(__SSE2__)
-    // As signed bytes, those below 0x20 and those from 0x80 are all below 0x20.
     for (std::size_t i = 0; i < n; i += k_block) {
-      __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
-      __m128i marks = _mm_or_si128(_mm_cmplt_epi8(v, _mm_set1_epi8(0x20)),
-                                   _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))));
-      auto mask = static_cast<unsigned>(_mm_movemask_epi8(marks));
+      unsigned mask = json_marks_16(p + i);
       if (n - i < k_block) mask &= (1u << (n - i)) - 1;
       if (mask) return false;
     }

@@ -9,8 +9,6 @@
 
 #ifdef SMPOLICY_X86_AVX2
 #include <immintrin.h>
-#elif defined(__SSE2__)
-#include <emmintrin.h>
 #endif
 
 namespace smpolicy {
@@ -64,13 +62,9 @@ __attribute__((target("avx2"))) std::size_t plain_end_avx2(std::string_view s, s
 std::size_t plain_end(std::string_view s, std::size_t i) {
 #if defined(__SSE2__)
   // Keys and ids end within 16 bytes, where one block with SSE2 (which every x86-64 has)
-  // finds their end with no call. As signed bytes, those below 0x20 and those from 0x80
-  // are all below 0x20.
+  // finds their end with no call.
   if (i + 16 <= s.size()) {
-    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
-    __m128i hits = _mm_or_si128(_mm_cmplt_epi8(v, _mm_set1_epi8(0x20)),
-                                _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))));
-    if (auto mask = static_cast<unsigned>(_mm_movemask_epi8(hits))) return i + static_cast<std::size_t>(std::countr_zero(mask));
+    if (unsigned mask = json_marks_16(s.data() + i)) return i + static_cast<std::size_t>(std::countr_zero(mask));
     i += 16;
   }
 #endif
