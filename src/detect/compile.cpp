@@ -19,7 +19,7 @@ bool is_language(std::string_view kind) { return kind.starts_with("language."); 
 // Whether a term also matches its plurals ("twats", "bitches"): one-word language terms
 // that are not prefixes and do not already end in 's'. The plurals are not literals of the
 // set: the scan accepts an "s" or "es" after the term (scan.cpp), which keeps the set a
-// third of the size, and Vectorscan's literal matcher is quicker the fewer literals it holds.
+// third of the size.
 // Starred-out spellings ("f***ing") are matched separately, against `LexiconMatcher::masked`.
 bool takes_plurals(const LexiconEntry& entry, std::string_view base, bool prefix) {
   return is_language(entry.kind) && base.find(' ') == std::string_view::npos && !prefix && !base.ends_with('s');
@@ -28,7 +28,7 @@ bool takes_plurals(const LexiconEntry& entry, std::string_view base, bool prefix
 // Adds to `literals` the words each pattern needs (pattern_words.hpp), so the one scan
 // of the term list also tells which patterns a text could match.
 void add_pattern_words(const std::vector<std::string>& patterns, LexiconMatcher& compiled,
-                       std::vector<std::string>& literals) {
+                       std::vector<StartLiteral>& literals) {
   assert(literals.size() == compiled.terms.size());  // pattern words follow the terms' ids
   static_assert(k_most_sets <= 32, "a set is a bit of a std::uint32_t");
   for (std::size_t p = 0; p < patterns.size(); ++p) {
@@ -49,7 +49,7 @@ void add_pattern_words(const std::vector<std::string>& patterns, LexiconMatcher&
 
 std::shared_ptr<const LexiconMatcher> compile_lexicon(const Lexicon& lexicon) {
   auto compiled = std::make_shared<LexiconMatcher>();
-  std::vector<std::string> literals;
+  std::vector<StartLiteral> literals;
   for (const auto& entry : lexicon.terms) {
     bool prefix = entry.term.ends_with('*');
     std::string_view base = std::string_view(entry.term).substr(0, entry.term.size() - (prefix ? 1 : 0));
@@ -61,7 +61,7 @@ std::shared_ptr<const LexiconMatcher> compile_lexicon(const Lexicon& lexicon) {
     }
     compiled->terms.push_back(
         LexTerm{entry.kind, static_cast<std::uint32_t>(base.size()), prefix, takes_plurals(entry, base, prefix), confidence});
-    literals.emplace_back(base);
+    literals.emplace_back(std::string(base));
   }
   for (const auto& phrase : lexicon.exceptions) {
     compiled->terms.push_back(LexTerm{"exception", static_cast<std::uint32_t>(phrase.size()), false, false, 1.0f, true});
@@ -77,13 +77,9 @@ std::shared_ptr<const LexiconMatcher> compile_lexicon(const Lexicon& lexicon) {
     compiled->pattern_kinds.push_back(p.kind);
   }
   add_pattern_words(patterns, *compiled, literals);
-  if (!literals.empty()) {
-    auto set = LiteralSet::compile(literals);
-    if (!set) broken(set.error());
-    compiled->set = std::move(*set);
-  }
+  compiled->set = StartLiterals(literals);
   if (!patterns.empty()) {
-    auto set = LiteralSet::compile_patterns(patterns);
+    auto set = PatternSet::compile(patterns);
     if (!set) broken(set.error());
     compiled->patterns = std::move(*set);
   }

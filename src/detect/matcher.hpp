@@ -7,8 +7,9 @@
 #include <vector>
 
 #include "detect/detect.hpp"
-#include "detect/literal_set.hpp"
+#include "detect/pattern_set.hpp"
 #include "detect/names.hpp"
+#include "detect/start_literals.hpp"
 
 namespace smpolicy {
 
@@ -33,12 +34,12 @@ struct MaskedTerm {
 // The lexicon compiled once and shared by every school's matcher.
 struct LexiconMatcher {
   std::unordered_map<char, std::vector<MaskedTerm>> masked;  // by first letter
-  LiteralSet set;              // terms, exception phrases, then pattern words
+  StartLiterals set;           // terms, exception phrases, then pattern words
   std::vector<LexTerm> terms;  // by literal id; exception phrases are marked `exception`
-  LiteralSet patterns;
+  PatternSet patterns;  // by pattern id
   std::vector<std::string> pattern_kinds;  // by pattern id
-  // Literal ids from terms.size() on are words patterns need (pattern_words.hpp): the
-  // word pattern_words[id - terms.size()] belongs to one of the sets of its pattern, named
+  // Literal ids from terms.size() on are words patterns need (pattern_words.hpp): the word
+  // pattern_words[id - terms.size()] belongs to one of the sets of its pattern, named
   // by a bit. A text may match pattern p only where it holds a word of every set of p,
   // whose bits are pattern_needs[p]. Patterns that need no word in particular (bits 0),
   // listed in unconditional_patterns, are tried on every text.

@@ -6,11 +6,35 @@
 #include <algorithm>
 #include <cctype>
 #include <optional>
+#include <tuple>
 
 namespace smpolicy {
 namespace {
 
 using Words = std::vector<std::string>;
+
+bool letter_or_digit(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
+
+// What a point of a match is known to follow: nothing known; a \b (so a word character
+// after it follows a byte that is not one); or a start (start_literals.hpp): the text's
+// start or a byte that is not a lower-case letter or digit. Ordered weakest first.
+enum class Edge { none, boundary, start };
+
+// The edge after an item spelt one of `words`, where `before` was the edge before it.
+Edge edge_after(const Words& words, Edge before) {
+  Edge after = Edge::start;
+  for (const auto& w : words) {
+    Edge e = w.empty() ? before : (letter_or_digit(w.back()) ? Edge::none : Edge::start);
+    after = std::min(after, e);
+  }
+  return after;
+}
+
+// A set of required words and the edge before the chain that spelt them.
+struct EdgedSet {
+  Words words;
+  Edge edge = Edge::none;
+};
 
 bool plain(char c) {
   return std::string_view("\\()[]{}|?*+.^$").find(c) == std::string_view::npos;
@@ -163,7 +187,7 @@ class Reader {
   }
 
   // Every set, or nullopt where the pattern is beyond this reading.
-  std::optional<std::vector<Words>> sets() {
+  std::optional<std::vector<EdgedSet>> sets() {
     if (m_s.find("(?") != std::string_view::npos) return std::nullopt;
     for (std::size_t i = 0; i < m_s.size();) {
       char c = m_s[i];
@@ -183,18 +207,23 @@ class Reader {
           if (!group(inside, q, m_s.substr(end, q.length))) return std::nullopt;
         } else if (auto chars = c == '[' ? class_chars(inside) : std::nullopt) {
           spelt(*chars, q, m_s.substr(end, q.length));
-        } else if (!(escape_class && (m_s[i + 1] == 'b' || m_s[i + 1] == 'B') && !q.length)) {
-          end_chain();  // a class of many characters, \d, \s...; \b and \B have no width
+        } else if (escape_class && m_s[i + 1] == 'b' && !q.length) {
+          m_edge = std::max(m_edge, Edge::boundary);  // no width: the byte before is as it was
+        } else if (!(escape_class && m_s[i + 1] == 'B' && !q.length)) {
+          end_chain();  // a class of many characters, \d, \s...; \B has no width
+          m_edge = Edge::none;
         }
         i = end + q.length;
         continue;
       }
       if (c == '^' || c == '$') {  // zero width: the chain goes on
+        if (c == '^') m_edge = Edge::start;  // the text's start
         ++i;
         continue;
       }
       if (!plain(c) && c != '\\') {  // '.', or a stray quantifier
         end_chain();
+        m_edge = Edge::none;
         ++i;
         continue;
       }
@@ -234,38 +263,49 @@ class Reader {
 
   // Where the chain would grow too long, what it spells so far is one set, and its first
   // items are let go until it is short enough: "year 4 were" becomes the sets "year 4"
-  // and "4 were".
+  // and "4 were". The item is added after the edge m_edge.
   void multiply(Words by) {
     if (count(m_items) * by.size() > k_most_words) {
       push(spell(m_items));
       m_items.push_back(std::move(by));
-      while (m_items.size() > 1 && count(m_items) > k_most_words) m_items.erase(m_items.begin());
+      m_item_edges.push_back(m_edge);
+      while (m_items.size() > 1 && count(m_items) > k_most_words) {
+        m_items.erase(m_items.begin());
+        m_item_edges.erase(m_item_edges.begin());
+      }
       return;
     }
     m_items.push_back(std::move(by));
+    m_item_edges.push_back(m_edge);
   }
 
+  // The chain so far as a set, with the edge before its first item.
   void push(const Words& set) {
-    if (shortest(set) > 0) m_sets.push_back(set);
+    if (shortest(set) > 0) m_sets.push_back({set, m_item_edges.empty() ? Edge::none : m_item_edges.front()});
   }
 
   void end_chain() {
     m_last = spell(m_items);
     push(m_last);
     m_items.clear();
+    m_item_edges.clear();
     ++m_ends;
   }
 
   // An item spelt one of `alternatives` exactly, quantified by `q` (written `how`).
   void spelt(const Words& alternatives, Quantifier q, std::string_view how) {
+    const Edge before = m_edge;
     if (q.optional && how == "?") {
       Words or_none = alternatives;
       or_none.push_back("");
       multiply(or_none);
+      m_edge = edge_after(or_none, before);
     } else if (q.optional) {
       end_chain();
+      m_edge = std::min(before, edge_after(alternatives, before));  // none, or some, the last ending it
     } else {
       multiply(alternatives);
+      m_edge = edge_after(alternatives, before);
       if (q.length) end_chain();  // repeated: what follows the first time is not known
     }
   }
@@ -285,51 +325,77 @@ class Reader {
     if (leading.empty()) return false;
     if (all_literal) {
       spelt(whole, q, how);
-    } else if (q.optional) {
-      end_chain();
-    } else {
-      multiply(leading);
-      end_chain();
+      return true;
     }
+    if (!q.optional) multiply(leading);
+    end_chain();
+    m_edge = Edge::none;
     return true;
   }
 
   std::string_view m_s;
   std::vector<Words> m_items;  // the chain: one string of each item, in turn
+  std::vector<Edge> m_item_edges;  // the edge before each item of the chain
+  Edge m_edge = Edge::none;  // the edge at the point read up to
   Words m_last;
-  std::vector<Words> m_sets;
+  std::vector<EdgedSet> m_sets;
   int m_ends = 0;  // chains ended, the last at the pattern's end included
 };
 
-// Sorts `set` and drops each word that holds another of its words: a text holding the
-// longer holds the shorter, so the set asks the same with fewer literals.
-void drop_longer_spellings(Words& set) {
-  std::sort(set.begin(), set.end());
-  set.erase(std::unique(set.begin(), set.end()), set.end());
-  Words kept;
-  for (const auto& word : set) {
-    bool holds_another = std::any_of(set.begin(), set.end(), [&](const std::string& other) {
-      return other.size() < word.size() && word.find(other) != std::string::npos;
-    });
-    if (!holds_another) kept.push_back(word);
+// The word as the text must hold it at a start wherever a match spells it after `edge`:
+// from its first byte after a start, or after a \b where it opens with a word character;
+// otherwise with a lead up to just after its first byte that is not a letter or digit
+// ("#year 4" is found as "year 4" after a '#'), or nullopt where there is none but the last.
+std::optional<StartLiteral> at_a_start(const std::string& word, Edge edge) {
+  auto word_character = [](char c) { return letter_or_digit(c) || (c >= 'A' && c <= 'Z') || c == '_'; };
+  if (edge == Edge::start || (edge == Edge::boundary && word_character(word.front()))) return StartLiteral(word);
+  for (std::size_t j = 1; j < word.size(); ++j) {
+    if (!letter_or_digit(word[j - 1])) return StartLiteral(word, static_cast<std::uint32_t>(j));
   }
-  set = std::move(kept);
+  return std::nullopt;
+}
+
+// The set's words as they lie at a start, sorted by lead and then text, without a word
+// that begins with another of the same lead (found at the same start, the shorter tells
+// as much); nullopt where a word cannot be put so.
+std::optional<std::vector<StartLiteral>> at_starts(const EdgedSet& set) {
+  std::vector<StartLiteral> words;
+  for (const auto& word : set.words) {
+    auto at_start = at_a_start(word, set.edge);
+    if (!at_start) return std::nullopt;
+    words.push_back(std::move(*at_start));
+  }
+  auto by_lead = [](const StartLiteral& a, const StartLiteral& b) { return std::tie(a.lead, a.text) < std::tie(b.lead, b.text); };
+  std::sort(words.begin(), words.end(), by_lead);
+  words.erase(std::unique(words.begin(), words.end()), words.end());
+  std::vector<StartLiteral> kept;
+  for (auto& word : words) {
+    if (kept.empty() || kept.back().lead != word.lead || !word.text.starts_with(kept.back().text)) kept.push_back(std::move(word));
+  }
+  return kept;
+}
+
+Words texts_of(const std::vector<StartLiteral>& words) {
+  Words out;
+  for (const auto& w : words) out.push_back(w.text);
+  return out;
 }
 
 }  // namespace
 
-std::vector<std::vector<std::string>> required_word_sets(std::string_view pattern) {
+std::vector<std::vector<StartLiteral>> required_word_sets(std::string_view pattern) {
   auto sets = Reader(pattern).sets();
   if (!sets) return {};
-  std::vector<Words> usable, chosen;
-  for (auto& set : *sets) {
-    drop_longer_spellings(set);
-    if (shortest(set) >= 2) usable.push_back(std::move(set));
+  std::vector<std::vector<StartLiteral>> usable, chosen;
+  for (const auto& set : *sets) {
+    auto words = at_starts(set);
+    if (words && shortest(texts_of(*words)) >= 2) usable.push_back(std::move(*words));
   }
-  std::stable_sort(usable.begin(), usable.end(), [](const Words& a, const Words& b) { return rarity(a) > rarity(b); });
+  auto rarity_of = [](const std::vector<StartLiteral>& set) { return rarity(texts_of(set)); };
+  std::stable_sort(usable.begin(), usable.end(), [&](const auto& a, const auto& b) { return rarity_of(a) > rarity_of(b); });
   // Sets of common words are met in most posts; one is kept only where nothing else is.
   for (auto& set : usable) {
-    bool common = std::any_of(set.begin(), set.end(), [](const std::string& w) { return common_word(w); });
+    bool common = std::any_of(set.begin(), set.end(), [](const StartLiteral& w) { return common_word(w.text); });
     if (!common && chosen.size() < k_most_sets) chosen.push_back(set);
   }
   if (chosen.empty() && !usable.empty()) chosen.push_back(std::move(usable.front()));

@@ -132,6 +132,7 @@ void scan_lexicon(const NormalisedText& view, const LexiconMatcher& lexicon, Fou
       return;
     }
     const LexTerm& term = lexicon.terms[id];
+    // The set finds terms at starts; after a '*' or a letter of a wider character too.
     if (begin > 0 && word_byte(s, begin - 1)) return;
     if (term.prefix) {
       while (end < s.size() && word_byte(s, end)) ++end;

@@ -1,4 +1,4 @@
-// Private to detect: many literal strings, or many patterns, found at once in a text
+// Private to detect: many patterns (regular expressions) found at once in a text
 // (Vectorscan).
 #pragma once
 
@@ -15,15 +15,12 @@
 
 namespace smpolicy {
 
-class LiteralSet {
+class PatternSet {
  public:
-  // Compiles `literals`; the id reported for a match is the literal's index. Literals
-  // must be non-empty. Fails with the library's message.
-  static std::expected<LiteralSet, Error> compile(const std::vector<std::string>& literals);
-
-  // Compiles regular expressions (PCRE syntax as Vectorscan supports it); a match
-  // reports its leftmost start. Fails naming the pattern's index and the library's message.
-  static std::expected<LiteralSet, Error> compile_patterns(const std::vector<std::string>& patterns);
+  // Compiles regular expressions (PCRE syntax as Vectorscan supports it); the id reported
+  // for a match is the pattern's index, and a match reports its leftmost start. Fails
+  // naming the pattern's index and the library's message.
+  static std::expected<PatternSet, Error> compile(const std::vector<std::string>& patterns);
 
   // Calls `on_match(id, begin, end)` for every occurrence: [begin, end) in `text`.
   // `on_match` is any callable taking (unsigned, std::size_t, std::size_t); it is called
@@ -34,7 +31,7 @@ class LiteralSet {
     scan_with(text, Callback::to(on_match));
   }
 
-  // Patterns only: the matches of the patterns `ids` (ascending, each once), pattern by
+  // The matches of the patterns `ids` (ascending, each once), pattern by
   // pattern in that order, each run alone (start offsets cost much more to track over the
   // whole set); other patterns are not run. Matches of different patterns may come in
   // another order than `scan` gives. Thread-safe.

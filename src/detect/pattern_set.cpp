@@ -11,15 +11,14 @@
 #include <utility>
 #include <vector>
 
-#include "detect/literal_set.hpp"
+#include "detect/pattern_set.hpp"
 
 namespace smpolicy {
 
-struct LiteralSet::Impl {
-  std::vector<std::size_t> lengths;  // of each literal; empty for patterns
+struct PatternSet::Impl {
   std::uint64_t serial = 0;  // never reused, unlike an address, so a thread's cached scratch stays valid
   hs_database_t* database = nullptr;
-  // Patterns only: each pattern alone, with start-of-match tracking, by pattern id.
+  // Each pattern alone, with start-of-match tracking, by pattern id.
   // Empty when any failed to compile; `scan_these` then runs the whole set.
   std::vector<hs_database_t*> singles;
   hs_scratch_t* prototype = nullptr;  // cloned once per thread; fits every database
@@ -34,7 +33,7 @@ namespace {
 
 // Each thread keeps its own scratch per database, created on first use. A process has a
 // set or two, so a short list searched in order beats a hash map (two look-ups a post).
-hs_scratch_t* scratch_for(const LiteralSet::Impl& impl) {
+hs_scratch_t* scratch_for(const PatternSet::Impl& impl) {
   struct Scratches {
     std::vector<std::pair<std::uint64_t, hs_scratch_t*>> by_set;
     ~Scratches() {
@@ -52,19 +51,16 @@ hs_scratch_t* scratch_for(const LiteralSet::Impl& impl) {
 }
 
 struct Context {
-  LiteralSet::Callback on_match;
-  const std::vector<std::size_t>* lengths;  // literals: the start is end - length
+  PatternSet::Callback on_match;
 };
 
 int on_event(unsigned id, unsigned long long from, unsigned long long to, unsigned, void* user) {
   auto* context = static_cast<Context*>(user);
-  auto end = static_cast<std::size_t>(to);
-  auto begin = context->lengths->empty() ? static_cast<std::size_t>(from) : end - (*context->lengths)[id];
-  context->on_match.call(context->on_match.target, id, begin, end);
+  context->on_match.call(context->on_match.target, id, static_cast<std::size_t>(from), static_cast<std::size_t>(to));
   return 0;
 }
 
-std::expected<void, Error> allocate(LiteralSet::Impl& impl) {
+std::expected<void, Error> allocate(PatternSet::Impl& impl) {
   bool ok = hs_alloc_scratch(impl.database, &impl.prototype) == HS_SUCCESS;
   for (hs_database_t* single : impl.singles) ok = ok && hs_alloc_scratch(single, &impl.prototype) == HS_SUCCESS;
   if (!ok) return fail(ErrorCode::internal, "cannot allocate matcher scratch space");
@@ -177,38 +173,7 @@ std::vector<hs_database_t*> compile_singles(const std::vector<std::string>& patt
 
 }  // namespace
 
-std::expected<LiteralSet, Error> LiteralSet::compile(const std::vector<std::string>& literals) {
-  std::vector<const char*> expressions;
-  std::vector<std::size_t> lengths;
-  std::vector<unsigned> ids, flags(literals.size(), 0);
-  for (std::size_t i = 0; i < literals.size(); ++i) {
-    expressions.push_back(literals[i].data());
-    lengths.push_back(literals[i].size());
-    ids.push_back(static_cast<unsigned>(i));
-  }
-  static std::atomic<std::uint64_t> serials{0};
-  auto impl = std::make_shared<Impl>();
-  impl->serial = ++serials;
-  hs_compile_error_t* error = nullptr;
-  impl->database = cached(cache_name("literals", literals, 0), [&]() -> hs_database_t* {
-    hs_database_t* database = nullptr;
-    hs_compile_lit_multi(expressions.data(), flags.data(), ids.data(), lengths.data(), static_cast<unsigned>(literals.size()),
-                         HS_MODE_BLOCK, nullptr, &database, &error);
-    return database;
-  });
-  if (!impl->database) {
-    std::string message = error && error->message ? error->message : "unknown error";
-    hs_free_compile_error(error);
-    return fail(ErrorCode::internal, "cannot compile the term list: " + message);
-  }
-  impl->lengths = std::move(lengths);
-  if (auto ok = allocate(*impl); !ok) return std::unexpected(ok.error());
-  LiteralSet set;
-  set.m_impl = std::move(impl);
-  return set;
-}
-
-std::expected<LiteralSet, Error> LiteralSet::compile_patterns(const std::vector<std::string>& patterns) {
+std::expected<PatternSet, Error> PatternSet::compile(const std::vector<std::string>& patterns) {
   std::vector<const char*> expressions;
   std::vector<unsigned> ids, flags(patterns.size(), HS_FLAG_SOM_LEFTMOST | HS_FLAG_UTF8);
   for (std::size_t i = 0; i < patterns.size(); ++i) {
@@ -234,19 +199,19 @@ std::expected<LiteralSet, Error> LiteralSet::compile_patterns(const std::vector<
   }
   impl->singles = compile_singles(patterns, flags.front());
   if (auto ok = allocate(*impl); !ok) return std::unexpected(ok.error());
-  LiteralSet set;
+  PatternSet set;
   set.m_impl = std::move(impl);
   return set;
 }
 
-void LiteralSet::scan_with(std::string_view text, Callback on_match) const {
+void PatternSet::scan_with(std::string_view text, Callback on_match) const {
   if (!m_impl || text.empty()) return;
   hs_scratch_t* scratch = scratch_for(*m_impl);
-  Context context{on_match, &m_impl->lengths};
+  Context context{on_match};
   hs_scan(m_impl->database, text.data(), static_cast<unsigned>(text.size()), 0, scratch, on_event, &context);
 }
 
-void LiteralSet::scan_these_with(std::string_view text, std::span<const unsigned> ids, Callback on_match) const {
+void PatternSet::scan_these_with(std::string_view text, std::span<const unsigned> ids, Callback on_match) const {
   if (!m_impl || text.empty() || ids.empty()) return;
   if (m_impl->singles.empty()) {  // no pattern compiled alone: the whole set, keeping `ids`
     auto keep = [&](unsigned id, std::size_t begin, std::size_t end) {
@@ -255,7 +220,7 @@ void LiteralSet::scan_these_with(std::string_view text, std::span<const unsigned
     return scan_with(text, Callback::to(keep));
   }
   hs_scratch_t* scratch = scratch_for(*m_impl);
-  Context context{on_match, &m_impl->lengths};
+  Context context{on_match};
   for (unsigned id : ids) {
     if (id >= m_impl->singles.size()) continue;
     hs_scan(m_impl->singles[id], text.data(), static_cast<unsigned>(text.size()), 0, scratch, on_event, &context);
