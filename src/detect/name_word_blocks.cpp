@@ -79,10 +79,15 @@ __attribute__((target("avx2"))) ByteMasks masks_of_avx2(const char* p) {
 #endif
 
 // The number of the lowest set bit of `bits`, which is not zero: std::countr_zero first
-// asks whether it is, a test and a branch for every end of every word.
-inline unsigned lowest_bit(std::uint64_t bits) {
+// asks whether it is, a test and a branch for every end of every word. Written as TZCNT
+// itself, since the compiler, tuned for processors whose TZCNT waits on its output's old
+// value, clears that register first, an instruction more for every start and end of every
+// word. For a word that is not zero TZCNT gives what BSF does, so any x86-64 runs it.
+inline std::size_t lowest_bit(std::uint64_t bits) {
   assert(bits != 0);
-  return static_cast<unsigned>(__builtin_ctzll(bits));
+  std::uint64_t n;
+  asm("tzcnt %1, %0" : "=r"(n) : "r"(bits) : "cc");
+  return n;
 }
 
 // put_word for each word that starts and ends in the block at p + block, where no
