@@ -126,7 +126,10 @@ std::span<const NameHit> NameIndex::scan(const NormalisedText& plain, std::strin
   const Words read = tokens_of(plain.text, m_filter, buffers);
   if (read.keyed.empty()) return {};
   const std::span<const Token> tokens = read.tokens;
-  lists.assign(tokens.size(), Context::k_unread);
+  // Grown, never shrunk, and marked by a fill in line: assign, which may also shrink
+  // the list, costs more than the marks.
+  if (lists.size() < tokens.size()) lists.resize(tokens.size());
+  std::fill_n(lists.data(), tokens.size(), Context::k_unread);
   Context c{plain, original, tokens, lists};
   const std::string_view s = plain.text;
   std::size_t skip_to = 0;  // tokens inside a name already found
