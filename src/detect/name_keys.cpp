@@ -39,7 +39,7 @@ void KeyFilter::add(std::uint64_t hash, const KeyTable& table) {
     return;
   }
   // Twice the size, refilled from every key: the doubling keeps a roster's compile linear.
-  assert(m_shift > 0);
+  assert(m_shift > 38);
   m_words.assign(m_words.size() * 2, 0);
   --m_shift;
   for (std::uint32_t n = 0; n < table.size(); ++n) set(table.hash_of(n));

@@ -3,6 +3,7 @@
 // in a row), and a filter that turns most words away before any table is read.
 #pragma once
 
+#include <bit>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -62,9 +63,10 @@ class KeyTable {
 };
 
 // A filter over the hashes of a KeyTable's keys: false for most hashes of no key, true for
-// every key's. One bit per hash, picked by the hash's low 32 bits (the table's cells take
-// bits 32 and up, so a hash that passes the filter by chance most likely meets an empty
-// cell): its word by the top bits of those, its bit in the word by the lowest six.
+// every key's. One bit per hash, picked by the high half, whose bits depend on every letter
+// of a word (word_hash): its word by the top bits, its bit in the word by bits 32 to 37.
+// The table's cells are picked from bit 32 up, but only these six bits are shared, so a
+// hash that passes the filter by chance still most likely meets an empty cell.
 // Kept at 32 to 64 bits per key: a few hundred words for a class, a few megabytes for a
 // local authority, one word of a post in thirty to sixty let through by chance, which costs
 // less than testing a second bit for every word.
@@ -72,13 +74,14 @@ class KeyFilter {
  public:
   // The filter's words, to be copied into a loop that tests many hashes: a loop that also
   // stores 64-bit values would otherwise read the shift again after each store. A word is
-  // picked by one shift of the hash's low half, which costs less than a shift and a mask.
+  // picked by one shift of the hash, which costs less than a shift and a mask; its bit by a
+  // rotation, which where the processor has BMI2 is one instruction that leaves the hash as
+  // it was (a shift would overwrite it), and whose mask the compiler leaves out, as the
+  // shift of the word reads only the lowest six bits of its count.
   struct Bits {
     const std::uint64_t* words;
-    unsigned shift;  // 32 less the number of bits that number a word
-    bool may_hold(std::uint64_t hash) const {
-      return ((words[static_cast<std::uint32_t>(hash) >> shift] >> (hash & 63)) & 1) != 0;
-    }
+    unsigned shift;  // 64 less the number of bits that number a word
+    bool may_hold(std::uint64_t hash) const { return ((words[hash >> shift] >> bit_of(hash)) & 1) != 0; }
   };
   Bits bits() const { return Bits{m_words.data(), m_shift}; }
   bool may_hold(std::uint64_t hash) const { return bits().may_hold(hash); }
@@ -86,11 +89,12 @@ class KeyFilter {
   void add(std::uint64_t hash, const KeyTable& table);
 
  private:
-  void set(std::uint64_t hash) {
-    m_words[static_cast<std::uint32_t>(hash) >> m_shift] |= std::uint64_t{1} << (hash & 63);
-  }
-  std::vector<std::uint64_t> m_words = std::vector<std::uint64_t>(8);  // a power of two, at most 2^32
-  unsigned m_shift = 29;                                                // 8 words: 3 bits
+  // Bits 32 to 37 of `hash`, as the number of a bit in a word.
+  static unsigned bit_of(std::uint64_t hash) { return static_cast<unsigned>(std::rotr(hash, 32) & 63); }
+  void set(std::uint64_t hash) { m_words[hash >> m_shift] |= std::uint64_t{1} << bit_of(hash); }
+  // A power of two, at most 2^26, so the bits that pick a word stay above those that pick a bit.
+  std::vector<std::uint64_t> m_words = std::vector<std::uint64_t>(8);
+  unsigned m_shift = 61;  // 8 words: 3 bits
 };
 
 }  // namespace smpolicy::names_detail

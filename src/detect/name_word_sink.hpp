@@ -42,11 +42,11 @@ inline std::uint64_t hash_of_word(const char* w, std::size_t size) {
   };
   // Most words are eight bytes or fewer: one chunk, and no loop to set up.
   if (size <= 8) [[likely]] {
-    return word_hash_finish(word_hash_chunk(k_word_hash_start, chunk_at(w) & k_tail_masks[size]));
+    return word_hash_chunk(k_word_hash_start, chunk_at(w) & k_tail_masks[size]);
   }
   std::uint64_t h = k_word_hash_start;
   for (; size > 8; size -= 8, w += 8) h = word_hash_chunk(h, chunk_at(w));
-  return word_hash_finish(word_hash_chunk(h, chunk_at(w) & k_tail_masks[size]));
+  return word_hash_chunk(h, chunk_at(w) & k_tail_masks[size]);
 }
 
 // Where the words go as they are read: every token, and the number of each one the filter
