@@ -4,6 +4,7 @@
 #include <array>
 #include <span>
 
+#include "detect/name_keys.hpp"  // same_text
 #include "detect/name_words.hpp"
 #include "detect/names.hpp"
 
@@ -100,7 +101,8 @@ WordLists listed_word_lists(std::string_view w, std::uint64_t hash) {
   for (std::size_t at = hash >> k_shift;; at = (at + 1) % k_cells) {
     const Cell& cell = k_table[at];
     if (cell.lists == 0) break;
-    if (cell.hash == hash && cell.word == w) {
+    // The hash has matched, so the words most often are the same: compared in line.
+    if (cell.hash == hash && same_text(cell.word, w)) {
       lists = cell.lists;
       break;
     }
