@@ -140,11 +140,13 @@ GivenContext given_context(const Context& c, std::size_t i, OrdinaryNames ordina
   g.start = c.sentence_start(t);
   g.cue = c.cue_near(i);
   g.cue_apart = g.cue;
-  g.cue_in_post = g.cue == 2 || c.cue_in_post();
   g.possessive = t.possessive;
   g.proper_noun = c.inside_proper_noun(i);
   g.someone_else = c.someone_else(i) || a_month(c, i);
   g.slot = !g.caps && c.name_slot(i);
+  // A cue anywhere in the post counts for no more than a cue near or a slot, so the post,
+  // which is read to its end when it holds none, is read only where neither is.
+  g.cue_in_post = g.cue == 0 && !g.slot && c.cue_in_post();
   g.after_capital = i > 0 && c.adjacent(i - 1, i) && c.capitalised(c.tokens[i - 1]) && !c.cue(i - 1) &&
                     !c.on(i - 1, k_title);
   g.after_opening = g.after_capital && c.sentence_start(c.tokens[i - 1]) && !c.acronym(c.tokens[i - 1]);

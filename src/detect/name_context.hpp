@@ -85,7 +85,9 @@ struct GivenContext {
   bool word_opening = false;   // "Hope the ...", "Will you ...": opens a sentence as a verb would
   int cue = 0;  // the strongest cue near: 2 strong, 1 weak, 0 none
   int cue_apart = 0;    // the same, leaving out the word right after ("Summer term")
-  bool cue_in_post = false;  // a cue, strong or weak, anywhere in the post
+  // A cue, strong or weak, anywhere in the post; worked out only where cue is 0 and slot
+  // false (it is read only as a weak cue beside them), and false elsewhere.
+  bool cue_in_post = false;
   std::string_view next_capitalised;  // a capitalised word right after: someone's surname?
 };
 
