@@ -5,6 +5,7 @@
 namespace smpolicy::names_detail {
 
 std::uint32_t KeyTable::insert(std::string_view key, std::uint64_t hash, bool& added) {
+  assert(key.size() < (std::size_t{1} << 32));
   const std::size_t mask = m_cells.size() - 1;
   for (std::size_t at = (hash >> 32) & mask;; at = (at + 1) & mask) {
     Cell& cell = m_cells[at];
@@ -14,7 +15,7 @@ std::uint32_t KeyTable::insert(std::string_view key, std::uint64_t hash, bool& a
     }
     m_keys.emplace_back(key);
     m_hashes.push_back(hash);
-    cell = Cell{hash, static_cast<std::uint32_t>(m_keys.size())};
+    cell = Cell{hash, static_cast<std::uint32_t>(m_keys.size()), static_cast<std::uint32_t>(key.size())};
     if (m_keys.size() * 2 > m_cells.size()) grow();
     added = true;
     return static_cast<std::uint32_t>(m_keys.size() - 1);

@@ -28,6 +28,15 @@ inline bool same_text(std::string_view a, std::string_view b) {
   return true;
 }
 
+// Whether two words of the same word_hash are the same text. A word of up to eight bytes
+// is hashed by one multiply of its bytes by an odd number, which has an inverse modulo
+// 2^64: two such words of one length share a hash only when they are the same, so the
+// length says it, and only a longer word is compared letter by letter.
+inline bool same_word(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  return a.size() <= 8 || same_text(a, b);
+}
+
 // Keys numbered from 0 in the order added, in a flat open-addressing table of cells
 // kept at most half full, so a probe for a key that is absent meets an empty cell within
 // a step or two.
@@ -37,16 +46,27 @@ class KeyTable {
   std::uint32_t insert(std::string_view key, std::uint64_t hash, bool& added);
   // The number of `key`, whose hash is `hash`, plus one; 0 when it is absent.
   std::uint32_t find(std::string_view key, std::uint64_t hash) const {
-    const std::size_t mask = m_cells.size() - 1;
-    for (std::size_t at = (hash >> 32) & mask;; at = (at + 1) & mask) {
+    for (std::size_t at = first_cell(hash);; at = next_cell(at)) {
       const Cell& cell = m_cells[at];
       if (cell.number == 0) return 0;
-      if (cell.hash == hash && same_text(m_keys[cell.number - 1], key)) return cell.number;
+      if (cell.hash == hash && cell.size == key.size() && same_text(m_keys[cell.number - 1], key)) return cell.number;
+    }
+  }
+  // find for a table of single words, where `hash` is word_hash(word), as it was for every
+  // key: a word of up to eight bytes is told by its hash and length (same_word), which the
+  // cell holds, so the key itself, elsewhere in memory, is read only for a longer word.
+  std::uint32_t find_word(std::string_view word, std::uint64_t hash) const {
+    for (std::size_t at = first_cell(hash);; at = next_cell(at)) {
+      const Cell& cell = m_cells[at];
+      if (cell.number == 0) return 0;
+      if (cell.hash == hash && cell.size == word.size() && (word.size() <= 8 || same_text(m_keys[cell.number - 1], word))) {
+        return cell.number;
+      }
     }
   }
   // Asks for the first cell a find of `hash` reads to be brought into cache, so that the
   // finds of several words wait for memory together rather than one after another.
-  void prefetch(std::uint64_t hash) const { __builtin_prefetch(&m_cells[(hash >> 32) & (m_cells.size() - 1)]); }
+  void prefetch(std::uint64_t hash) const { __builtin_prefetch(&m_cells[first_cell(hash)]); }
   std::size_t size() const { return m_keys.size(); }
   // The hash of key number n, as given to insert.
   std::uint64_t hash_of(std::uint32_t n) const { return m_hashes[n]; }
@@ -55,7 +75,10 @@ class KeyTable {
   struct Cell {
     std::uint64_t hash = 0;
     std::uint32_t number = 0;  // the key's number + 1; 0 for an empty cell
+    std::uint32_t size = 0;    // the key's length, in what would otherwise be padding
   };
+  std::size_t first_cell(std::uint64_t hash) const { return (hash >> 32) & (m_cells.size() - 1); }
+  std::size_t next_cell(std::size_t at) const { return (at + 1) & (m_cells.size() - 1); }
   void grow();
   std::vector<Cell> m_cells = std::vector<Cell>(64);  // a power of two
   std::vector<std::string> m_keys;

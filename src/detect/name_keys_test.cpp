@@ -66,5 +66,23 @@ TEST(NameKeys, TableFindsKeysByNumber) {
   EXPECT_EQ(keys.table.find("kaaaaa", word_hash(keys.words[1])), 0u);  // the hash of another key
 }
 
+// find_word tells a word of up to eight bytes by its hash and length alone, a longer one by
+// its letters too: each finds every key, and no word that is not one, of any length.
+TEST(NameKeys, WordsAreFoundByHashAndLength) {
+  KeyTable table;
+  const std::vector<std::string> keys = {"a", "ab", "oliver", "isabella", "maximilian", "anne-marie", "o'neill"};
+  for (const std::string& key : keys) {
+    bool added = false;
+    table.insert(key, word_hash(key), added);
+  }
+  for (std::uint32_t n = 0; n < keys.size(); ++n) {
+    EXPECT_EQ(table.find_word(keys[n], word_hash(keys[n])), n + 1) << keys[n];
+    EXPECT_EQ(table.find(keys[n], word_hash(keys[n])), n + 1) << keys[n];
+  }
+  for (std::string_view other : {"b", "ba", "a0", "olivers", "olive", "isabelle", "maximiliam", "maximilia", "anne"}) {
+    EXPECT_EQ(table.find_word(other, word_hash(other)), 0u) << other;
+  }
+}
+
 }  // namespace
 }  // namespace smpolicy::names_detail

@@ -140,7 +140,7 @@ std::span<const NameHit> NameIndex::scan(const NormalisedText& plain, std::strin
   for (const std::uint32_t i : read.keyed) {
     if (i < skip_to) continue;
     const Token& t = words[i];
-    const std::uint32_t number = m_words.find(c.word(t), t.hash);  // the filter has let it through
+    const std::uint32_t number = m_words.find_word(c.word(t), t.hash);  // the filter has let it through
     if (number == 0) continue;
     const Slot* slot = &m_slots[number - 1];
     // Longest first: "oliver bennett" before "oliver"; words must be one space apart, and

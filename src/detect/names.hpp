@@ -105,7 +105,7 @@ class NameIndex {
   // The slot of `word`, whose word_hash is `hash`; null when no key starts with it.
   const Slot* find_word(std::string_view word, std::uint64_t hash) const {
     if (!m_filter.may_hold(hash)) return nullptr;
-    std::uint32_t n = m_words.find(word, hash);
+    std::uint32_t n = m_words.find_word(word, hash);
     return n == 0 ? nullptr : &m_slots[n - 1];
   }
   // The entries of the key of two or more words `phrase`, whose phrase_hash is `hash`;
