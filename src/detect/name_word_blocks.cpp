@@ -133,8 +133,13 @@ inline __attribute__((always_inline)) bool read_blocks(const char* p, std::size_
       sink = out;
       return false;
     }
-    const std::uint64_t word_after = k_word_bytes[static_cast<unsigned char>(p[block + 64])] == 1;
-    const std::uint64_t left = (m.word << 1) | word_before, right = (m.word >> 1) | (word_after << 63);
+    const std::uint64_t left = (m.word << 1) | word_before;
+    std::uint64_t right = m.word >> 1;
+    // Whether the byte after the block is a letter or digit matters only to a joiner at
+    // its last byte, which few blocks have: the rest read no byte past their own.
+    if ((m.joiner >> 63) != 0) [[unlikely]] {
+      right |= std::uint64_t{k_word_bytes[static_cast<unsigned char>(p[block + 64])] == 1} << 63;
+    }
     const std::uint64_t run = m.word | (m.joiner & left & right);
     const std::uint64_t run_left = (run << 1) | run_before;
     std::uint64_t starts = run & ~run_left, ends = ~run & run_left;  // the first byte of each word, and the first after

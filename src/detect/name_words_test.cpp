@@ -32,7 +32,10 @@ INSTANTIATE_TEST_SUITE_P(
                     Row{"anne-marie o'neill", {"anne-marie", "o'neill"}}, Row{"james' bag", {"james+", "bag"}},
                     Row{"ollie's mum", {"ollie+", "mum"}}, Row{"a--b 'c- -d'", {"a", "b", "c", "d+"}},
                     Row{"zofia\xE2\x80\x94 chlo\xC3\xA9", {"zofia", "chlo\xC3\xA9"}},
-                    Row{std::string(70, 'a') + "-b", {std::string(70, 'a') + "-b"}}));
+                    Row{std::string(70, 'a') + "-b", {std::string(70, 'a') + "-b"}},
+                    // A joiner at a block's last byte, joining or not as the next block begins.
+                    Row{std::string(63, 'a') + "-b", {std::string(63, 'a') + "-b"}},
+                    Row{std::string(63, 'a') + "- b", {std::string(63, 'a'), "b"}}));
 
 // Texts of ASCII only are read 64 bytes at a time; a dash of three bytes added at the end
 // makes the same words be read byte by byte, and the two must agree, at every block edge.
