@@ -91,6 +91,9 @@ class NameIndex {
 
   bool match(const Entries& entries, const names_detail::Context& c, std::size_t i, std::size_t k,
              std::vector<NameHit>& hits) const;
+  // match for a given name alone, at token i, decided by its context (name_given.cpp).
+  bool match_given(const Entries& entries, const names_detail::Context& c, std::size_t i,
+                   std::vector<NameHit>& hits) const;
   // Whether token k is someone's given name; `unusual` is set when it is no ordinary word.
   bool given_key(const names_detail::Context& c, std::size_t k, bool& unusual) const;
   // Whether token i is in a list of capitalised roster given names with an unusual one
