@@ -16,9 +16,18 @@ bool NameIndex::match_given(const Entries& entries, const Context& c, std::size_
   // The context is worked out once for the word, whichever of its names it is.
   GivenContext g = names_detail::given_context(c, i, entries.ordinary_given() ? OrdinaryNames::some : OrdinaryNames::none);
   for (int pass = 0; pass < 2; ++pass) {
+    // A common name has tens of owners, most often none of them found. Unless a capitalised
+    // word follows, to be told from each owner's family name, the confidence turns only on
+    // whether the name is an ordinary word, so it is worked out once for each, not per owner.
+    const bool per_owner = !g.next_capitalised.empty();
+    float known[2] = {-1, -1};  // by ordinary_given; -1 before it is worked out
     for (const Entry& e : entries.givens()) {
-      const Owner& o = m_owners[e.owner];
-      if (float confidence = names_detail::given_name_confidence(g, e.ordinary_given, o.family); confidence >= 0.5f) {
+      float& confidence = known[e.ordinary_given ? 1 : 0];
+      if (confidence < 0 || per_owner) {
+        confidence = names_detail::given_name_confidence(g, e.ordinary_given, m_owners[e.owner].family);
+      }
+      if (confidence >= 0.5f) {
+        const Owner& o = m_owners[e.owner];
         hits.push_back(NameHit{&o.kind, first.begin, first.end, confidence, &o.id});
         return true;
       }
