@@ -85,6 +85,7 @@ INSTANTIATE_TEST_SUITE_P(People, DetectTable, testing::Values(
     Row{"well done ollie bennett", {"person.pupil:ollie bennett"}},
     Row{"Great work from Grace H. in maths", {"person.pupil:Grace H"}},
     Row{"Zofia was star of the week", {"person.pupil:Zofia"}},
+    Row{"well done zofia in year 4", {"person.pupil:zofia"}}, Row{"Zofia Kowalski was star of the week", {}},
     Row{"Well done to Siobhan O'Neill", {"person.pupil:Siobhan O'Neill"}},
     Row{"Mrs Price ran the bake sale", {"person.staff:Mrs Price"}},
     Row{"Well done Grace in Year 4", {"person.pupil:Grace"}},

@@ -137,12 +137,19 @@ GivenContext given_context(const Context& c, std::size_t i, OrdinaryNames ordina
   bool shouted = c.acronym(t) && ((i > 0 && c.acronym(c.tokens[i - 1])) || (i + 1 < c.tokens.size() && c.acronym(c.tokens[i + 1])));
   g.caps = c.capitalised(t) && !shouted;
   g.shouted = shouted;
-  g.start = c.sentence_start(t);
   g.cue = c.cue_near(i);
   g.cue_apart = g.cue;
   g.possessive = t.possessive;
   g.proper_noun = c.inside_proper_noun(i);
   g.someone_else = c.someone_else(i) || a_month(c, i);
+  if (i + 1 < c.tokens.size() && c.adjacent(i, i + 1) && !t.possessive && c.capitalised(c.tokens[i + 1]) &&
+      !c.cue(i + 1) && !shouted) {
+    g.next_capitalised = c.word(i + 1);
+  }
+  // Most names stand near a strong cue, and an unusual one there is decided by the cue, its
+  // capital and what rules a name out, all read above.
+  if (g.cue == 2 && ordinary == OrdinaryNames::none) return g;
+  g.start = c.sentence_start(t);
   g.slot = !g.caps && c.name_slot(i);
   // A cue anywhere in the post counts for no more than a cue near or a slot, so the post,
   // which is read to its end when it holds none, is read only where neither is.
@@ -152,10 +159,6 @@ GivenContext given_context(const Context& c, std::size_t i, OrdinaryNames ordina
   g.after_opening = g.after_capital && c.sentence_start(c.tokens[i - 1]) && !c.acronym(c.tokens[i - 1]);
   if (ordinary == OrdinaryNames::some) read_ordinary_context(c, i, g);
   g.opens_clause = t.possessive || (i + 1 < c.tokens.size() && c.adjacent(i, i + 1) && !c.capitalised(c.tokens[i + 1]));
-  if (i + 1 < c.tokens.size() && c.adjacent(i, i + 1) && !t.possessive && c.capitalised(c.tokens[i + 1]) &&
-      !c.cue(i + 1) && !shouted) {
-    g.next_capitalised = c.word(i + 1);
-  }
   return g;
 }
 

@@ -96,7 +96,9 @@ enum class OrdinaryNames : bool { none, some };
 
 // The context of the bare given name at token i. Where none of the names it may be is an
 // ordinary word, what given_name_confidence reads only of those (cue_apart, word_opening,
-// listed) is left unread: cue_apart as cue, the others false.
+// listed) is left unread: cue_apart as cue, the others false. Where, besides, a strong cue
+// is near (cue 2), it reads only caps, proper_noun, someone_else and next_capitalised, and
+// start, slot, cue_in_post, after_capital, after_opening and opens_clause are left false.
 GivenContext given_context(const Context& c, std::size_t i, OrdinaryNames ordinary);
 
 // How sure a bare given name refers to the roster person, from its context; 0 for "not".
