@@ -9,12 +9,14 @@ namespace smpolicy {
 
 using names_detail::Context;
 
-bool NameIndex::match_given(const Entries& entries, const Context& c, std::size_t i, std::vector<NameHit>& hits) const {
+bool NameIndex::match_given(const Entries& entries, const Context& c, std::size_t i,
+                            std::vector<NameHit>& hits) const {
   using names_detail::GivenContext;
   using names_detail::OrdinaryNames;
   const names_detail::Token& first = c.tokens[i];
   // The context is worked out once for the word, whichever of its names it is.
-  GivenContext g = names_detail::given_context(c, i, entries.ordinary_given() ? OrdinaryNames::some : OrdinaryNames::none);
+  const OrdinaryNames ordinary = entries.ordinary_given() ? OrdinaryNames::some : OrdinaryNames::none;
+  GivenContext g = names_detail::given_context(c, i, ordinary);
   for (int pass = 0; pass < 2; ++pass) {
     // A common name has tens of owners, most often none of them found. Unless a capitalised
     // word follows, to be told from each owner's family name, the confidence turns only on

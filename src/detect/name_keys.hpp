@@ -49,7 +49,9 @@ class KeyTable {
     for (std::size_t at = first_cell(hash);; at = next_cell(at)) {
       const Cell& cell = m_cells[at];
       if (cell.number == 0) return 0;
-      if (cell.hash == hash && cell.size == key.size() && same_text(m_keys[cell.number - 1], key)) return cell.number;
+      if (cell.hash == hash && cell.size == key.size() && same_text(m_keys[cell.number - 1], key)) {
+        return cell.number;
+      }
     }
   }
   // find for a table of single words, where `hash` is word_hash(word), as it was for every
@@ -59,7 +61,8 @@ class KeyTable {
     for (std::size_t at = first_cell(hash);; at = next_cell(at)) {
       const Cell& cell = m_cells[at];
       if (cell.number == 0) return 0;
-      if (cell.hash == hash && cell.size == word.size() && (word.size() <= 8 || same_text(m_keys[cell.number - 1], word))) {
+      if (cell.hash == hash && cell.size == word.size() &&
+          (word.size() <= 8 || same_text(m_keys[cell.number - 1], word))) {
         return cell.number;
       }
     }

@@ -34,7 +34,9 @@ struct Keys {
 TEST(NameKeys, FilterHoldsEveryKeyAsItGrows) {
   for (std::size_t count : {1u, 7u, 100u, 3000u}) {
     Keys keys(count);
-    for (const std::string& w : keys.words) ASSERT_TRUE(keys.filter.may_hold(word_hash(w))) << w << " of " << count;
+    for (const std::string& w : keys.words) {
+      ASSERT_TRUE(keys.filter.may_hold(word_hash(w))) << w << " of " << count;
+    }
   }
 }
 
@@ -70,7 +72,8 @@ TEST(NameKeys, TableFindsKeysByNumber) {
 // its letters too: each finds every key, and no word that is not one, of any length.
 TEST(NameKeys, WordsAreFoundByHashAndLength) {
   KeyTable table;
-  const std::vector<std::string> keys = {"a", "ab", "oliver", "isabella", "maximilian", "anne-marie", "o'neill"};
+  const std::vector<std::string> keys = {"a",          "ab",         "oliver", "isabella",
+                                         "maximilian", "anne-marie", "o'neill"};
   for (const std::string& key : keys) {
     bool added = false;
     table.insert(key, word_hash(key), added);
@@ -79,7 +82,8 @@ TEST(NameKeys, WordsAreFoundByHashAndLength) {
     EXPECT_EQ(table.find_word(keys[n], word_hash(keys[n])), n + 1) << keys[n];
     EXPECT_EQ(table.find(keys[n], word_hash(keys[n])), n + 1) << keys[n];
   }
-  for (std::string_view other : {"b", "ba", "a0", "olivers", "olive", "isabelle", "maximiliam", "maximilia", "anne"}) {
+  for (std::string_view other :
+       {"b", "ba", "a0", "olivers", "olive", "isabelle", "maximiliam", "maximilia", "anne"}) {
     EXPECT_EQ(table.find_word(other, word_hash(other)), 0u) << other;
   }
 }
