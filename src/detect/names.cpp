@@ -41,7 +41,8 @@ void NameIndex::add(std::string key, Entry entry) {
     return;
   }
   Slot& first = word_slot(std::string_view(key).substr(0, space));
-  first.longest = std::max<std::size_t>(first.longest, 1 + static_cast<std::size_t>(std::count(key.begin(), key.end(), ' ')));
+  const auto words = static_cast<std::uint32_t>(1 + std::count(key.begin(), key.end(), ' '));
+  first.longest = std::max(first.longest, words);
   std::uint64_t hash = word_hash(std::string_view(key).substr(0, space));
   for (std::size_t from = space + 1;; from = space + 1) {
     space = std::min(key.find(' ', from), key.size());

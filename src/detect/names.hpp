@@ -6,6 +6,7 @@
 #pragma once
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <span>
 #include <string>
@@ -65,29 +66,45 @@ class NameIndex {
   class Entries {
    public:
     void add(Entry entry) {
-      if (entry.form == Form::given) {
-        m_all.push_back(entry);
-        m_ordinary_given = m_ordinary_given || entry.ordinary_given;
-        return;
+      const bool given = entry.form == Form::given;
+      m_ordinary_given = m_ordinary_given || (given && entry.ordinary_given);
+      const std::size_t at = given ? m_size : m_givens_from;
+      if (!given) ++m_givens_from;
+      if (m_size < k_inline) {
+        std::copy_backward(m_inline.begin() + at, m_inline.begin() + m_size, m_inline.begin() + m_size + 1);
+        m_inline[at] = entry;
+      } else {
+        if (m_size == k_inline) m_more.assign(m_inline.begin(), m_inline.end());
+        m_more.insert(m_more.begin() + static_cast<std::ptrdiff_t>(at), entry);
       }
-      m_all.insert(m_all.begin() + m_givens_from, entry);
-      ++m_givens_from;
+      ++m_size;
     }
-    std::span<const Entry> others() const { return std::span(m_all).first(m_givens_from); }
-    std::span<const Entry> givens() const { return std::span(m_all).subspan(m_givens_from); }
-    bool empty() const { return m_all.empty(); }
+    std::span<const Entry> others() const { return all().first(m_givens_from); }
+    std::span<const Entry> givens() const { return all().subspan(m_givens_from); }
+    bool empty() const { return m_size == 0; }
     // Whether any given name here is also an ordinary word, which its context reads more of.
     bool ordinary_given() const { return m_ordinary_given; }
 
    private:
-    std::vector<Entry> m_all;
-    std::ptrdiff_t m_givens_from = 0;
+    // Most keys of two or more words, and many of one, have an entry or two: kept here,
+    // where the key's slot is read already, they cost no read of memory elsewhere, which a
+    // match otherwise most often waits for. More are kept in m_more, all of them.
+    static constexpr std::size_t k_inline = 2;
+    std::span<const Entry> all() const {
+      return m_size <= k_inline ? std::span<const Entry>(m_inline).first(m_size) : std::span<const Entry>(m_more);
+    }
+    std::array<Entry, k_inline> m_inline{};
+    std::vector<Entry> m_more;
+    std::uint32_t m_size = 0, m_givens_from = 0;
     bool m_ordinary_given = false;
   };
-  struct Slot {
+  // One cache line: the slot is read for `longest` by every word found, and its entries by
+  // most matches.
+  struct alignas(64) Slot {
     Entries entries;
-    std::size_t longest = 1;
+    std::uint32_t longest = 1;
   };
+  static_assert(sizeof(Slot) == 64);
 
   bool match(const Entries& entries, const names_detail::Context& c, std::size_t i, std::size_t k,
              std::vector<NameHit>& hits) const;
