@@ -6,6 +6,7 @@
 #include <cstdint>
 
 #include "decide/facts.hpp"
+#include "decide/same_bytes.hpp"
 
 namespace smpolicy::facts {
 namespace {
@@ -14,7 +15,8 @@ namespace {
 // text kept from the last event (assign_text), not through std::string's general assign:
 // every post sets one or two.
 void set_choice(Value& v, const FieldSpec& spec, std::string_view word) {
-  auto it = std::find(spec.choices.begin(), spec.choices.end(), word);
+  auto it = std::find_if(spec.choices.begin(), spec.choices.end(),
+                         [&](std::string_view choice) { return same_bytes(choice, word); });
   assert(it != spec.choices.end());
   v.type = Value::Type::text;
   v.choice = static_cast<int>(it - spec.choices.begin());
@@ -126,11 +128,11 @@ class Deriver {
 
   void post() {
     if (input(Field::purpose).missing()) {
-      set_choice(own(Field::purpose), spec(Field::purpose), input(Field::account).text == "official" ? "official" : "personal");
+      set_choice(own(Field::purpose), spec(Field::purpose), same_bytes(input(Field::account).text, "official") ? "official" : "personal");
     }
     Value& channel = own(Field::channel);
     if (const Platform* p = platform()) {
-      set_choice(channel, spec(Field::channel), p->type == "website" ? "website" : p->name == "print" ? "print" : "social");
+      set_choice(channel, spec(Field::channel), same_bytes(p->type, "website") ? "website" : same_bytes(p->name, "print") ? "print" : "social");
     } else if (!input(Field::platform).missing()) {
       set_choice(channel, spec(Field::channel), "social");
     }
