@@ -4,6 +4,7 @@
 
 #include "decide/decide.hpp"
 #include "decide/facts.hpp"
+#include "decide/same_bytes.hpp"
 
 namespace smpolicy {
 namespace {
@@ -37,7 +38,7 @@ std::uint64_t kind_bit(std::string_view kind) {
   if (kind.size() >= k_longest) return 0;
   for (std::size_t c = 0; c < table.count[kind.size()]; ++c) {
     std::uint8_t k = table.index[kind.size()][c];
-    if (known[k] == kind) return std::uint64_t{1} << k;
+    if (same_bytes(known[k], kind)) return std::uint64_t{1} << k;
   }
   return 0;
 }
@@ -164,8 +165,23 @@ void apply(const RuleGroup& group, const facts::Facts& facts, const Present& pre
   }
 }
 
+// Duties a verdict of this thread let go, kept with their lists' room: a verdict reused
+// from post to post holds none, one or two, and each new one would otherwise allocate
+// its list of rules afresh.
+thread_local std::vector<VerdictDuty> t_spare_duties;
+
+// A duty for `verdict` of `duty` from `rule`, in a spare's room where there is one.
+void add_duty(Verdict& verdict, const DutySpec& duty, const Rule* rule) {
+  if (t_spare_duties.empty()) return verdict.duties.push_back(VerdictDuty{&duty, {rule}});
+  VerdictDuty& added = verdict.duties.emplace_back(std::move(t_spare_duties.back()));
+  t_spare_duties.pop_back();
+  added.duty = &duty;
+  added.from.assign(1, rule);
+}
+
 // Merges the findings' duties into `verdict.duties`. The duties it held before (a verdict
-// decided again) are written over in place, so their lists of rules keep their room.
+// decided again) are written over in place, so their lists of rules keep their room, and
+// those left over are kept as spares.
 void collect_duties(Verdict& verdict) {
   // Room for every duty at once, rather than growing (and moving each) 1, 2, 4.
   std::size_t most = 0;
@@ -174,7 +190,7 @@ void collect_duties(Verdict& verdict) {
   std::size_t used = 0;
   for (const auto& finding : verdict.findings) {
     for (const auto& duty : finding.rule->duties) {
-      auto same = [&](const VerdictDuty& d) { return d.duty->action == duty.action && d.duty->who == duty.who; };
+      auto same = [&](const VerdictDuty& d) { return same_bytes(d.duty->action, duty.action) && same_bytes(d.duty->who, duty.who); };
       auto end = verdict.duties.begin() + static_cast<long>(used);
       auto it = std::find_if(verdict.duties.begin(), end, same);
       if (it != end) {
@@ -184,12 +200,13 @@ void collect_duties(Verdict& verdict) {
         verdict.duties[used].from.assign(1, finding.rule);
         ++used;
       } else {
-        verdict.duties.push_back(VerdictDuty{&duty, {finding.rule}});
+        add_duty(verdict, duty, finding.rule);
         ++used;
       }
     }
   }
-  verdict.duties.erase(verdict.duties.begin() + static_cast<long>(used), verdict.duties.end());
+  for (std::size_t i = used; i < verdict.duties.size(); ++i) t_spare_duties.push_back(std::move(verdict.duties[i]));
+  verdict.duties.resize(used);
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "decide/render_parts.hpp"
+#include "decide/same_bytes.hpp"
 
 namespace smpolicy {
 namespace {
@@ -29,11 +30,11 @@ const std::string* render_parts::field_text(const Event& event, std::string_view
     int slot = -1;
   };
   thread_local Last last;
-  if (!last.set || last.kind != event.kind || last.field != field) {
+  if (!last.set || last.kind != event.kind || !same_bytes(last.field, field)) {
     // The scanned fields first, and only then (a field a caller stated) every field by name.
     const auto& spec = spec_of(event.kind);
     const auto& scanned = scanned_slots(event.kind);
-    auto it = std::find_if(scanned.begin(), scanned.end(), [&](std::size_t i) { return spec.fields[i].name == field; });
+    auto it = std::find_if(scanned.begin(), scanned.end(), [&](std::size_t i) { return same_bytes(spec.fields[i].name, field); });
     last.slot = it != scanned.end() ? static_cast<int>(*it) : spec.slot(field);
     last.kind = event.kind;
     assign_text(last.field, field);

@@ -1,0 +1,149 @@
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "decide/decide.hpp"
+
+namespace smpolicy {
+namespace {
+
+// Official posts picturing a pupil without consent for the channel, or a restricted one,
+// breach; posts in work time, official ones (their purpose derived from the account) and
+// those on a website (their channel derived from the platform) are advised against.
+constexpr const char* k_pack = R"toml([pack]
+id = "derive-test"
+title = "Derive test"
+
+[[clause]]
+id = "1"
+says = "Photos."
+
+[[rule]]
+id = "photo-consent"
+on = "post"
+when = "account is official and (pictured.without_consent is true or pictured.restricted is true)"
+outcome = "breach"
+severity = "serious"
+clauses = ["1"]
+message = "Consent."
+
+[[rule]]
+id = "posting-in-work-time"
+on = "post"
+when = "period is work_time"
+outcome = "advise"
+severity = "minor"
+clauses = ["1"]
+message = "Not in work time."
+
+[[rule]]
+id = "official-purpose"
+on = "post"
+when = "purpose is official"
+outcome = "advise"
+severity = "info"
+clauses = ["1"]
+message = "An official post."
+
+[[rule]]
+id = "website-post"
+on = "post"
+when = "channel is website"
+outcome = "advise"
+severity = "info"
+clauses = ["1"]
+message = "A post on a website."
+
+[[rule]]
+id = "general-fallback"
+on = "any"
+when = "always"
+outcome = "allow"
+severity = "info"
+clauses = ["1"]
+message = "Nothing conflicts."
+fallback = true
+)toml";
+
+const Pack& pack() {
+  static auto loaded = parse_pack(k_pack, "derive-test.toml");
+  EXPECT_TRUE(loaded) << loaded.error().message;
+  return **loaded;
+}
+
+Event event(const std::string& json) {
+  auto e = parse_event(json, 1);
+  EXPECT_TRUE(e) << e.error().message;
+  return e ? *e : Event{};
+}
+
+Event post(const char* account, const char* platform, const char* people) {
+  return event(std::string(R"({"kind":"post","account":")") + account + R"(","platform":")" + platform +
+               R"(","images":[{"path":"a.jpg","people":[)" + people + "]}]}");
+}
+
+// A batch decides every post from one event's fields, and derive keeps what it worked out
+// for the last post where the fields it reads are the same: each verdict must still be the
+// one the post gets decided alone, whichever of those fields (or the roster) changed.
+TEST(Derive, APostDecidedFromTheLastPostsFieldsIsDecidedAsAlone) {
+  auto roster = parse_roster(
+      "id,role,given_name,family_name,restricted,photo_consent\n"
+      "pupil:1,pupil,Ann,Ash,false,print;social\n"
+      "pupil:2,pupil,Ben,Birch,false,print\n",
+      "r.csv");
+  ASSERT_TRUE(roster);
+  const Roster* r = &roster->roster;
+  struct Step {
+    Event event;
+    const Roster* roster;
+  };
+  auto plain = [](const char* members) { return event(std::string(R"({"kind":"post","text":"x",)") + members + "}"); };
+  std::vector<Step> steps = {
+      {plain(R"("account":"official","platform":"facebook")"), r},  // an official post
+      {plain(R"("account":"official","platform":"facebook")"), r},  // the same again
+      {post("official", "facebook", "\"pupil:2\""), r},           // a pupil without social consent
+      {plain(R"("account":"official","platform":"facebook")"), r},  // no one again
+      {plain(R"("account":"personal","platform":"facebook")"), r},  // another account
+      {plain(R"("account":"personal","platform":"website")"), r},   // another platform: a website
+      {plain(R"("account":"personal","platform":"website","purpose":"official")"), r},  // a purpose given
+      {post("official", "facebook", "\"pupil:1\""), r},        // allowed
+      {post("official", "website", "\"pupil:1\""), r},         // no website consent
+      {post("official", "website", "\"pupil:1\""), nullptr},   // no roster
+      {plain(R"("account":"personal")"), r},
+      {plain(R"("account":"personal","time":"2025-03-04T10:00:00Z")"), r},  // a Tuesday morning
+      {plain(R"("account":"personal","time":"2025-03-08T10:00:00Z")"), r},  // a Saturday
+      {plain(R"("account":"official","platform":"facebook")"), r}};
+  // Each alone first, from fields of its own (all held at once, so that no two share an
+  // address), so that no verdict here is one derived from another post's fields.
+  std::vector<Event> copies;
+  for (const Step& step : steps) copies.push_back(step.event);
+  std::vector<std::string> alone;
+  for (std::size_t i = 0; i < steps.size(); ++i) {
+    alone.push_back(render_json(decide(copies[i], {}, pack(), steps[i].roster), copies[i], {}));
+  }
+  Event reused = steps[0].event;
+  const Value* fields = reused.fields.data();
+  Verdict verdict;
+  for (std::size_t i = 0; i < steps.size(); ++i) {
+    reused = steps[i].event;  // into the same fields, as a batch's line reader writes
+    ASSERT_EQ(reused.fields.data(), fields);
+    decide(reused, {}, pack(), steps[i].roster, verdict);
+    EXPECT_EQ(render_json(verdict, reused, {}), alone[i]) << "step " << i;
+  }
+  // The steps differ where they should.
+  auto has = [&](std::size_t i, const char* text) { return alone[i].find(text) != std::string::npos; };
+  EXPECT_TRUE(has(0, "official-purpose"));
+  EXPECT_TRUE(has(2, "\"breach\""));
+  EXPECT_FALSE(has(4, "official-purpose"));
+  EXPECT_TRUE(has(5, "website-post"));
+  EXPECT_TRUE(has(6, "official-purpose"));
+  EXPECT_FALSE(has(7, "\"breach\""));
+  EXPECT_TRUE(has(8, "\"breach\""));
+  EXPECT_NE(alone[8], alone[9]);
+  EXPECT_TRUE(has(11, "posting-in-work-time"));
+  EXPECT_FALSE(has(12, "posting-in-work-time"));
+}
+
+}  // namespace
+}  // namespace smpolicy
