@@ -43,30 +43,6 @@ constexpr std::array<std::string_view, static_cast<std::size_t>(Field::count)> k
 
 using Slots = std::array<int, static_cast<std::size_t>(Field::count)>;
 
-// The fields a post's derived values are worked out from (the pack's timetable and the
-// roster too, where it has a time or pictures someone).
-constexpr std::array<Field, std::tuple_size_v<decltype(Facts::PostInputs::values)>> k_post_inputs = {
-    Field::time, Field::platform_type, Field::platform, Field::purpose, Field::account, Field::images_people};
-
-bool same_value(const Value& a, const Value& b) {
-  if (a.type != b.type || a.boolean != b.boolean || a.choice != b.choice || a.number != b.number) return false;
-  if (!same_bytes(a.text, b.text) || a.list.size() != b.list.size()) return false;
-  for (std::size_t i = 0; i < a.list.size(); ++i) {
-    if (!same_bytes(a.list[i], b.list[i])) return false;
-  }
-  return true;
-}
-
-// `to` made a copy of `from`, in the room `to` kept.
-void keep_value(Value& to, const Value& from) {
-  to.type = from.type;
-  to.boolean = from.boolean;
-  to.choice = from.choice;
-  to.number = from.number;
-  assign_text(to.text, from.text);
-  to.list = from.list;
-}
-
 // The slots of derive's fields in `kind`'s schema, -1 where the kind has none.
 const Slots& slots_of(Kind kind) {
   static const std::array<Slots, k_kind_count> slots = [] {
@@ -87,8 +63,6 @@ class Deriver {
         m_slots(slots_of(event.kind)) {}
 
   void run() {
-    if (m_event.kind == Kind::post && same_post_inputs()) return;
-    m_facts.last_post.set = false;
     point_slots();
     time_fields();
     platform_type();
@@ -100,7 +74,6 @@ class Deriver {
       case Kind::leaving: set_bool(own(Field::has_official_accounts), !input(Field::official_accounts).list.empty()); break;
       default: break;
     }
-    if (m_event.kind == Kind::post && from_fields_alone()) keep_post_inputs();
   }
 
  private:
@@ -118,33 +91,6 @@ class Deriver {
       m_facts.field_count = m_spec.fields.size();
     }
     m_facts.local_used = 0;
-  }
-
-  // Whether the values derived for the last event were derived from this post's inputs,
-  // read from these same fields (so that every slot still points where it should).
-  bool same_post_inputs() const {
-    const Facts::PostInputs& last = m_facts.last_post;
-    if (!last.set) return false;
-    if (m_facts.fields != m_event.fields.data() || m_facts.field_count != m_spec.fields.size()) return false;
-    for (std::size_t i = 0; i < k_post_inputs.size(); ++i) {
-      if (has(k_post_inputs[i]) && !same_value(input(k_post_inputs[i]), last.values[i])) return false;
-    }
-    return true;
-  }
-
-  // Whether a post's derived values come from its fields alone: without a time the
-  // timetable is not read, and with no one pictured the roster is not.
-  bool from_fields_alone() const {
-    return (!has(Field::time) || input(Field::time).missing()) &&
-           (!has(Field::images_people) || input(Field::images_people).list.empty());
-  }
-
-  void keep_post_inputs() {
-    Facts::PostInputs& last = m_facts.last_post;
-    for (std::size_t i = 0; i < k_post_inputs.size(); ++i) {
-      if (has(k_post_inputs[i])) keep_value(last.values[i], input(k_post_inputs[i]));
-    }
-    last.set = true;
   }
 
   int slot(Field field) const { return m_slots[static_cast<std::size_t>(field)]; }
@@ -279,3 +225,34 @@ void derive(Facts& facts, const Event& event, std::span<const Finding> findings,
 }
 
 }  // namespace smpolicy::facts
+
+namespace smpolicy {
+namespace {
+
+constexpr std::string_view k_days[] = {"monday", "tuesday", "wednesday", "thursday",
+                                       "friday", "saturday", "sunday"};
+
+bool in_term(const LocalTime& local, const Timetable& tt) {
+  if (tt.terms.empty()) return true;
+  auto day = days_from_civil(local.year, static_cast<unsigned>(local.month), static_cast<unsigned>(local.day));
+  return std::ranges::any_of(tt.terms, [day](const DateSpan& term) { return term.holds(day); });
+}
+
+std::string_view period_of(const LocalTime& local, const Timetable& tt) {
+  if (!(tt.days & (1u << local.weekday)) || !in_term(local, tt)) return "outside_hours";
+  int m = local.minute_of_day;
+  if (m < tt.start || m >= tt.end) return "outside_hours";
+  for (auto [from, to] : tt.breaks) {
+    if (m >= from && m < to) return "break";
+  }
+  return "work_time";
+}
+
+}  // namespace
+
+SchoolTime school_time(std::int64_t seconds, const Timetable& timetable) {
+  LocalTime local = timetable.zone.local(seconds);
+  return SchoolTime{period_of(local, timetable), k_days[local.weekday], local.weekday, local.minute_of_day / 60};
+}
+
+}  // namespace smpolicy

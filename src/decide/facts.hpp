@@ -25,15 +25,6 @@ struct Facts {
   const Value* fields = nullptr;
   std::size_t field_count = 0;
   std::array<int, std::tuple_size_v<decltype(local)>> owned{};  // by index in `local`
-  // The fields the values derived for the last event came from, where it was a post whose
-  // values come from its fields alone (derive.cpp's k_post_inputs, with no time and no one
-  // pictured, so that neither the pack's timetable nor the roster was read). A post whose
-  // fields are the same, as the lines of a batch mostly are (they differ in text and id,
-  // which derive does not read), keeps those values rather than deriving them again.
-  struct PostInputs {
-    bool set = false;
-    std::array<Value, 6> values;
-  } last_post;
 
   // A fresh value for `slot`. The storage is kept from event to event (a thread's
   // Facts is reused), so the value is cleared here, keeping its string's and list's room.
