@@ -64,69 +64,110 @@ std::uint64_t StartLiterals::starts_in_block(std::string_view text, std::size_t 
   return n == 64 ? starts : starts & ((std::uint64_t{1} << n) - 1);
 }
 
+// A literal placed in the table: its slot, and its part from the start.
+struct StartLiterals::Placed {
+  std::uint32_t slot, id;
+  std::string_view part;
+};
+
 StartLiterals::StartLiterals(const std::vector<StartLiteral>& literals) {
-  if (literals.empty()) return;
-  struct Placed {
-    std::uint32_t slot, length, id;
-  };
-  auto part_of = [&](std::size_t id) { return std::string_view(literals[id].text).substr(literals[id].lead); };
   std::vector<Placed> placed;
   for (std::size_t id = 0; id < literals.size(); ++id) {
     if (literals[id].lead >= literals[id].text.size()) continue;
-    std::string_view part = part_of(id);
+    std::string_view part = std::string_view(literals[id].text).substr(literals[id].lead);
     std::uint64_t head = 0;
     std::uint32_t next = 0;
     std::memcpy(&head, part.data(), std::min<std::size_t>(8, part.size()));
     if (part.size() > 8) std::memcpy(&next, part.data() + 8, std::min<std::size_t>(4, part.size() - 8));
     unsigned key_length = key_length_of(part.size());
-    placed.push_back({slot(key_of(head, next, key_length), key_length), static_cast<std::uint32_t>(part.size()),
-                      static_cast<std::uint32_t>(id)});
+    placed.push_back({slot(key_of(head, next, key_length), key_length), static_cast<std::uint32_t>(id), part});
   }
-  std::sort(placed.begin(), placed.end(),
-            [](const Placed& a, const Placed& b) { return std::tie(a.slot, a.length, a.id) < std::tie(b.slot, b.length, b.id); });
+  if (placed.empty()) return;
+  // By slot, then length, then part, then id: a part's literals lie together, by id.
+  std::sort(placed.begin(), placed.end(), [](const Placed& a, const Placed& b) {
+    return std::tuple(a.slot, a.part.size(), a.part, a.id) < std::tuple(b.slot, b.part.size(), b.part, b.id);
+  });
   m_filter.assign((std::size_t{1} << k_hash_bits) / 64, 0);
+  m_prefixes.assign((std::size_t{1} << k_hash_bits) / 64, 0);
   m_long_lengths.assign(std::size_t{1} << k_hash_bits, 0);
-  auto set_bit = [](std::vector<std::uint64_t>& bits, std::uint32_t i) { bits[i >> 6] |= std::uint64_t{1} << (i & 63); };
   m_buckets.assign((std::size_t{1} << k_hash_bits) + 1, 0);
-  for (const Placed& p : placed) {
-    std::string_view part = part_of(p.id);
-    Entry e;
-    std::size_t head_length = std::min<std::size_t>(8, part.size());
-    std::memcpy(&e.head, part.data(), head_length);
-    e.head_mask = head_length == 8 ? ~std::uint64_t{0} : (std::uint64_t{1} << (8 * head_length)) - 1;
-    e.length = p.length;
-    e.id = p.id;
-    e.key_length = key_length_of(part.size());
-    if (part.size() > 8) {
-      e.tail = static_cast<std::uint32_t>(m_tails.size());
-      m_tails.append(part.substr(8));
-    }
-    e.lead = literals[p.id].lead;
-    e.lead_at = static_cast<std::uint32_t>(m_tails.size());
-    m_tails.append(literals[p.id].text, 0, e.lead);
-    if (e.lead) {
-      std::size_t kept = std::min<std::size_t>(8, e.lead);
-      char bytes[8] = {};
-      std::memcpy(bytes + 8 - kept, literals[p.id].text.data() + e.lead - kept, kept);
-      std::memcpy(&e.lead_tail, bytes, 8);
-      e.lead_mask = kept == 8 ? ~std::uint64_t{0} : ~((std::uint64_t{1} << (8 * (8 - kept))) - 1);
-    }
-    m_entries.push_back(e);
-    set_bit(m_filter, p.slot);
-    ++m_buckets[p.slot + 1];
-    set_bit(m_first, static_cast<unsigned char>(part[0]));
-    if (part.size() >= 4) {
-      const unsigned long_bit = e.key_length == 4 ? 1 : e.key_length == 6 ? 2 : e.key_length == 8 ? 4 : 8;
-      m_long_lengths[slot(key_of(e.head, 0, 4), 4)] |= static_cast<std::uint8_t>(long_bit);
-    } else {
-      const auto short_bit = static_cast<std::uint8_t>(1u << part.size());
-      for (std::uint64_t next = 0; next < (part.size() >= 2 ? 1 : 256); ++next) {
-        const auto two = static_cast<std::uint32_t>((e.head | next << 8) & 0xFFFF);
-        m_short_lengths[two] |= short_bit;
-      }
-    }
+  for (std::size_t i = 0; i < placed.size();) {
+    std::size_t end = i + 1;
+    while (end < placed.size() && placed[end].slot == placed[i].slot && placed[end].part == placed[i].part) ++end;
+    add_part(std::span(placed).subspan(i, end - i), literals);
+    i = end;
   }
   for (std::size_t s = 0; s + 1 < m_buckets.size(); ++s) m_buckets[s + 1] += m_buckets[s];
+}
+
+void StartLiterals::add_part(std::span<const Placed> same, const std::vector<StartLiteral>& literals) {
+  const std::string_view part = same.front().part;
+  Part g;
+  const std::size_t head_length = std::min<std::size_t>(8, part.size());
+  std::memcpy(&g.head, part.data(), head_length);
+  g.head_mask = head_length == 8 ? ~std::uint64_t{0} : (std::uint64_t{1} << (8 * head_length)) - 1;
+  g.length = static_cast<std::uint32_t>(part.size());
+  g.key_length = key_length_of(part.size());
+  if (part.size() > 8) {
+    g.tail = static_cast<std::uint32_t>(m_tails.size());
+    m_tails.append(part.substr(8));
+  }
+  g.leads = static_cast<std::uint32_t>(m_leads.size());
+  ByteSet before{};
+  bool all_long = true;
+  for (const Placed& p : same) {
+    m_leads.push_back(lead_of(literals[p.id], p.id));
+    const StartLiteral& literal = literals[p.id];
+    all_long = all_long && literal.lead >= 2;
+    if (literal.lead >= 2) {
+      const auto b = static_cast<unsigned char>(literal.text[literal.lead - 2]);
+      before[b >> 6] |= std::uint64_t{1} << (b & 63);
+    }
+  }
+  g.leads_end = static_cast<std::uint32_t>(m_leads.size());
+  if (same.size() == 1 && literals[same.front().id].lead == 0) g.alone = same.front().id + 1;
+  if (all_long) {
+    m_before.push_back(before);
+    g.before = static_cast<std::uint32_t>(m_before.size());
+  }
+  m_parts.push_back(g);
+  mark(same.front().slot, g);
+}
+
+StartLiterals::Lead StartLiterals::lead_of(const StartLiteral& literal, std::uint32_t id) {
+  Lead e;
+  e.id = id;
+  e.lead = literal.lead;
+  e.lead_at = static_cast<std::uint32_t>(m_tails.size());
+  m_tails.append(literal.text, 0, e.lead);
+  if (e.lead) {
+    std::size_t kept = std::min<std::size_t>(8, e.lead);
+    char bytes[8] = {};
+    std::memcpy(bytes + 8 - kept, literal.text.data() + e.lead - kept, kept);
+    std::memcpy(&e.lead_tail, bytes, 8);
+    e.lead_mask = kept == 8 ? ~std::uint64_t{0} : ~((std::uint64_t{1} << (8 * (8 - kept))) - 1);
+  }
+  return e;
+}
+
+// Marks the tables that lead a scan to part `g` in slot `s`.
+void StartLiterals::mark(std::uint32_t s, const Part& g) {
+  auto set_bit = [](std::vector<std::uint64_t>& bits, std::uint32_t i) { bits[i >> 6] |= std::uint64_t{1} << (i & 63); };
+  set_bit(m_filter, s);
+  ++m_buckets[s + 1];
+  if (g.length >= 6) set_bit(m_prefixes, slot(key_of(g.head, 0, 6), 6));
+  if (g.length >= 12) set_bit(m_prefixes, slot(g.head, 8));
+  if (g.length >= 4) {
+    const unsigned long_bit = g.key_length == 4 ? 1 : g.key_length == 6 ? 2 : g.key_length == 8 ? 4 : 8;
+    m_long_lengths[slot(key_of(g.head, 0, 4), 4)] |= static_cast<std::uint8_t>(long_bit);
+    m_by_two[g.head & 0xFFFF] |= k_longer;
+  } else {
+    const auto short_bit = static_cast<std::uint8_t>(1u << g.length);
+    for (std::uint64_t next = 0; next < (g.length >= 2 ? 1 : 256); ++next) {
+      const auto two = static_cast<std::uint32_t>((g.head | next << 8) & 0xFFFF);
+      m_by_two[two] |= short_bit;
+    }
+  }
 }
 
 }  // namespace smpolicy
