@@ -96,6 +96,28 @@ TEST(StartLiterals, AnswersAsTheByteByByteReadingOnRandomTexts) {
   }
 }
 
+// Families: many literals share their bytes after the start ("1 |loved" ... "13 |loved")
+// and differ in their leads, some none, some given twice.
+TEST(StartLiterals, FindsEveryLeadOfAFamilyByIdAsTheByteByByteReading) {
+  std::mt19937 random(11);
+  const std::vector<std::string> parts = {"loved", "year 1", "year 10", "a", "ab", "abcdefghijklm"};
+  const std::vector<std::string> leads = {"", " ", "1 ", "13 ", "#", "x1 ", "'", "my 13 ", "a "};
+  auto pick = [&](const std::vector<std::string>& from) { return from[random() % from.size()]; };
+  for (int round = 0; round < 100; ++round) {
+    std::vector<StartLiteral> literals;
+    for (std::size_t i = 0, count = 1 + random() % 30; i < count; ++i) {
+      std::string lead = pick(leads);
+      literals.emplace_back(lead + pick(parts), static_cast<std::uint32_t>(lead.size()));
+    }
+    StartLiterals set(literals);
+    for (int t = 0; t < 10; ++t) {
+      std::string text;
+      while (text.size() < 150) text += pick(leads) + pick(parts) + (random() % 2 ? " " : "");
+      ASSERT_EQ(found(set, text), expected(literals, text)) << "round " << round << " text " << text;
+    }
+  }
+}
+
 TEST(StartLiterals, ReadsEveryBlockBoundary) {
   StartLiterals set = plain({"ab", "abcdefghijk"});
   for (std::size_t at = 0; at < 140; ++at) {
