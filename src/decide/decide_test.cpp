@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "decide/decide.hpp"
+#include "decide/decide_test_support.hpp"
 
 namespace smpolicy {
 namespace {
@@ -124,29 +125,11 @@ severity = "info"
 clauses = ["2"]
 message = "Contact is fine."
 fallback = true
-
-[[rule]]
-id = "general-fallback"
-on = "any"
-when = "always"
-outcome = "allow"
-severity = "info"
-clauses = ["1"]
-message = "Nothing conflicts."
-fallback = true
 )toml";
 
-const Pack& pack() {
-  static auto loaded = parse_pack(k_pack, "test.toml");
-  EXPECT_TRUE(loaded) << loaded.error().message;
-  return **loaded;
-}
+const Pack& pack() { return decide_test::pack_with_fallback(k_pack, "test.toml"); }
 
-Event event(const std::string& json) {
-  auto e = parse_event(json, 1);
-  EXPECT_TRUE(e) << e.error().message;
-  return *e;
-}
+Event event(const std::string& json) { return decide_test::event_of(json); }
 
 Finding finding(std::string kind) { return Finding{std::move(kind), "text", 0, 4, 1.0f, ""}; }
 
@@ -266,7 +249,7 @@ TEST(Decide, WorkTimeIsReadInTheSchoolsZoneAcrossSummerTime) {
 }
 
 TEST(Decide, TermDatesMakeHolidaysOutsideHours) {
-  auto with_terms = parse_pack(std::string(k_pack), "test.toml").value();
+  auto with_terms = parse_pack(decide_test::with_fallback(k_pack), "test.toml").value();
   with_terms->timetable.terms = {parse_date_span("2026-02-23/2026-03-27").value(), parse_date_span("2026-04-13/2026-07-22").value()};
   struct Row { const char* time; Outcome want; };
   for (const auto& row : std::vector<Row>{

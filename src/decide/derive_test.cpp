@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "decide/decide.hpp"
+#include "decide/decide_test_support.hpp"
 
 namespace smpolicy {
 namespace {
@@ -54,29 +55,11 @@ outcome = "advise"
 severity = "info"
 clauses = ["1"]
 message = "A post on a website."
-
-[[rule]]
-id = "general-fallback"
-on = "any"
-when = "always"
-outcome = "allow"
-severity = "info"
-clauses = ["1"]
-message = "Nothing conflicts."
-fallback = true
 )toml";
 
-const Pack& pack() {
-  static auto loaded = parse_pack(k_pack, "derive-test.toml");
-  EXPECT_TRUE(loaded) << loaded.error().message;
-  return **loaded;
-}
+const Pack& pack() { return decide_test::pack_with_fallback(k_pack, "derive-test.toml"); }
 
-Event event(const std::string& json) {
-  auto e = parse_event(json, 1);
-  EXPECT_TRUE(e) << e.error().message;
-  return e ? *e : Event{};
-}
+Event event(const std::string& json) { return decide_test::event_of(json); }
 
 Event post(const char* account, const char* platform, const char* people) {
   return event(std::string(R"({"kind":"post","account":")") + account + R"(","platform":")" + platform +
