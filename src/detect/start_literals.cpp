@@ -160,12 +160,14 @@ void StartLiterals::mark(std::uint32_t s, const Part& g) {
   if (g.length >= 4) {
     const unsigned long_bit = g.key_length == 4 ? 1 : g.key_length == 6 ? 2 : g.key_length == 8 ? 4 : 8;
     m_long_lengths[slot(key_of(g.head, 0, 4), 4)] |= static_cast<std::uint8_t>(long_bit);
-    m_by_two[g.head & 0xFFFF] |= k_longer;
+    m_by_three[slot(key_of(g.head, 0, 3), 3)] |= k_longer;
   } else {
+    // A text's first three bytes pick the entry, so a literal shorter than three is put
+    // under every byte or two that may follow it.
     const auto short_bit = static_cast<std::uint8_t>(1u << g.length);
-    for (std::uint64_t next = 0; next < (g.length >= 2 ? 1 : 256); ++next) {
-      const auto two = static_cast<std::uint32_t>((g.head | next << 8) & 0xFFFF);
-      m_by_two[two] |= short_bit;
+    const std::uint64_t followers = std::uint64_t{1} << (8 * (3 - g.length));
+    for (std::uint64_t next = 0; next < followers; ++next) {
+      m_by_three[slot(key_of(g.head | next << (8 * g.length), 0, 3), 3)] |= short_bit;
     }
   }
 }

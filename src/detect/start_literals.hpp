@@ -154,7 +154,7 @@ class StartLiterals {
     }
   }
 
-  // Most starts are ruled out by their first two bytes or first four; keys are tried
+  // Most starts are ruled out by their first three bytes or first four; keys are tried
   // shortest first, so matches come by length.
   template <typename OnMatch>
   [[gnu::always_inline]] inline void literals_at(std::string_view text, std::size_t at, OnMatch& on_match) const {
@@ -163,14 +163,15 @@ class StartLiterals {
     std::uint64_t head = 0;
     if (rest >= 8) std::memcpy(&head, p, 8);
     else std::memcpy(&head, p, rest);
-    const unsigned by_two = m_by_two[head & 0xFFFF];
-    if (!by_two) return;
-    if (by_two & 14) {
-      for (unsigned key_length = 1; key_length <= 3 && key_length <= rest; ++key_length) {
-        if (by_two >> key_length & 1) bucket(slot(key_of(head, 0, key_length), key_length), key_length, head, p, at, rest, on_match);
-      }
+    const std::uint32_t three = slot(key_of(head, 0, 3), 3);
+    const unsigned by_three = m_by_three[three];
+    if (!by_three) return;
+    if (by_three & 14) {
+      if (by_three & 2) bucket(slot(key_of(head, 0, 1), 1), 1, head, p, at, rest, on_match);
+      if (by_three & 4 && rest >= 2) bucket(slot(key_of(head, 0, 2), 2), 2, head, p, at, rest, on_match);
+      if (by_three & 8 && rest >= 3) bucket(three, 3, head, p, at, rest, on_match);
     }
-    if (!(by_two & k_longer) || rest < 4) return;
+    if (!(by_three & k_longer) || rest < 4) return;
     const std::uint32_t four = slot(key_of(head, 0, 4), 4);
     const unsigned lengths = m_long_lengths[four];
     if (!lengths) return;
@@ -191,10 +192,10 @@ class StartLiterals {
     }
   }
 
-  // By the first two bytes of a text, the literals that begin with them: bit k (1 to 3)
-  // for one of k bytes (one of one byte is under every byte after it), k_longer for one
-  // of four or more.
-  std::vector<std::uint8_t> m_by_two = std::vector<std::uint8_t>(65536);
+  // By the slot of a text's first three bytes, the literals that begin with them: bit k
+  // (1 to 3) for one of k bytes (one shorter than three lies under every byte or two that
+  // may follow it), k_longer for one of four or more.
+  std::vector<std::uint8_t> m_by_three = std::vector<std::uint8_t>(std::size_t{1} << k_hash_bits);
   static constexpr std::uint8_t k_longer = 16;
   // By the slot of their first four bytes, literals of four or more: bits 0 to 3 for keys
   // of four, six, eight and twelve bytes.
