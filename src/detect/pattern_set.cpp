@@ -21,7 +21,7 @@ struct PatternSet::Impl {
   std::uint64_t serial = 0;  // never reused, unlike an address, so a thread's cached scratch stays valid
   hs_database_t* database = nullptr;
   // Each pattern alone, with start-of-match tracking, by pattern id.
-  // Empty when any failed to compile; `scan_these` then runs the whole set.
+  // Empty when any failed to compile; `scan_near` then runs the whole set.
   std::vector<hs_database_t*> singles;
   // The most bytes a match of each pattern spans, by pattern id; k_unbounded where there
   // is no bound (a pattern with '*' or '+') or the library could not say.
