@@ -3,8 +3,9 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <climits>
 #include <atomic>
+#include <cassert>
+#include <climits>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -280,6 +281,7 @@ void PatternSet::scan_near_with(std::string_view text, std::span<const Near> nea
   hs_scratch_t* scratch = scratch_for(*m_impl);
   for (const Near& n : near) {
     if (n.id >= m_impl->singles.size()) continue;
+    assert(n.begin <= n.end && n.end <= text.size());
     auto [from, to] = reach(text, n.begin, n.end, m_impl->widths[n.id]);
     auto inside = [&](unsigned id, std::size_t begin, std::size_t end) {
       bool edge = (from > 0 && begin == 0) || (to < text.size() && from + end == to);
