@@ -246,7 +246,7 @@ TEST(Detect, ACachedLexiconFindsWhatAFreshOneFinds) {
   auto first = compile_matcher(pack(), nullptr, fresh);
   std::size_t files = 0;
   for (const auto& entry : std::filesystem::recursive_directory_iterator(dir)) files += entry.is_regular_file();
-  EXPECT_EQ(files, 1u + lexicon().patterns.size());  // the patterns, and each pattern alone
+  EXPECT_EQ(files, 2u + lexicon().patterns.size());  // the patterns, each pattern alone, and their widths
   auto second = compile_matcher(pack(), nullptr, again);
   // A damaged or foreign file under a cache name is compiled afresh, and replaced.
   for (const auto& entry : std::filesystem::recursive_directory_iterator(dir)) {

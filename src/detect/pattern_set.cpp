@@ -4,8 +4,11 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cassert>
+#include <climits>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <utility>
@@ -19,8 +22,11 @@ struct PatternSet::Impl {
   std::uint64_t serial = 0;  // never reused, unlike an address, so a thread's cached scratch stays valid
   hs_database_t* database = nullptr;
   // Each pattern alone, with start-of-match tracking, by pattern id.
-  // Empty when any failed to compile; `scan_these` then runs the whole set.
+  // Empty when any failed to compile; `scan_near` then runs the whole set.
   std::vector<hs_database_t*> singles;
+  // The most bytes a match of each pattern spans, by pattern id; k_unbounded where there
+  // is no bound (a pattern with '*' or '+') or the library could not say.
+  std::vector<unsigned> widths;
   hs_scratch_t* prototype = nullptr;  // cloned once per thread; fits every database
   ~Impl() {
     hs_free_scratch(prototype);
@@ -101,26 +107,19 @@ std::string cache_name(std::string_view what, const std::vector<std::string>& ex
   return std::string(what) + "-" + hex + ".hsdb";
 }
 
-hs_database_t* load_cached(const std::filesystem::path& file) {
+// A cached file's bytes, or "" where it cannot be read.
+std::string load_bytes(const std::filesystem::path& file) {
   std::ifstream in(file, std::ios::binary | std::ios::ate);
-  if (!in) return nullptr;
   // Read whole: a byte at a time through an iterator took longer than the rest of start-up.
-  auto size = static_cast<std::streamoff>(in.tellg());
-  if (size <= 0) return nullptr;
-  std::string bytes(static_cast<std::size_t>(size), '\0');
+  auto size = in ? static_cast<std::streamoff>(in.tellg()) : 0;
+  std::string bytes(static_cast<std::size_t>(std::max<std::streamoff>(size, 0)), '\0');
   in.seekg(0);
-  if (!in.read(bytes.data(), size)) return nullptr;
-  hs_database_t* database = nullptr;
-  // The library checks the bytes and that they were compiled for this machine.
-  if (hs_deserialize_database(bytes.data(), bytes.size(), &database) != HS_SUCCESS) return nullptr;
-  return database;
+  if (size <= 0 || !in.read(bytes.data(), size)) return {};
+  return bytes;
 }
 
-// Written to a temporary file and renamed, so a reader never sees half a database.
-void save_cached(const std::filesystem::path& file, const hs_database_t* database) {
-  char* bytes = nullptr;
-  std::size_t length = 0;
-  if (hs_serialize_database(database, &bytes, &length) != HS_SUCCESS) return;
+// Written to a temporary file and renamed, so a reader never sees half a file.
+void save_bytes(const std::filesystem::path& file, std::string_view bytes) {
   std::error_code ignored;
   std::filesystem::create_directories(file.parent_path(), ignored);
   auto temporary = file;
@@ -128,11 +127,26 @@ void save_cached(const std::filesystem::path& file, const hs_database_t* databas
   bool written = false;
   {
     std::ofstream out(temporary, std::ios::binary);
-    written = out && out.write(bytes, static_cast<std::streamsize>(length)) && out.flush();
+    written = out && out.write(bytes.data(), static_cast<std::streamsize>(bytes.size())) && out.flush();
   }
-  std::free(bytes);
   if (written) std::filesystem::rename(temporary, file, ignored);
   if (!written || ignored) std::filesystem::remove(temporary, ignored);
+}
+
+hs_database_t* load_cached(const std::filesystem::path& file) {
+  std::string bytes = load_bytes(file);
+  hs_database_t* database = nullptr;
+  // The library checks the bytes and that they were compiled for this machine.
+  if (bytes.empty() || hs_deserialize_database(bytes.data(), bytes.size(), &database) != HS_SUCCESS) return nullptr;
+  return database;
+}
+
+void save_cached(const std::filesystem::path& file, const hs_database_t* database) {
+  char* bytes = nullptr;
+  std::size_t length = 0;
+  if (hs_serialize_database(database, &bytes, &length) != HS_SUCCESS) return;
+  save_bytes(file, std::string_view(bytes, length));
+  std::free(bytes);
 }
 
 // The database from the cache, or from `compile` (which returns nullptr and sets its own
@@ -171,6 +185,46 @@ std::vector<hs_database_t*> compile_singles(const std::vector<std::string>& patt
   return singles;
 }
 
+constexpr unsigned k_unbounded = UINT_MAX;
+
+// The library works a width out by most of a compile, so the widths are cached as the
+// databases are: as their bytes, in a file named after everything that went into them.
+std::vector<unsigned> widths_of(const std::vector<std::string>& patterns, unsigned flags) {
+  const std::filesystem::path dir = cache_dir();
+  const std::filesystem::path file = dir.empty() ? dir : dir / cache_name("widths", patterns, flags);
+  std::vector<unsigned> widths(patterns.size());
+  const std::size_t size = widths.size() * sizeof(unsigned);
+  if (std::string bytes = dir.empty() ? "" : load_bytes(file); bytes.size() == size && size > 0) {
+    std::memcpy(widths.data(), bytes.data(), size);
+    return widths;
+  }
+  widths.clear();
+  for (const auto& pattern : patterns) {
+    hs_expr_info_t* info = nullptr;
+    hs_compile_error_t* ignored = nullptr;
+    bool known = hs_expression_info(pattern.c_str(), flags, &info, &ignored) == HS_SUCCESS && info;
+    widths.push_back(known ? info->max_width : k_unbounded);
+    std::free(info);  // the library's allocator for it is malloc's
+    hs_free_compile_error(ignored);
+  }
+  if (!dir.empty()) save_bytes(file, std::string_view(reinterpret_cast<const char*>(widths.data()), size));
+  return widths;
+}
+
+// The part of `text` that every match overlapping [begin, end) of a pattern at most
+// `width` bytes wide lies within, with a byte to spare either side (so that no match has
+// a \b or '^' at the part's edges that the text would deny), widened to whole characters.
+std::pair<std::size_t, std::size_t> reach(std::string_view text, std::size_t begin, std::size_t end, unsigned width) {
+  if (width == k_unbounded) return {0, text.size()};
+  const std::size_t spare = std::size_t{width} + 1;
+  std::size_t from = begin > spare ? begin - spare : 0;
+  std::size_t to = std::min(text.size(), end + spare);
+  auto inside_character = [&](std::size_t i) { return (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80; };
+  while (from > 0 && inside_character(from)) --from;
+  while (to < text.size() && inside_character(to)) ++to;
+  return {from, to};
+}
+
 }  // namespace
 
 std::expected<PatternSet, Error> PatternSet::compile(const std::vector<std::string>& patterns) {
@@ -198,6 +252,7 @@ std::expected<PatternSet, Error> PatternSet::compile(const std::vector<std::stri
     return fail(ErrorCode::parse, message);
   }
   impl->singles = compile_singles(patterns, flags.front());
+  impl->widths = widths_of(patterns, flags.front());
   if (auto ok = allocate(*impl); !ok) return std::unexpected(ok.error());
   PatternSet set;
   set.m_impl = std::move(impl);
@@ -211,19 +266,29 @@ void PatternSet::scan_with(std::string_view text, Callback on_match) const {
   hs_scan(m_impl->database, text.data(), static_cast<unsigned>(text.size()), 0, scratch, on_event, &context);
 }
 
-void PatternSet::scan_these_with(std::string_view text, std::span<const unsigned> ids, Callback on_match) const {
-  if (!m_impl || text.empty() || ids.empty()) return;
-  if (m_impl->singles.empty()) {  // no pattern compiled alone: the whole set, keeping `ids`
+// A match found in the part [from, to) starting at its first byte, or ending at its last,
+// may lean on an edge the text does not have ("\bhead" in "forehead" cut after "fore");
+// reach leaves every true match a byte from both edges, so those are dropped.
+void PatternSet::scan_near_with(std::string_view text, std::span<const Near> near, Callback on_match) const {
+  if (!m_impl || text.empty() || near.empty()) return;
+  if (m_impl->singles.empty()) {  // no pattern compiled alone: the whole set, keeping the ids near
     auto keep = [&](unsigned id, std::size_t begin, std::size_t end) {
-      if (std::binary_search(ids.begin(), ids.end(), id)) on_match.call(on_match.target, id, begin, end);
+      auto it = std::lower_bound(near.begin(), near.end(), id, [](const Near& n, unsigned i) { return n.id < i; });
+      if (it != near.end() && it->id == id) on_match.call(on_match.target, id, begin, end);
     };
     return scan_with(text, Callback::to(keep));
   }
   hs_scratch_t* scratch = scratch_for(*m_impl);
-  Context context{on_match};
-  for (unsigned id : ids) {
-    if (id >= m_impl->singles.size()) continue;
-    hs_scan(m_impl->singles[id], text.data(), static_cast<unsigned>(text.size()), 0, scratch, on_event, &context);
+  for (const Near& n : near) {
+    if (n.id >= m_impl->singles.size()) continue;
+    assert(n.begin <= n.end && n.end <= text.size());
+    auto [from, to] = reach(text, n.begin, n.end, m_impl->widths[n.id]);
+    auto inside = [&](unsigned id, std::size_t begin, std::size_t end) {
+      bool edge = (from > 0 && begin == 0) || (to < text.size() && from + end == to);
+      if (!edge) on_match.call(on_match.target, id, from + begin, from + end);
+    };
+    Context context{Callback::to(inside)};
+    hs_scan(m_impl->singles[n.id], text.data() + from, static_cast<unsigned>(to - from), 0, scratch, on_event, &context);
   }
 }
 

@@ -31,13 +31,23 @@ class PatternSet {
     scan_with(text, Callback::to(on_match));
   }
 
-  // The matches of the patterns `ids` (ascending, each once), pattern by
-  // pattern in that order, each run alone (start offsets cost much more to track over the
-  // whole set); other patterns are not run. Matches of different patterns may come in
-  // another order than `scan` gives. Thread-safe.
+  // A pattern to run, and where its matches lie as far as the caller knows: every match
+  // of pattern `id` overlaps the bytes [begin, end) of the text, as where each match must
+  // hold a word and the words were found there. {id, 0, text.size()} knows nothing.
+  struct Near {
+    unsigned id;
+    std::size_t begin, end;
+  };
+
+  // The matches of the patterns of `near` (ascending by id, each once), pattern by pattern
+  // in that order, each run alone (start offsets cost much more to track over the whole
+  // set) and only over the part of the text its matches can reach: [begin, end) and as
+  // many bytes either side as its longest match spans (all of the text for a pattern whose
+  // matches have no bound). Other patterns are not run. Matches of different patterns may
+  // come in another order than `scan` gives. Thread-safe.
   template <typename OnMatch>
-  void scan_these(std::string_view text, std::span<const unsigned> ids, OnMatch&& on_match) const {
-    scan_these_with(text, ids, Callback::to(on_match));
+  void scan_near(std::string_view text, std::span<const Near> near, OnMatch&& on_match) const {
+    scan_near_with(text, near, Callback::to(on_match));
   }
 
   struct Impl;
@@ -55,7 +65,7 @@ class PatternSet {
 
  private:
   void scan_with(std::string_view text, Callback on_match) const;
-  void scan_these_with(std::string_view text, std::span<const unsigned> ids, Callback on_match) const;
+  void scan_near_with(std::string_view text, std::span<const Near> near, Callback on_match) const;
   std::shared_ptr<const Impl> m_impl;
 };
 

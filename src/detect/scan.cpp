@@ -120,15 +120,16 @@ void scan_lexicon(const NormalisedText& view, const LexiconMatcher& lexicon, Fou
   thread_local std::vector<std::pair<std::size_t, std::size_t>> exceptions;
   hits.clear();
   exceptions.clear();
-  // The patterns whose needed words the text holds some of, with the sets met: a handful.
-  thread_local std::vector<std::pair<unsigned, std::uint32_t>> seen;
+  // The patterns whose needed words the text holds some of, first word to last, with the sets met.
+  thread_local std::vector<std::pair<PatternSet::Near, std::uint32_t>> seen;
   seen.clear();
   lexicon.set.scan(s, [&](unsigned id, std::size_t begin, std::size_t end) {
     if (id >= lexicon.terms.size()) {
       const auto& word = lexicon.pattern_words[id - lexicon.terms.size()];
-      auto it = std::find_if(seen.begin(), seen.end(), [&](const auto& p) { return p.first == word.pattern; });
-      if (it == seen.end()) seen.emplace_back(word.pattern, word.bit);
-      else it->second |= word.bit;
+      auto it = std::find_if(seen.begin(), seen.end(), [&](const auto& p) { return p.first.id == word.pattern; });
+      if (it == seen.end()) seen.push_back({{word.pattern, begin, end}, word.bit});
+      else *it = {{word.pattern, std::min(it->first.begin, begin), std::max(it->first.end, end)},
+                  it->second | word.bit};
       return;
     }
     const LexTerm& term = lexicon.terms[id];
@@ -143,22 +144,22 @@ void scan_lexicon(const NormalisedText& view, const LexiconMatcher& lexicon, Fou
     if (term.exception) exceptions.emplace_back(begin, end);
     else hits.push_back(Hit{&term.kind, begin, end, term.confidence});
   });
-  // Pattern by pattern, and only those whose needed words the term scan met: a post may
-  // match a pattern or two, and running those alone costs a fraction of the whole set.
-  // That may list matches of different patterns in another order, which only shows where
-  // two of different kinds cover the very same span; such a post (rare) is scanned again
-  // with the whole set, so the findings never change.
+  // Pattern by pattern, only those whose needed words the term scan met, near them (a post
+  // may match a pattern or two, and running those alone costs a fraction of the whole set).
+  // That may list matches of different patterns in another order, which only shows where two
+  // of different kinds cover the very same span; such a post (rare) is scanned again with the whole set.
   auto pattern_hit = [&](unsigned id, std::size_t begin, std::size_t end) {
     hits.push_back(Hit{&lexicon.pattern_kinds[id], begin, end, 0.85f});
   };
   std::size_t first_pattern = hits.size();
-  thread_local std::vector<unsigned> candidates;  // patterns the text may match, ascending
-  candidates.assign(lexicon.unconditional_patterns.begin(), lexicon.unconditional_patterns.end());
-  for (auto [pattern, sets] : seen) {
-    if (sets == lexicon.pattern_needs[pattern]) candidates.push_back(pattern);
+  thread_local std::vector<PatternSet::Near> candidates;  // patterns the text may match, ascending
+  candidates.clear();
+  for (unsigned pattern : lexicon.unconditional_patterns) candidates.push_back({pattern, 0, s.size()});
+  for (const auto& [near, sets] : seen) {
+    if (sets == lexicon.pattern_needs[near.id]) candidates.push_back(near);
   }
-  std::sort(candidates.begin(), candidates.end());
-  lexicon.patterns.scan_these(s, candidates, pattern_hit);
+  std::sort(candidates.begin(), candidates.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
+  lexicon.patterns.scan_near(s, candidates, pattern_hit);
   if (same_span_other_kind(std::span(hits).subspan(first_pattern))) {
     hits.resize(first_pattern);
     lexicon.patterns.scan(s, pattern_hit);
