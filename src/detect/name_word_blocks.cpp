@@ -108,7 +108,7 @@ inline __attribute__((always_inline)) std::uint64_t put_plain_words(const char* 
     starts &= starts - 1;
     ends &= ends - 1;
     const std::uint64_t hash = hash_of_word(p + begin, end - begin);
-    *token++ = Token{hash, static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end), false};
+    *token++ = Token{hash, static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end)};
     *keyed = static_cast<std::uint32_t>(number++);
     keyed += filter.may_hold(hash) ? 1 : 0;
   } while (ends != 0);

@@ -62,17 +62,12 @@ struct Sink {
 // A word from begin to end in the padded text `p`: a possessive "'s" left off, and hashed.
 inline void put_word(const char* p, std::size_t begin, std::size_t end, Sink& out) {
   std::size_t size = end - begin;
-  bool possessive = p[end] == '\'';  // "James'"
-  if (size > 2 && p[end - 2] == '\'' && p[end - 1] == 's') {
-    size -= 2;
-    possessive = true;
-  }
+  if (size > 2 && p[end - 2] == '\'' && p[end - 1] == 's') size -= 2;
   const std::uint64_t hash = hash_of_word(p + begin, size);
   Token& t = out.tokens[out.count];
   t.hash = hash;
   t.begin = static_cast<std::uint32_t>(begin);
   t.end = static_cast<std::uint32_t>(begin + size);
-  t.possessive = possessive;
   // The number is written whether or not the word is kept, which costs less than a branch
   // that most words take one way and some the other.
   *out.keyed_end = static_cast<std::uint32_t>(out.count);

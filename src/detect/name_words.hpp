@@ -14,12 +14,18 @@ namespace smpolicy::names_detail {
 
 // One word of the plain view. Small, and built once per word of every post: the word's
 // text is read from the plain view by its offsets (Context::word), not stored twice.
+// Sixteen bytes, three stores a word: whether it is a possessive is read from the text.
 struct Token {
   std::uint64_t hash;       // word_hash of the word
   std::uint32_t begin, end;  // in the plain view, possessive excluded
-  bool possessive;
   std::size_t size() const { return end - begin; }
+  // Whether the word is a possessive ("ollie's", "james'"), given `text`, the plain view
+  // it was read from: the "'s" left off a word, or the bare apostrophe after it, starts
+  // at its end, and no other word is followed by an apostrophe, which would have joined
+  // a letter after it or made the word a possessive.
+  bool possessive(const std::string& text) const { return text[end] == '\''; }
 };
+static_assert(sizeof(Token) == 16);
 
 // A post's words as tokens_of reads them, and which of them may start a key.
 struct Words {

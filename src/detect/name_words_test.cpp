@@ -11,7 +11,7 @@ std::vector<std::string> words_of(const std::string& text) {
   WordBuffers buffers;
   std::vector<std::string> words;
   for (const Token& t : tokens_of(text, KeyFilter(), buffers).tokens) {
-    words.push_back(text.substr(t.begin, t.size()) + (t.possessive ? "+" : ""));
+    words.push_back(text.substr(t.begin, t.size()) + (t.possessive(text) ? "+" : ""));
     EXPECT_EQ(t.hash, word_hash(text.substr(t.begin, t.size())));
   }
   return words;

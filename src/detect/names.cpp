@@ -146,7 +146,7 @@ std::span<const NameHit> NameIndex::scan(const NormalisedText& plain, std::strin
     // ("Grace is", "Will you"): the filter says so before the table of keys is read.
     std::size_t last = i;
     while (last + 1 < count && last + 1 < i + slot->longest && c.adjacent(last, last + 1) &&
-           !words[last].possessive && m_later_filter.may_hold(words[last + 1].hash)) {
+           !words[last].possessive(plain.text) && m_later_filter.may_hold(words[last + 1].hash)) {
       ++last;
     }
     bool found = false;
@@ -232,7 +232,7 @@ void NameIndex::parent_of(const Owner& pupil, const Context& c, std::size_t k, s
   const Token& t = c.tokens[k];
   // The token is asked first: it is in cache, and most names are no possessive, while the
   // owner, one of thousands, most often is not.
-  if (!t.possessive || k + 1 >= c.tokens.size() || !pupil.pupil) return;
+  if (!c.possessive(t) || k + 1 >= c.tokens.size() || !pupil.pupil) return;
   auto parent = m_parents_by_family.find(pupil.family);
   if (parent == m_parents_by_family.end() || !c.on(k + 1, names_detail::k_parent)) return;
   static const std::string k_parent = "person.parent";
