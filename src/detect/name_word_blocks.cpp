@@ -100,19 +100,18 @@ inline __attribute__((always_inline)) std::uint64_t put_plain_words(const char* 
                                                                     std::uint64_t starts, std::uint64_t ends,
                                                                     Sink& out) {
   Token* token = out.tokens + out.count;
-  std::uint32_t* keyed = out.keyed_end;
-  std::size_t number = out.count;
+  const Token** keyed = out.keyed_end;
   const KeyFilter::Bits filter = out.filter;
   do {
     const std::size_t begin = block + lowest_bit(starts), end = block + lowest_bit(ends);
     starts &= starts - 1;
     ends &= ends - 1;
     const std::uint64_t hash = hash_of_word(p + begin, end - begin);
+    *keyed = token;
     *token++ = Token{hash, static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end)};
-    *keyed = static_cast<std::uint32_t>(number++);
     keyed += filter.may_hold(hash) ? 1 : 0;
   } while (ends != 0);
-  out.count = number;
+  out.count = static_cast<std::size_t>(token - out.tokens);
   out.keyed_end = keyed;
   return starts;
 }

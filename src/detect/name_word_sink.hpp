@@ -53,9 +53,9 @@ inline std::uint64_t hash_of_word(const char* w, std::size_t size) {
 // may hold. Both arrays have room for every word the text can hold.
 struct Sink {
   Token* tokens;
-  std::uint32_t* keyed;
+  const Token** keyed;
   KeyFilter::Bits filter;
-  std::uint32_t* keyed_end;  // where the next kept number goes
+  const Token** keyed_end;  // where the next kept token's address goes
   std::size_t count = 0;
 };
 
@@ -70,7 +70,7 @@ inline void put_word(const char* p, std::size_t begin, std::size_t end, Sink& ou
   t.end = static_cast<std::uint32_t>(begin + size);
   // The number is written whether or not the word is kept, which costs less than a branch
   // that most words take one way and some the other.
-  *out.keyed_end = static_cast<std::uint32_t>(out.count);
+  *out.keyed_end = &t;
   out.keyed_end += out.filter.may_hold(hash) ? 1 : 0;
   ++out.count;
 }

@@ -134,8 +134,9 @@ std::span<const NameHit> NameIndex::scan(const NormalisedText& plain, std::strin
   const Token* words = tokens.data();
   const std::size_t count = tokens.size();
   // A roster's table of words is large, and each find most often waits on memory.
-  for (const std::uint32_t i : read.keyed) m_words.prefetch(words[i].hash);
-  for (const std::uint32_t i : read.keyed) {
+  for (const Token* kept : read.keyed) m_words.prefetch(kept->hash);
+  for (const Token* kept : read.keyed) {
+    const auto i = static_cast<std::size_t>(kept - words);
     if (i < skip_to) continue;
     const Token& t = words[i];
     const std::uint32_t number = m_words.find_word(c.word(t), t.hash);  // the filter has let it through
