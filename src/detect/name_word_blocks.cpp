@@ -99,7 +99,7 @@ inline std::size_t lowest_bit(std::uint64_t bits) {
 inline __attribute__((always_inline)) std::uint64_t put_plain_words(const char* p, std::size_t block,
                                                                     std::uint64_t starts, std::uint64_t ends,
                                                                     Sink& out) {
-  Token* token = out.tokens + out.count;
+  Token* token = out.tokens_end;
   const Token** keyed = out.keyed_end;
   const KeyFilter::Bits filter = out.filter;
   do {
@@ -111,7 +111,7 @@ inline __attribute__((always_inline)) std::uint64_t put_plain_words(const char* 
     *token++ = Token{hash, static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end)};
     keyed += filter.may_hold(hash) ? 1 : 0;
   } while (ends != 0);
-  out.count = static_cast<std::size_t>(token - out.tokens);
+  out.tokens_end = token;
   out.keyed_end = keyed;
   return starts;
 }

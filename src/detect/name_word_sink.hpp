@@ -49,14 +49,15 @@ inline std::uint64_t hash_of_word(const char* w, std::size_t size) {
   return word_hash_chunk(h, chunk_at(w) & k_tail_masks[size]);
 }
 
-// Where the words go as they are read: every token, and the number of each one the filter
-// may hold. Both arrays have room for every word the text can hold.
+// Where the words go as they are read: every token, and the address of each one the filter
+// may hold. Both arrays have room for every word the text can hold. The ends are kept as
+// pointers, not counts, so that no word's place is worked out from a count and its size.
 struct Sink {
   Token* tokens;
   const Token** keyed;
   KeyFilter::Bits filter;
   const Token** keyed_end;  // where the next kept token's address goes
-  std::size_t count = 0;
+  Token* tokens_end;  // where the next token goes
 };
 
 // A word from begin to end in the padded text `p`: a possessive "'s" left off, and hashed.
@@ -64,7 +65,7 @@ inline void put_word(const char* p, std::size_t begin, std::size_t end, Sink& ou
   std::size_t size = end - begin;
   if (size > 2 && p[end - 2] == '\'' && p[end - 1] == 's') size -= 2;
   const std::uint64_t hash = hash_of_word(p + begin, size);
-  Token& t = out.tokens[out.count];
+  Token& t = *out.tokens_end++;
   t.hash = hash;
   t.begin = static_cast<std::uint32_t>(begin);
   t.end = static_cast<std::uint32_t>(begin + size);
@@ -72,7 +73,6 @@ inline void put_word(const char* p, std::size_t begin, std::size_t end, Sink& ou
   // that most words take one way and some the other.
   *out.keyed_end = &t;
   out.keyed_end += out.filter.may_hold(hash) ? 1 : 0;
-  ++out.count;
 }
 
 // The words of the n bytes at p, read 64 bytes at a time, where at least 136 bytes past
