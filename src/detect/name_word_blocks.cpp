@@ -106,7 +106,7 @@ inline __attribute__((always_inline)) std::uint64_t put_plain_words(const char* 
     const std::size_t begin = block + lowest_bit(starts), end = block + lowest_bit(ends);
     starts &= starts - 1;
     ends &= ends - 1;
-    const std::uint64_t hash = hash_of_word(p + begin, end - begin);
+    const std::uint64_t hash = hash_of_word(p + begin, end - begin, filter);
     *keyed = token;
     *token++ = Token{hash, static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end)};
     keyed += filter.may_hold(hash) ? 1 : 0;
