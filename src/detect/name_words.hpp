@@ -20,9 +20,8 @@ struct Token {
   std::uint32_t begin, end;  // in the plain view, possessive excluded
   std::size_t size() const { return end - begin; }
   // Whether the word is a possessive ("ollie's", "james'"), given `text`, the plain view
-  // it was read from: the "'s" left off a word, or the bare apostrophe after it, starts
-  // at its end, and no other word is followed by an apostrophe, which would have joined
-  // a letter after it or made the word a possessive.
+  // it was read from. Only then does an apostrophe follow it: the "'s" left off starts with
+  // one, and an apostrophe between a word and a letter joins the two into one word.
   bool possessive(const std::string& text) const { return text[end] == '\''; }
 };
 static_assert(sizeof(Token) == 16);
