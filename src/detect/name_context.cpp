@@ -80,7 +80,7 @@ bool Context::inside_proper_noun(std::size_t i) const {
       !cue(i - 1) && !on(i - 1, k_title)) {
     return true;
   }
-  return tokens[i].possessive && i + 1 < tokens.size() && capitalised(tokens[i + 1]) && !acronym(tokens[i + 1]);
+  return possessive(tokens[i]) && i + 1 < tokens.size() && capitalised(tokens[i + 1]) && !acronym(tokens[i + 1]);
 }
 
 bool Context::acronym(const Token& t) const {
@@ -118,11 +118,10 @@ int cue_near_apart(const Context& c, std::size_t i) {
 // verb's object after it, a list it stands in. Most names of a roster are no ordinary
 // word, and a list is the dearest of the three to read.
 void read_ordinary_context(const Context& c, std::size_t i, GivenContext& g) {
-  const Token& t = c.tokens[i];
   // "Summer term", "Holly class": a cue right after the word is what the word names.
   bool cue_next = i + 1 < c.tokens.size() && c.adjacent(i, i + 1) && c.cue_level(i + 1) > 0;
   if (cue_next) g.cue_apart = cue_near_apart(c, i);
-  g.word_opening = g.start && i + 1 < c.tokens.size() && c.adjacent(i, i + 1) && !t.possessive &&
+  g.word_opening = g.start && i + 1 < c.tokens.size() && c.adjacent(i, i + 1) && !g.possessive &&
                    c.on(i + 1, k_after_a_verb);
   std::size_t next = c.next_in_list(i);
   g.listed = (next < c.tokens.size() && c.capitalised(c.tokens[next])) ||
@@ -139,10 +138,10 @@ GivenContext given_context(const Context& c, std::size_t i, OrdinaryNames ordina
   g.shouted = shouted;
   g.cue = c.cue_near(i);
   g.cue_apart = g.cue;
-  g.possessive = t.possessive;
+  g.possessive = c.possessive(t);
   g.proper_noun = c.inside_proper_noun(i);
   g.someone_else = c.someone_else(i) || a_month(c, i);
-  if (i + 1 < c.tokens.size() && c.adjacent(i, i + 1) && !t.possessive && c.capitalised(c.tokens[i + 1]) &&
+  if (i + 1 < c.tokens.size() && c.adjacent(i, i + 1) && !g.possessive && c.capitalised(c.tokens[i + 1]) &&
       !c.cue(i + 1) && !shouted) {
     g.next_capitalised = c.word(i + 1);
   }
@@ -158,7 +157,7 @@ GivenContext given_context(const Context& c, std::size_t i, OrdinaryNames ordina
                     !c.on(i - 1, k_title);
   g.after_opening = g.after_capital && c.sentence_start(c.tokens[i - 1]) && !c.acronym(c.tokens[i - 1]);
   if (ordinary == OrdinaryNames::some) read_ordinary_context(c, i, g);
-  g.opens_clause = t.possessive || (i + 1 < c.tokens.size() && c.adjacent(i, i + 1) && !c.capitalised(c.tokens[i + 1]));
+  g.opens_clause = g.possessive || (i + 1 < c.tokens.size() && c.adjacent(i, i + 1) && !c.capitalised(c.tokens[i + 1]));
   return g;
 }
 

@@ -43,6 +43,7 @@ struct Context {
     char first = original_first(t);
     return first >= 'A' && first <= 'Z';
   }
+  bool possessive(const Token& t) const { return t.possessive(plain.text); }
   bool adjacent(std::size_t a, std::size_t b) const { return tokens[b].begin == tokens[a].end + 1; }
   // Written straight after '#' or '@'.
   bool hashtag(const Token& t) const {

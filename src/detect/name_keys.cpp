@@ -35,13 +35,13 @@ void KeyTable::grow() {
 }
 
 void KeyFilter::add(std::uint64_t hash, const KeyTable& table) {
-  if (table.size() * 32 <= m_words.size() * 64) {
+  if (table.size() * 32 <= word_count() * 64) {
     set(hash);
     return;
   }
   // Twice the size, refilled from every key: the doubling keeps a roster's compile linear.
   assert(m_shift > 38);
-  m_words.assign(m_words.size() * 2, 0);
+  m_store = store_of(word_count() * 2);
   --m_shift;
   for (std::uint32_t n = 0; n < table.size(); ++n) set(table.hash_of(n));
 }

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <bit>
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -108,8 +109,14 @@ class KeyFilter {
     const std::uint64_t* words;
     unsigned shift;  // 64 less the number of bits that number a word
     bool may_hold(std::uint64_t hash) const { return ((words[hash >> shift] >> bit_of(hash)) & 1) != 0; }
+    // The first n bytes of `chunk`, n from 1 to 8: the last chunk of a word that is hashed
+    // (word_hash) as it is tested. The masks are kept just before the filter's words, so a
+    // loop that does both reads the two from one register.
+    std::uint64_t first_bytes(std::uint64_t chunk, std::size_t n) const {
+      return chunk & words[static_cast<std::ptrdiff_t>(n) - static_cast<std::ptrdiff_t>(k_masks)];
+    }
   };
-  Bits bits() const { return Bits{m_words.data(), m_shift}; }
+  Bits bits() const { return Bits{m_store.data() + k_masks, m_shift}; }
   bool may_hold(std::uint64_t hash) const { return bits().may_hold(hash); }
   // Adds `hash`, the hash of the table's newest key; the filter grows with the table.
   void add(std::uint64_t hash, const KeyTable& table);
@@ -117,9 +124,18 @@ class KeyFilter {
  private:
   // Bits 32 to 37 of `hash`, as the number of a bit in a word.
   static unsigned bit_of(std::uint64_t hash) { return static_cast<unsigned>(std::rotr(hash, 32) & 63); }
-  void set(std::uint64_t hash) { m_words[hash >> m_shift] |= std::uint64_t{1} << bit_of(hash); }
-  // A power of two, at most 2^26, so the bits that pick a word stay above those that pick a bit.
-  std::vector<std::uint64_t> m_words = std::vector<std::uint64_t>(8);
+  void set(std::uint64_t hash) { m_store[k_masks + (hash >> m_shift)] |= std::uint64_t{1} << bit_of(hash); }
+  // The byte masks (the first, for no bytes, unused), then `words` words of no key.
+  static constexpr std::size_t k_masks = 9;
+  static std::vector<std::uint64_t> store_of(std::size_t words) {
+    std::vector<std::uint64_t> store(k_masks + words, 0);
+    for (std::size_t n = 1; n < k_masks; ++n) store[n] = ~std::uint64_t{0} >> (64 - 8 * n);
+    return store;
+  }
+  std::size_t word_count() const { return m_store.size() - k_masks; }
+  // The filter's words, a power of two, at most 2^26, so the bits that pick a word stay
+  // above those that pick a bit; the byte masks before them.
+  std::vector<std::uint64_t> m_store = store_of(8);
   unsigned m_shift = 61;  // 8 words: 3 bits
 };
 

@@ -40,6 +40,19 @@ TEST(NameKeys, FilterHoldsEveryKeyAsItGrows) {
   }
 }
 
+// The masks of a word's last chunk are kept before the filter's words, which are made anew
+// as the filter grows: every size keeps them.
+TEST(NameKeys, FilterKeepsTheByteMasksAsItGrows) {
+  for (std::size_t count : {0u, 1u, 100u, 3000u}) {
+    Keys keys(count);
+    const KeyFilter::Bits bits = keys.filter.bits();
+    EXPECT_EQ(bits.first_bytes(0x0807060504030201ull, 1), 0x01u) << count;
+    EXPECT_EQ(bits.first_bytes(0x0807060504030201ull, 3), 0x030201u) << count;
+    EXPECT_EQ(bits.first_bytes(0x0807060504030201ull, 7), 0x07060504030201u) << count;
+    EXPECT_EQ(bits.first_bytes(0x0807060504030201ull, 8), 0x0807060504030201u) << count;
+  }
+}
+
 // A short word's hash has low bits that depend on its first letters only, so the filter reads
 // the high bits: words that differ from a key in their last letter alone are let through by
 // chance no more often than the filter's size allows (one in thirty to sixty), not because

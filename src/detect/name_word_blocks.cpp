@@ -99,20 +99,19 @@ inline std::size_t lowest_bit(std::uint64_t bits) {
 inline __attribute__((always_inline)) std::uint64_t put_plain_words(const char* p, std::size_t block,
                                                                     std::uint64_t starts, std::uint64_t ends,
                                                                     Sink& out) {
-  Token* token = out.tokens + out.count;
-  std::uint32_t* keyed = out.keyed_end;
-  std::size_t number = out.count;
+  Token* token = out.tokens_end;
+  const Token** keyed = out.keyed_end;
   const KeyFilter::Bits filter = out.filter;
   do {
     const std::size_t begin = block + lowest_bit(starts), end = block + lowest_bit(ends);
     starts &= starts - 1;
     ends &= ends - 1;
-    const std::uint64_t hash = hash_of_word(p + begin, end - begin);
-    *token++ = Token{hash, static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end), false};
-    *keyed = static_cast<std::uint32_t>(number++);
+    const std::uint64_t hash = hash_of_word(p + begin, end - begin, filter);
+    *keyed = token;
+    *token++ = Token{hash, static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end)};
     keyed += filter.may_hold(hash) ? 1 : 0;
   } while (ends != 0);
-  out.count = number;
+  out.tokens_end = token;
   out.keyed_end = keyed;
   return starts;
 }

@@ -23,16 +23,10 @@ inline constexpr std::array<unsigned char, 256> k_word_bytes = [] {
   return widths;
 }();
 
-// The bytes of a word's last chunk, by how many of its eight belong to the word.
-inline constexpr std::array<std::uint64_t, 9> k_tail_masks = [] {
-  std::array<std::uint64_t, 9> masks{};
-  for (std::size_t n = 1; n < masks.size(); ++n) masks[n] = ~std::uint64_t{0} >> (64 - 8 * n);
-  return masks;
-}();
-
 // word_hash of the `size` bytes at `w`, where size is at least one and at least eight more
-// bytes can be read.
-inline std::uint64_t hash_of_word(const char* w, std::size_t size) {
+// bytes can be read. The filter's bits, whose word the hash is tested against, keep the
+// masks of its last chunk.
+inline std::uint64_t hash_of_word(const char* w, std::size_t size, const KeyFilter::Bits& filter) {
   static_assert(std::endian::native == std::endian::little, "word_hash reads chunks little-endian");
   assert(size > 0);
   auto chunk_at = [](const char* at) {
@@ -42,42 +36,37 @@ inline std::uint64_t hash_of_word(const char* w, std::size_t size) {
   };
   // Most words are eight bytes or fewer: one chunk, and no loop to set up.
   if (size <= 8) [[likely]] {
-    return word_hash_chunk(k_word_hash_start, chunk_at(w) & k_tail_masks[size]);
+    return word_hash_chunk(k_word_hash_start, filter.first_bytes(chunk_at(w), size));
   }
   std::uint64_t h = k_word_hash_start;
   for (; size > 8; size -= 8, w += 8) h = word_hash_chunk(h, chunk_at(w));
-  return word_hash_chunk(h, chunk_at(w) & k_tail_masks[size]);
+  return word_hash_chunk(h, filter.first_bytes(chunk_at(w), size));
 }
 
-// Where the words go as they are read: every token, and the number of each one the filter
-// may hold. Both arrays have room for every word the text can hold.
+// Where the words go as they are read: every token, and the address of each one the filter
+// may hold. Both arrays have room for every word the text can hold. The ends are kept as
+// pointers, not counts, so that no word's place is worked out from a count and its size.
 struct Sink {
   Token* tokens;
-  std::uint32_t* keyed;
+  const Token** keyed;
   KeyFilter::Bits filter;
-  std::uint32_t* keyed_end;  // where the next kept number goes
-  std::size_t count = 0;
+  const Token** keyed_end;  // where the next kept token's address goes
+  Token* tokens_end;  // where the next token goes
 };
 
 // A word from begin to end in the padded text `p`: a possessive "'s" left off, and hashed.
 inline void put_word(const char* p, std::size_t begin, std::size_t end, Sink& out) {
   std::size_t size = end - begin;
-  bool possessive = p[end] == '\'';  // "James'"
-  if (size > 2 && p[end - 2] == '\'' && p[end - 1] == 's') {
-    size -= 2;
-    possessive = true;
-  }
-  const std::uint64_t hash = hash_of_word(p + begin, size);
-  Token& t = out.tokens[out.count];
+  if (size > 2 && p[end - 2] == '\'' && p[end - 1] == 's') size -= 2;
+  const std::uint64_t hash = hash_of_word(p + begin, size, out.filter);
+  Token& t = *out.tokens_end++;
   t.hash = hash;
   t.begin = static_cast<std::uint32_t>(begin);
   t.end = static_cast<std::uint32_t>(begin + size);
-  t.possessive = possessive;
   // The number is written whether or not the word is kept, which costs less than a branch
   // that most words take one way and some the other.
-  *out.keyed_end = static_cast<std::uint32_t>(out.count);
+  *out.keyed_end = &t;
   out.keyed_end += out.filter.may_hold(hash) ? 1 : 0;
-  ++out.count;
 }
 
 // The words of the n bytes at p, read 64 bytes at a time, where at least 136 bytes past

@@ -91,13 +91,13 @@ Words tokens_of(const std::string& text, const KeyFilter& filter, WordBuffers& b
   if (padded.size() < text.size() + k_spare) padded.resize(text.size() + k_spare);
   std::memcpy(padded.data(), text.data(), text.size());
   zero_spare(padded.data() + text.size());
-  Sink out{buffers.tokens.data(), buffers.keyed.data(), filter.bits(), buffers.keyed.data()};
+  Sink out{buffers.tokens.data(), buffers.keyed.data(), filter.bits(), buffers.keyed.data(), buffers.tokens.data()};
   if (!words_by_block(padded.data(), text.size(), out)) {
-    out.count = 0;
+    out.tokens_end = out.tokens;
     out.keyed_end = out.keyed;
     words_by_byte(padded.data(), text.size(), out);
   }
-  return Words{{out.tokens, out.count}, {out.keyed, out.keyed_end}};
+  return Words{{out.tokens, out.tokens_end}, {out.keyed, out.keyed_end}};
 }
 
 }  // namespace smpolicy::names_detail

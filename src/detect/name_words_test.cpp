@@ -11,7 +11,7 @@ std::vector<std::string> words_of(const std::string& text) {
   WordBuffers buffers;
   std::vector<std::string> words;
   for (const Token& t : tokens_of(text, KeyFilter(), buffers).tokens) {
-    words.push_back(text.substr(t.begin, t.size()) + (t.possessive ? "+" : ""));
+    words.push_back(text.substr(t.begin, t.size()) + (t.possessive(text) ? "+" : ""));
     EXPECT_EQ(t.hash, word_hash(text.substr(t.begin, t.size())));
   }
   return words;
@@ -94,13 +94,13 @@ TEST(NameWords, ListsTheWordsTheFilterMayHold) {
   for (const std::string text : {"Well done oliver and grace o'neill's", "oliver \xE2\x80\x94 grace", "", "none here"}) {
     WordBuffers buffers;
     const Words read = tokens_of(text, filter, buffers);
-    std::vector<std::uint32_t> expected;
-    for (std::uint32_t k = 0; k < read.tokens.size(); ++k) {
-      if (filter.may_hold(read.tokens[k].hash)) expected.push_back(k);
+    std::vector<const Token*> expected;
+    for (const Token& t : read.tokens) {
+      if (filter.may_hold(t.hash)) expected.push_back(&t);
     }
-    EXPECT_EQ(std::vector<std::uint32_t>(read.keyed.begin(), read.keyed.end()), expected) << text;
-    for (std::uint32_t k : expected) {
-      const std::string_view w = std::string_view(text).substr(read.tokens[k].begin, read.tokens[k].size());
+    EXPECT_EQ(std::vector<const Token*>(read.keyed.begin(), read.keyed.end()), expected) << text;
+    for (const Token* t : expected) {
+      const std::string_view w = std::string_view(text).substr(t->begin, t->size());
       EXPECT_TRUE(w == "oliver" || w == "grace" || w == "o'neill") << w;
     }
   }

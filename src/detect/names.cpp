@@ -134,8 +134,9 @@ std::span<const NameHit> NameIndex::scan(const NormalisedText& plain, std::strin
   const Token* words = tokens.data();
   const std::size_t count = tokens.size();
   // A roster's table of words is large, and each find most often waits on memory.
-  for (const std::uint32_t i : read.keyed) m_words.prefetch(words[i].hash);
-  for (const std::uint32_t i : read.keyed) {
+  for (const Token* kept : read.keyed) m_words.prefetch(kept->hash);
+  for (const Token* kept : read.keyed) {
+    const auto i = static_cast<std::size_t>(kept - words);
     if (i < skip_to) continue;
     const Token& t = words[i];
     const std::uint32_t number = m_words.find_word(c.word(t), t.hash);  // the filter has let it through
@@ -146,7 +147,7 @@ std::span<const NameHit> NameIndex::scan(const NormalisedText& plain, std::strin
     // ("Grace is", "Will you"): the filter says so before the table of keys is read.
     std::size_t last = i;
     while (last + 1 < count && last + 1 < i + slot->longest && c.adjacent(last, last + 1) &&
-           !words[last].possessive && m_later_filter.may_hold(words[last + 1].hash)) {
+           !words[last].possessive(plain.text) && m_later_filter.may_hold(words[last + 1].hash)) {
       ++last;
     }
     bool found = false;
@@ -232,7 +233,7 @@ void NameIndex::parent_of(const Owner& pupil, const Context& c, std::size_t k, s
   const Token& t = c.tokens[k];
   // The token is asked first: it is in cache, and most names are no possessive, while the
   // owner, one of thousands, most often is not.
-  if (!t.possessive || k + 1 >= c.tokens.size() || !pupil.pupil) return;
+  if (!c.possessive(t) || k + 1 >= c.tokens.size() || !pupil.pupil) return;
   auto parent = m_parents_by_family.find(pupil.family);
   if (parent == m_parents_by_family.end() || !c.on(k + 1, names_detail::k_parent)) return;
   static const std::string k_parent = "person.parent";
