@@ -1,6 +1,7 @@
 // Private to decide: the writer a verdict's JSON goes through (render_json.cpp).
 #pragma once
 
+#include <bit>
 #include <charconv>
 #include <cstdint>
 #include <cstring>
@@ -50,12 +51,12 @@ class JsonOut {
     if (!key.empty()) std::memcpy(at, key.data(), key.size());
     at += key.size();
     copy(at + 1, text.data(), size);
-    if (!plain(at + 1, size)) {
+    at[size + 1] = '"';
+    if (!plain_to_quote(at + 1, size)) {
       m_at = at;
       return escaped(text);
     }
     *at = '"';
-    at[size + 1] = '"';
     m_at = at + size + 2;
   }
   void number(std::uint32_t n) { member({}, n); }
@@ -145,16 +146,14 @@ class JsonOut {
     std::memcpy(to + n - W, tail, W);
   }
 
-  // Whether the `n` bytes at `p` are all plain_json_prefix's, reading up to k_block - 1
-  // bytes past them.
-  static bool plain(const char* p, std::size_t n) {
+  // Whether the `n` bytes at `p` are all plain_json_prefix's, given that p[n] is a
+  // closing quote, which it stops at: then the first byte it stops at from p on is that
+  // quote. Reads up to k_block - 1 bytes past it.
+  static bool plain_to_quote(const char* p, std::size_t n) {
 #if defined(__SSE2__)
-    for (std::size_t i = 0; i < n; i += k_block) {
-      unsigned mask = json_marks_16(p + i);
-      if (n - i < k_block) mask &= (1u << (n - i)) - 1;
-      if (mask) return false;
+    for (std::size_t i = 0;; i += k_block) {
+      if (unsigned mask = json_marks_16(p + i)) return i + static_cast<std::size_t>(std::countr_zero(mask)) == n;
     }
-    return true;
 #else
     return plain_json_prefix(std::string_view(p, n)) == n;
 #endif
