@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <array>
 #include <bit>
+#include <cassert>
 
 #include "event/reading.hpp"
 
@@ -202,8 +203,21 @@ std::optional<std::expected<void, Error>> plain_text_line(std::string_view text,
   const auto& spec = spec_of(Kind::post);
   // The slot each member sets, or -1 for members that set none (the id, unknown names).
   std::array<int, k_max_plain_members> slots;
-  // Every plain line has a text, whose slot is looked up once rather than by name.
-  static const int k_text_slot = spec.slot("text");
+  // What every plain line needs of the post's schema, found once (one guard, not three):
+  // the slot of its text, looked up once rather than by name; the event a plain line
+  // starts from, a post on a personal account; and the post's required fields.
+  struct Known {
+    int text_slot;
+    Event personal_post;
+    const std::vector<std::size_t>* required;
+  };
+  static const Known k_known = [&] {
+    Known known{spec.slot("text"), make_event(Kind::post), &required_slots(Kind::post)};
+    (void)set_field(known.personal_post, "account", "personal");
+    assert(known.text_slot >= 0 && spec.fields[static_cast<std::size_t>(known.text_slot)].type == FieldType::text);
+    return known;
+  }();
+  const int k_text_slot = k_known.text_slot;
   bool has_text = false;
   for (std::size_t m = 0; m < members.count; ++m) {
     std::string_view key = members.items[m].key();
@@ -217,13 +231,11 @@ std::optional<std::expected<void, Error>> plain_text_line(std::string_view text,
     slots[m] = slot;
   }
   if (!has_text) return std::nullopt;
-  // A plain line is a post on a personal account; that event is made once and copied.
-  static const Event k_personal_post = [] {
-    Event fresh = make_event(Kind::post);
-    (void)set_field(fresh, "account", "personal");
-    return fresh;
-  }();
-  reset_event(post, k_personal_post, set);
+  // Every plain line sets the text, which writes all of the field a line can change (its
+  // type and text), so it is not reset first; but where a line went to the library, whose
+  // event may hold anything, every field is.
+  auto text_bit = static_cast<std::uint64_t>(k_text_slot < 64) << (k_text_slot & 63);
+  reset_event(post, k_known.personal_post, set == k_every_field ? set : set & ~text_bit);
   post.line = line;
   set = 0;
   for (std::size_t m = 0; m < members.count; ++m) {
@@ -234,10 +246,16 @@ std::optional<std::expected<void, Error>> plain_text_line(std::string_view text,
     auto slot = static_cast<std::size_t>(slots[m]);
     // Named before it is set, so that after an error the next reset still covers it.
     set |= slot < 64 ? std::uint64_t{1} << slot : k_every_field;
+    if (slots[m] == k_text_slot) {
+      // set_slot's work for a text field, without its look at the schema.
+      post.fields[slot].type = Value::Type::text;
+      assign_text(post.fields[slot].text, value);
+      continue;
+    }
     if (auto ok = set_slot(post, slot, value); !ok) return std::unexpected(at_line(line, ok.error()));
   }
   // A post's required fields are looked up once; lacks_required only names the one lacking.
-  static const std::vector<std::size_t>& k_required = required_slots(Kind::post);
+  const std::vector<std::size_t>& k_required = *k_known.required;
   if (std::any_of(k_required.begin(), k_required.end(), [&](std::size_t i) { return post.fields[i].missing(); })) {
     return std::unexpected(std::move(*lacks_required(post, line)));
   }
