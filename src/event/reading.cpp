@@ -37,17 +37,24 @@ struct Members {
 #ifdef SMPOLICY_X86_AVX2
 // One bit a byte of the 32 at `p` that plain_json_prefix stops at: as signed bytes,
 // those below 0x20 and those from 0x80 are all below 0x20.
-__attribute__((target("avx2"))) inline unsigned unplain_marks(const char* p) {
+__attribute__((target("avx2"))) inline __m256i unplain_bytes(const char* p) {
   __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p));
-  __m256i hits = _mm256_or_si256(_mm256_cmpgt_epi8(_mm256_set1_epi8(0x20), v),
-                                 _mm256_or_si256(_mm256_cmpeq_epi8(v, _mm256_set1_epi8('"')),
-                                                 _mm256_cmpeq_epi8(v, _mm256_set1_epi8('\\'))));
-  return static_cast<unsigned>(_mm256_movemask_epi8(hits));
+  return _mm256_or_si256(_mm256_cmpgt_epi8(_mm256_set1_epi8(0x20), v),
+                         _mm256_or_si256(_mm256_cmpeq_epi8(v, _mm256_set1_epi8('"')),
+                                         _mm256_cmpeq_epi8(v, _mm256_set1_epi8('\\'))));
+}
+__attribute__((target("avx2"))) inline unsigned unplain_marks(const char* p) {
+  return static_cast<unsigned>(_mm256_movemask_epi8(unplain_bytes(p)));
 }
 
 // plain_end on a machine with AVX2: 32 bytes at a time, where plain_json_prefix looks at
-// 16 (SSE2), so a post's text takes half the steps.
+// 16 (SSE2), so a post's text takes half the steps; and while 64 are left, the two
+// blocks' marks are joined before one test, which a post's text mostly passes.
 __attribute__((target("avx2"))) std::size_t plain_end_avx2(std::string_view s, std::size_t i) {
+  for (; i + 64 <= s.size(); i += 64) {
+    __m256i both = _mm256_or_si256(unplain_bytes(s.data() + i), unplain_bytes(s.data() + i + 32));
+    if (!_mm256_testz_si256(both, both)) break;
+  }
   for (; i + 32 <= s.size(); i += 32) {
     if (unsigned mask = unplain_marks(s.data() + i)) return i + static_cast<std::size_t>(std::countr_zero(mask));
   }
