@@ -18,10 +18,11 @@ std::uint64_t kind_bit(std::string_view kind) {
     std::array<std::array<std::uint8_t, k_per_length>, k_longest> index{};
     std::array<std::uint8_t, k_longest> count{};
     bool complete = true;  // false: a kind did not fit, so every lookup searches
+    std::span<const std::string_view> known;  // finding_kinds(), kept rather than asked for each finding
   };
   static const Table table = [] {
     Table t;
-    auto known = finding_kinds();
+    auto known = t.known = finding_kinds();
     t.complete = known.size() <= 64;
     for (std::size_t k = 0; k < known.size() && t.complete; ++k) {
       std::size_t n = known[k].size();
@@ -30,7 +31,7 @@ std::uint64_t kind_bit(std::string_view kind) {
     }
     return t;
   }();
-  auto known = finding_kinds();
+  auto known = table.known;
   if (!table.complete) {
     auto it = std::find(known.begin(), known.end(), kind);
     return it == known.end() || it - known.begin() >= 64 ? 0 : std::uint64_t{1} << (it - known.begin());
