@@ -75,7 +75,7 @@ bool any_filled(std::uint32_t lists, const facts::Facts& facts) {
 // What a glance at the gate tells of a condition.
 enum class Glance {
   ruled_out,  // it is false, or unknown for a rule that does not fire on unknown
-  holds,      // it is true (the gate is the whole condition, and every part is settled)
+  holds,      // it is true (the gate is the whole condition, or has a sufficient finding, and every part is settled)
   unsure,     // evaluate it
 };
 
@@ -86,7 +86,7 @@ Glance glance(const ConditionGate& gate, const Present& present, const facts::Fa
     return Glance::ruled_out;
   }
   if (present.exact && (gate.forbids_findings & present.kinds)) return Glance::ruled_out;
-  bool settled = gate.complete && present.exact;
+  bool settled = (gate.complete || (gate.sufficient & present.kinds)) && present.exact;
   for (const FieldGate& field : gate.fields) {
     if (field.slot < 0) break;
     const Value& v = *facts.slots[static_cast<std::size_t>(field.slot)];
@@ -102,8 +102,8 @@ Glance glance(const ConditionGate& gate, const Present& present, const facts::Fa
   return settled ? Glance::holds : Glance::unsure;
 }
 
-// The evidence of a condition the gate holds whole: the first finding under its first
-// "includes", as evaluating it would give.
+// The evidence of a condition the gate settles: the first finding under its first
+// "includes" (or its sufficient kinds), as evaluating it would give.
 int first_under(std::uint64_t kinds, const facts::Facts& facts) {
   if (!kinds) return -1;
   for (std::size_t i = 0; i < facts.finding_bits.size(); ++i) {
@@ -121,7 +121,8 @@ void visit(const CompiledRule& compiled, const facts::Facts& facts, const Presen
   Glance seen = glance(compiled.when.gate, present, facts, rule.fire_when_unknown);
   if (seen == Glance::ruled_out) return;
   if (seen == Glance::holds) {
-    verdict.findings.push_back(VerdictFinding{&rule, 0, first_under(compiled.when.gate.needs[0].findings, facts)});
+    const ConditionGate& gate = compiled.when.gate;
+    verdict.findings.push_back(VerdictFinding{&rule, 0, first_under(gate.complete ? gate.needs[0].findings : gate.sufficient, facts)});
     return;
   }
   auto e = facts::evaluate(compiled.when, facts);
