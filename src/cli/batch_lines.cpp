@@ -15,6 +15,11 @@ void cut(std::string& text, std::size_t size) {
   text.resize_and_overwrite(size, [&](char*, std::size_t) { return size; });
 }
 
+// Whether `line` holds nothing but spaces and tabs, which its first byte mostly rules out.
+bool blank(std::string_view line) {
+  return line.empty() || ((line[0] == ' ' || line[0] == '\t') && line.find_first_not_of(" \t") == std::string_view::npos);
+}
+
 }  // namespace
 
 bool BatchLines::next(std::string& text, std::vector<BatchLine>& lines, std::size_t& bytes) {
@@ -42,27 +47,25 @@ bool BatchLines::next(std::string& text, std::vector<BatchLine>& lines, std::siz
   if (ended) whole = text.size();  // as std::getline, a last line without its newline
   m_rest.assign(text, whole);
   cut(text, whole);
+  // Lines as for_each_input_line's hand_on takes them, but named by where they lie; the
+  // counts are kept in locals, as a store of a line's place would make the compiler read
+  // members and references again.
+  int number = m_number;
+  std::size_t total = 0;
   for (std::size_t begin = 0; begin < whole;) {
     const void* found = std::memchr(text.data() + begin, '\n', whole - begin);
     std::size_t end = found ? static_cast<std::size_t>(static_cast<const char*>(found) - text.data()) : whole;
-    add(text, begin, end, lines, bytes);
+    ++number;
+    std::string_view line(text.data() + begin, end - begin);
     begin = end + 1;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (blank(line)) continue;
+    lines.push_back(BatchLine{static_cast<std::size_t>(line.data() - text.data()), line.size(), number});
+    total += line.size() + 1;
   }
+  m_number = number;
+  bytes = total;
   return true;
-}
-
-// The line from `begin` to `end` (its newline), unless blank; for_each_input_line's
-// hand_on, but for a line named by where it lies.
-void BatchLines::add(const std::string& text, std::size_t begin, std::size_t end, std::vector<BatchLine>& lines,
-                     std::size_t& bytes) {
-  ++m_number;
-  if (end > begin && text[end - 1] == '\r') --end;
-  std::string_view line(text.data() + begin, end - begin);
-  // Blank when it holds nothing but spaces and tabs, which its first byte mostly rules out.
-  bool blank = line.empty() || ((line[0] == ' ' || line[0] == '\t') && line.find_first_not_of(" \t") == std::string_view::npos);
-  if (blank) return;
-  lines.push_back(BatchLine{begin, line.size(), m_number});
-  bytes += line.size() + 1;
 }
 
 }  // namespace smpolicy::cli

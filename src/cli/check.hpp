@@ -40,9 +40,6 @@ class BatchLines {
   bool next(std::string& text, std::vector<BatchLine>& lines, std::size_t& bytes);
 
  private:
-  void add(const std::string& text, std::size_t begin, std::size_t end, std::vector<BatchLine>& lines,
-           std::size_t& bytes);
-
   std::istream& m_in;
   std::string m_rest;  // the start of a line the last block cut, which begins the next
   int m_number = 0;    // of the last line met, blank or not
