@@ -86,15 +86,6 @@ message = "Discriminatory."
 advice = "Do not post."
 
 [[rule]]
-id = "pupil-or-link"
-on = "post"
-when = "account is personal and (findings includes person.pupil or findings includes link)"
-outcome = "advise"
-severity = "minor"
-clauses = ["5"]
-message = "A pupil or a link."
-
-[[rule]]
 id = "photo-consent"
 on = "post"
 when = "account is official and (pictured.without_consent is true or pictured.restricted is true)"
@@ -223,30 +214,6 @@ TEST(Decide, EvidenceIsTheFirstFindingUnderTheTestWhateverItsKind) {
   EXPECT_EQ(v.findings[0].evidence, 1);
   found.erase(found.begin() + 1);
   EXPECT_EQ(decide(post, found, pack(), nullptr).findings[0].evidence, 1);
-}
-
-// A rule the gate settles by the finding its "or" tries first decides as evaluating it
-// would: the evidence is the first finding of that part's kinds, not the first of the
-// condition's; without such a finding, or with a caller's own kind or a field missing,
-// the rule is evaluated.
-TEST(Decide, AFindingThatMeetsAnOrDecidesAsEvaluatingWould) {
-  auto post = event(R"({"kind":"post","account":"personal","text":"a b c"})");
-  auto evidence = [&](std::vector<Finding> found, const Event& e) {
-    Verdict v = decide(e, found, pack(), nullptr);
-    EXPECT_EQ(rules_of(v), (std::vector<std::string>{"pupil-or-link"}));
-    return v.findings.empty() ? -2 : v.findings[0].evidence;
-  };
-  EXPECT_EQ(evidence({finding("link"), finding("person.pupil")}, post), 1);
-  EXPECT_EQ(evidence({finding("topic.health"), finding("link")}, post), 1);
-  EXPECT_EQ(evidence({finding("person.pupil.extra"), finding("person.pupil")}, post), 0);
-  Event unknown = post;
-  unknown.field("account").type = Value::Type::missing;
-  Verdict v = decide(unknown, std::vector<Finding>{finding("person.pupil")}, pack(), nullptr);
-  ASSERT_EQ(rules_of(v), (std::vector<std::string>{"pupil-or-link"}));
-  EXPECT_NE(v.findings[0].assumed, 0u);
-  auto official = event(R"({"kind":"post","account":"official","text":"a b c"})");
-  EXPECT_EQ(rules_of(decide(official, std::vector<Finding>{finding("person.pupil")}, pack(), nullptr)),
-            (std::vector<std::string>{"general-fallback"}));
 }
 
 TEST(Decide, MissingFieldFiresCautiouslyAndIsNamed) {
