@@ -5,8 +5,9 @@
 #include <chrono>
 #include <condition_variable>
 #include <cstdio>
-#include <cstring>
 #include <deque>
+#include <fstream>
+#include <iostream>
 #include <map>
 #include <mutex>
 #include <thread>
@@ -16,20 +17,13 @@
 namespace smpolicy::cli {
 namespace {
 
-// Lines are handed out in batches: one post is a few microseconds of work, too little to
-// pass between threads alone.
-constexpr std::size_t k_batch_lines = 256;
-constexpr std::size_t k_batch_bytes = 256 * 1024;
+// Lines are handed out in batches, a block of input each (BatchLines): one post is a few
+// microseconds of work, too little to pass between threads alone.
 constexpr std::size_t k_out_per_in_byte = 5;
-
-struct Line {
-  std::size_t begin, size;
-  int number;
-};
 
 struct Batch {
   std::string text;  // the lines, one after another
-  std::vector<Line> lines;
+  std::vector<BatchLine> lines;
   std::string source;
   std::size_t bytes = 0;  // input bytes, newlines counted
 };
@@ -81,7 +75,7 @@ Decided decide_batch(const Batch& batch, const School& school, bool json, bool c
   LineReader reader;
   const Event& event = reader.event();
   Checked checked;
-  for (const Line& line : batch.lines) {
+  for (const BatchLine& line : batch.lines) {
     auto parsed = reader.read(std::string_view(batch.text).substr(line.begin, line.size), line.number);
     if (!parsed) {
       done.errors.emplace_back(done.out.size(), batch.source + ":" + parsed.error().message);
@@ -244,6 +238,12 @@ class Writer {
 }  // namespace
 
 BatchResult check_batch(const std::string& path, const School& school, const BatchOptions& options) {
+  std::ifstream file;
+  if (path != "-") file.open(path, std::ios::binary);
+  if (path != "-" && !file) {
+    std::fprintf(stderr, "%s: cannot open\n", path.c_str());
+    return BatchResult{false, false, Outcome::allow};
+  }
   bool colour = !options.json && colour_output();
   Writer writer(::isatty(STDERR_FILENO) && path != "-");
   Buffers buffers;
@@ -259,7 +259,6 @@ BatchResult check_batch(const std::string& path, const School& school, const Bat
   std::optional<OrderedWorkers> workers;
   if (options.threads > 1) workers.emplace(options.threads, work);
   Batch batch;
-  batch.text.reserve(k_batch_bytes);  // a batch's lines, at once rather than by doubling
   auto hand_over = [&] {
     if (batch.lines.empty()) return;
     if (workers) {
@@ -269,30 +268,19 @@ BatchResult check_batch(const std::string& path, const School& school, const Bat
     } else {
       Decided done = decide_batch(batch, school, options.json, colour, buffers);
       emit(done);
-      batch.text.clear();
-      batch.lines.clear();
-      batch.bytes = 0;
     }
   };
-  bool readable = for_each_input_line({path}, [&](std::string_view line, int number, const std::string& source) {
-    if (batch.source != source) {
-      hand_over();
-      batch.source = source;
-    }
-    batch.lines.push_back(Line{batch.text.size(), line.size(), number});
-    // Appended in place: operator+= is compiled into libstdc++, a call for every line.
-    std::size_t at = batch.text.size();
-    batch.text.resize_and_overwrite(at + line.size(), [&](char* text, std::size_t) {
-      std::memcpy(text + at, line.data(), line.size());
-      return at + line.size();
-    });
-    batch.bytes += line.size() + 1;
-    if (batch.lines.size() >= k_batch_lines || batch.text.size() >= k_batch_bytes) hand_over();
-  });
-  hand_over();
+  // The source a bad line's message names, as for_each_input_line names it.
+  const std::string source = path == "-" ? "<stdin>" : path;
+  BatchLines lines(path == "-" ? std::cin : file);
+  for (;;) {
+    batch.source = source;
+    if (!lines.next(batch.text, batch.lines, batch.bytes)) break;
+    hand_over();
+  }
   if (workers) workers->finish(emit);
   writer.close();
-  return BatchResult{readable, writer.bad(), writer.worst()};
+  return BatchResult{true, writer.bad(), writer.worst()};
 }
 
 }  // namespace smpolicy::cli

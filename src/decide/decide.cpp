@@ -18,10 +18,11 @@ std::uint64_t kind_bit(std::string_view kind) {
     std::array<std::array<std::uint8_t, k_per_length>, k_longest> index{};
     std::array<std::uint8_t, k_longest> count{};
     bool complete = true;  // false: a kind did not fit, so every lookup searches
+    std::span<const std::string_view> known;  // finding_kinds(), kept rather than asked for each finding
   };
   static const Table table = [] {
     Table t;
-    auto known = finding_kinds();
+    auto known = t.known = finding_kinds();
     t.complete = known.size() <= 64;
     for (std::size_t k = 0; k < known.size() && t.complete; ++k) {
       std::size_t n = known[k].size();
@@ -30,7 +31,7 @@ std::uint64_t kind_bit(std::string_view kind) {
     }
     return t;
   }();
-  auto known = finding_kinds();
+  auto known = table.known;
   if (!table.complete) {
     auto it = std::find(known.begin(), known.end(), kind);
     return it == known.end() || it - known.begin() >= 64 ? 0 : std::uint64_t{1} << (it - known.begin());
@@ -74,7 +75,7 @@ bool any_filled(std::uint32_t lists, const facts::Facts& facts) {
 // What a glance at the gate tells of a condition.
 enum class Glance {
   ruled_out,  // it is false, or unknown for a rule that does not fire on unknown
-  holds,      // it is true (the gate is the whole condition, and every part is settled)
+  holds,      // it is true (the gate is the whole condition, or has a sufficient finding, and every part is settled)
   unsure,     // evaluate it
 };
 
@@ -85,7 +86,7 @@ Glance glance(const ConditionGate& gate, const Present& present, const facts::Fa
     return Glance::ruled_out;
   }
   if (present.exact && (gate.forbids_findings & present.kinds)) return Glance::ruled_out;
-  bool settled = gate.complete && present.exact;
+  bool settled = (gate.complete || (gate.sufficient & present.kinds)) && present.exact;
   for (const FieldGate& field : gate.fields) {
     if (field.slot < 0) break;
     const Value& v = *facts.slots[static_cast<std::size_t>(field.slot)];
@@ -101,8 +102,8 @@ Glance glance(const ConditionGate& gate, const Present& present, const facts::Fa
   return settled ? Glance::holds : Glance::unsure;
 }
 
-// The evidence of a condition the gate holds whole: the first finding under its first
-// "includes", as evaluating it would give.
+// The evidence of a condition the gate settles: the first finding under its first
+// "includes" (or its sufficient kinds), as evaluating it would give.
 int first_under(std::uint64_t kinds, const facts::Facts& facts) {
   if (!kinds) return -1;
   for (std::size_t i = 0; i < facts.finding_bits.size(); ++i) {
@@ -120,7 +121,8 @@ void visit(const CompiledRule& compiled, const facts::Facts& facts, const Presen
   Glance seen = glance(compiled.when.gate, present, facts, rule.fire_when_unknown);
   if (seen == Glance::ruled_out) return;
   if (seen == Glance::holds) {
-    verdict.findings.push_back(VerdictFinding{&rule, 0, first_under(compiled.when.gate.needs[0].findings, facts)});
+    const ConditionGate& gate = compiled.when.gate;
+    verdict.findings.push_back(VerdictFinding{&rule, 0, first_under(gate.complete ? gate.needs[0].findings : gate.sufficient, facts)});
     return;
   }
   auto e = facts::evaluate(compiled.when, facts);

@@ -28,16 +28,19 @@ struct Facts {
 
   // A fresh value for `slot`. The storage is kept from event to event (a thread's
   // Facts is reused), so the value is cleared here, keeping its string's and list's room.
+  // The slot is taken over before the value is cleared: clearing the string stores a
+  // char, after which the compiler would read this Facts' members again.
   Value& own(int slot) {
-    Value& v = local[local_used++];
+    std::size_t k = local_used++;
+    Value& v = local[k];
+    owned[k] = slot;
+    slots[static_cast<std::size_t>(slot)] = &v;
     v.type = Value::Type::missing;
     v.boolean = false;
     v.choice = -1;
     v.number = 0;
     v.text.clear();
     v.list.clear();
-    owned[local_used - 1] = slot;
-    slots[static_cast<std::size_t>(slot)] = &v;
     return v;
   }
 };

@@ -81,5 +81,26 @@ TEST(JsonOut, GrowsAndRepeatsEarlierBytes) {
   EXPECT_EQ(out, expected);
 }
 
+// Pieces below 32 bytes are copied in line, by widths that depend on their size: every
+// size from none to past that is the bytes it was given, whether put, a member's value or
+// bytes written again.
+TEST(JsonOut, PiecesOfEverySizeAreCopiedWhole) {
+  for (std::size_t n = 0; n <= 40; ++n) {
+    std::string text;
+    for (std::size_t i = 0; i < n; ++i) text += static_cast<char>('a' + i % 26);
+    std::string out;
+    std::size_t begin = 0, end = 0;
+    {
+      JsonOut writer(out);
+      writer.put(text);
+      begin = writer.offset();
+      writer.member(",", text);
+      end = writer.offset();
+      writer.repeat(begin, end);
+    }
+    EXPECT_EQ(out, text + ",\"" + text + "\",\"" + text + "\"") << n;
+  }
+}
+
 }  // namespace
 }  // namespace smpolicy

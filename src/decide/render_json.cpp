@@ -50,7 +50,7 @@ class Found {
   // add_found(out, event, findings[i]); `out` must be the writer of every call.
   void add(JsonOut& out, std::size_t i) {
     // Small enough to be written where it is called, the first time apart.
-    if (i < k_kept && m_end[i] != 0) return out.repeat(m_begin[i], m_end[i]);
+    if (i < k_kept && (m_written >> i & 1)) return out.repeat(m_begin[i], m_end[i]);
     add_first(out, i);
   }
   std::span<const Finding> all() const { return m_findings; }
@@ -60,16 +60,18 @@ class Found {
     if (i >= k_kept) return add_found(out, text_of(m_findings[i]), m_findings[i]);
     m_begin[i] = out.offset();
     add_found(out, text_of(m_findings[i]), m_findings[i]);
-    m_end[i] = out.offset();  // add_found writes something, so an end of 0 means not yet
+    m_end[i] = out.offset();
+    m_written |= std::uint32_t{1} << i;
   }
 
   // The text of the finding's field: field_text, which keeps the field it found last.
   const std::string* text_of(const Finding& f) const { return field_text(m_event, f.field); }
 
-  static constexpr std::size_t k_kept = 16;
+  static constexpr std::size_t k_kept = 16;  // findings whose bytes are kept, a bit each in m_written
   const Event& m_event;
   std::span<const Finding> m_findings;
-  std::array<std::size_t, k_kept> m_begin, m_end{};
+  std::array<std::size_t, k_kept> m_begin, m_end;  // set where m_written says
+  std::uint32_t m_written = 0;
 };
 
 // What a finding takes from its rule alone: `{"rule":…` up to the message and advice.

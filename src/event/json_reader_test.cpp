@@ -160,7 +160,7 @@ TEST(EventReader, PlainTextLinesReadAsNlohmannReadsThem) {
   }
 }
 
-// The fast path looks at a line 32 or 16 bytes at a time: a text of any length, with a
+// The fast path looks at a line 64, 32 or 16 bytes at a time: a text of any length, with a
 // byte that stops it anywhere, is read whole, and a byte that is not JSON is refused.
 TEST(EventReader, TextsOfAnyLengthReadWholeWhereverABytePlainLinesLackFalls) {
   struct Special {
@@ -174,7 +174,7 @@ TEST(EventReader, TextsOfAnyLengthReadWholeWhereverABytePlainLinesLackFalls) {
                               {"\x01", "", false},
                               {"\xFF", "", false}};
   for (const auto& special : specials) {
-    for (std::size_t size = 0; size <= 70; ++size) {
+    for (std::size_t size = 0; size <= 150; ++size) {
       for (std::size_t at = 0; at <= size; at += special.json.empty() ? size + 1 : 1) {
         std::string before(at, 'a'), after(size - at, 'b');
         auto e = parse_text_line(R"({"id":"x","text":")" + before + special.json + after + R"("})", 1);

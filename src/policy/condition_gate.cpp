@@ -1,6 +1,7 @@
 // The gate of a condition: the tests of its root conjunction that decide can check at a
 // glance, before evaluating the whole.
 #include <algorithm>
+#include <vector>
 
 #include "policy/condition.hpp"
 
@@ -54,15 +55,18 @@ Needs needs_of(const Condition& c, int index) {
   }
 }
 
-// Adds the parts of the conjunction at `index` to `gate`; returns whether the gate holds
-// each of them whole (ConditionGate::complete).
+// The parts of the conjunction at `index`, in the order evaluate meets them.
+void parts_of(const Condition& c, int index, std::vector<int>& parts) {
+  const ConditionNode& n = c.nodes[static_cast<std::size_t>(index)];
+  if (n.type != ConditionNode::Type::all) return parts.push_back(index);
+  parts_of(c, n.left, parts);
+  parts_of(c, n.right, parts);
+}
+
+// Adds part `index` of the root conjunction to `gate`; returns whether the gate holds it
+// whole (ConditionGate::complete).
 bool add_part(const Condition& c, int index, ConditionGate& gate) {
   const ConditionNode& n = c.nodes[static_cast<std::size_t>(index)];
-  if (n.type == ConditionNode::Type::all) {
-    bool left = add_part(c, n.left, gate);
-    bool right = add_part(c, n.right, gate);
-    return left && right;
-  }
   if (n.type == ConditionNode::Type::always) return true;
   bool whole = false;
   Needs needs = needs_of(c, index);
@@ -87,11 +91,35 @@ bool add_part(const Condition& c, int index, ConditionGate& gate) {
   return true;
 }
 
+// The kinds of the findings test an "or" at `index` tries first (its left part, down
+// through the "or"s there), which is true, and so the "or", when a finding of them is
+// there; 0 where that part is not such a test.
+std::uint64_t tried_first(const Condition& c, int index) {
+  const ConditionNode& n = c.nodes[static_cast<std::size_t>(index)];
+  if (n.type == ConditionNode::Type::any) return tried_first(c, n.left);
+  bool includes = n.type == ConditionNode::Type::test && n.test.type == FieldType::findings &&
+                  n.test.op == Test::Op::includes_any;
+  return includes ? n.test.kinds : 0;
+}
+
 }  // namespace
 
 ConditionGate gate_of(const Condition& condition) {
   ConditionGate gate;
-  if (!condition.nodes.empty()) gate.complete = add_part(condition, 0, gate);
+  if (condition.nodes.empty()) return gate;
+  std::vector<int> parts;
+  parts_of(condition, 0, parts);
+  std::vector<int> open;  // the parts the gate does not hold whole
+  bool tests_findings = false;
+  for (int part : parts) {
+    if (!add_part(condition, part, gate)) open.push_back(part);
+    const ConditionNode& n = condition.nodes[static_cast<std::size_t>(part)];
+    tests_findings = tests_findings || (n.type == ConditionNode::Type::test && n.test.type == FieldType::findings);
+  }
+  gate.complete = open.empty();
+  // One "or" beside field tests: no other part could name the evidence first.
+  bool one_or = open.size() == 1 && condition.nodes[static_cast<std::size_t>(open[0])].type == ConditionNode::Type::any;
+  if (one_or && !tests_findings) gate.sufficient = tried_first(condition, open[0]);
   return gate;
 }
 

@@ -67,5 +67,25 @@ TEST(ConditionGate, ABooleanAllowsOneValue) {
   EXPECT_TRUE(g.complete);
 }
 
+// Beside field tests, an "or" whose first part tried is a findings test is met by a
+// finding of that test's kinds; anything else leaves it to be evaluated.
+TEST(ConditionGate, AnOrTriedFirstByAFindingsTestIsMetByOneOfItsKinds) {
+  auto g = gate("account is personal and ( findings includes any of [person.pupil, person.parent] or findings includes "
+                "personal_data and findings includes person )");
+  EXPECT_FALSE(g.complete);
+  EXPECT_EQ(g.sufficient, bit_of("person.pupil") | bit_of("person.parent"));
+  // Down through the "or"s on the left.
+  EXPECT_EQ(gate("( findings includes staff_cue or findings includes link ) or findings includes topic.health").sufficient,
+            bit_of("staff_cue"));
+  // Another part testing findings might name the evidence first.
+  EXPECT_EQ(gate("findings includes school.name and ( findings includes person.pupil or account is official )").sufficient, 0u);
+  // The "or" tries something else first.
+  EXPECT_EQ(gate("account is personal and ( findings includes personal_data and findings includes person or findings "
+                 "includes person.pupil )").sufficient, 0u);
+  // A second part the gate does not hold.
+  EXPECT_EQ(gate("platform is \"x\" and ( findings includes person.pupil or findings includes link )").sufficient, 0u);
+  EXPECT_EQ(gate("account is personal and findings includes person.pupil").sufficient, 0u);  // complete
+}
+
 }  // namespace
 }  // namespace smpolicy

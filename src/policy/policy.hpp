@@ -84,6 +84,12 @@ struct ConditionGate {
   // event it does not rule out, with every finding of a known kind and every gated field
   // given, meets the condition, the first finding under needs[0] its evidence.
   bool complete = false;
+  // Bits over finding_kinds(), where the gate holds all but one "or" of the root
+  // conjunction, and that "or" tries first a findings test of these kinds, and no other
+  // part tests findings: an event the gate does not rule out, with every finding of a
+  // known kind, every gated field given and a finding of one of these kinds, meets the
+  // condition, the first such finding its evidence. 0 otherwise.
+  std::uint64_t sufficient = 0;
 };
 
 struct Condition {
