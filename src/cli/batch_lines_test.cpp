@@ -1,5 +1,8 @@
 #include <gtest/gtest.h>
+#include <unistd.h>
 
+#include <filesystem>
+#include <fstream>
 #include <sstream>
 #include <string>
 #include <utility>
@@ -33,41 +36,40 @@ std::pair<Lines, int> read_all(const std::string& bytes) {
   return {out, blocks};
 }
 
-TEST(BatchLines, LinesAreForEachInputLines) {
-  struct Row {
-    std::string bytes;
-    Lines lines;
-  };
-  const Row rows[] = {
-      {"", {}},
-      {"a\r\n\n \t\nb\n", {{1, "a"}, {4, "b"}}},
-      {" a\n\t\r\n\tb \n", {{1, " a"}, {3, "\tb "}}},
-      {"a\nb", {{1, "a"}, {2, "b"}}},
-      {"\n\n", {}},
-      {"a\r", {{1, "a"}}},
-  };
-  for (const Row& row : rows) EXPECT_EQ(read_all(row.bytes).first, row.lines) << row.bytes;
+// The lines for_each_input_line (cli.hpp), which the other commands read with, hands on
+// from `bytes` in a file of their own.
+Lines input_lines(const std::string& bytes) {
+  auto path = std::filesystem::temp_directory_path() / ("smpolicy_batch_lines_test_" + std::to_string(::getpid()));
+  std::ofstream(path, std::ios::binary) << bytes;
+  Lines lines;
+  for_each_input_line({path.string()}, [&](std::string_view line, int number, const std::string&) { lines.emplace_back(number, line); });
+  std::filesystem::remove(path);
+  return lines;
 }
 
-TEST(BatchLines, ABlockEndsAfterAWholeLineAndLongLinesStayWhole) {
-  // Lines of 1,000 bytes and one of 200,000: many cross the end of a 64 KiB read, and the
-  // long one takes several reads.
+// 300 lines of 1,000 bytes, the 150th of 200,000: many cross the end of a 64 KiB read,
+// and the long one takes several reads.
+std::string long_lines() {
   std::string bytes;
-  Lines expected;
-  for (int i = 1; i <= 300; ++i) {
-    std::string line(i == 150 ? 200000 : 1000, static_cast<char>('a' + i % 26));
-    bytes += line + "\n";
-    expected.emplace_back(i, line);
-  }
-  auto [lines, blocks] = read_all(bytes);
-  EXPECT_EQ(lines, expected);
-  EXPECT_GT(blocks, 3);
+  for (int i = 1; i <= 300; ++i) bytes += std::string(i == 150 ? 200000 : 1000, static_cast<char>('a' + i % 26)) + "\n";
+  return bytes;
 }
 
-TEST(BatchLines, ABlockOfBlankLinesNamesNoneAndReadingGoesOn) {
-  std::string bytes(100000, '\n');
-  bytes += "x\n";
-  EXPECT_EQ(read_all(bytes).first, (Lines{{100001, "x"}}));
+TEST(BatchLines, LinesAreForEachInputLines) {
+  const std::string inputs[] = {"",      "a\r\n\n \t\nb\n", " a\n\t\r\n\tb \n", "a\nb", "\n\n", "a\r", long_lines(),
+                                // a block of blank lines names none, and reading goes on
+                                std::string(100000, '\n') + "x\n"};
+  for (const auto& bytes : inputs) {
+    auto expected = input_lines(bytes);
+    EXPECT_EQ(read_all(bytes).first, expected) << bytes.substr(0, 20);
+  }
+  EXPECT_EQ(read_all("a\r\n\n \t\nb\n").first, (Lines{{1, "a"}, {4, "b"}}));
+}
+
+TEST(BatchLines, ABlockEndsAfterAWholeLineSoALongInputTakesSeveral) {
+  auto [lines, blocks] = read_all(long_lines());
+  EXPECT_EQ(lines.size(), 300u);
+  EXPECT_GT(blocks, 3);
 }
 
 }  // namespace

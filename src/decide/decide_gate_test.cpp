@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "decide/decide.hpp"
+#include "decide/decide_test_support.hpp"
 
 namespace smpolicy {
 namespace {
@@ -23,28 +24,12 @@ outcome = "advise"
 severity = "minor"
 clauses = ["1"]
 message = "A pupil or a link."
-
-[[rule]]
-id = "general-fallback"
-on = "any"
-when = "always"
-outcome = "allow"
-severity = "info"
-clauses = ["1"]
-message = "Nothing conflicts."
-fallback = true
 )toml";
 
-const Pack& pack() {
-  static auto loaded = parse_pack(k_pack, "gate-test.toml");
-  EXPECT_TRUE(loaded) << loaded.error().message;
-  return **loaded;
-}
+const Pack& pack() { return decide_test::pack_with_fallback(k_pack, "gate-test.toml"); }
 
 Event post(const char* account) {
-  auto e = parse_event(std::string(R"({"kind":"post","text":"a b c","account":")") + account + "\"}", 1);
-  EXPECT_TRUE(e) << e.error().message;
-  return *e;
+  return decide_test::event_of(std::string(R"({"kind":"post","text":"a b c","account":")") + account + "\"}");
 }
 
 Finding finding(std::string kind) { return Finding{std::move(kind), "text", 0, 4, 1.0f, ""}; }
