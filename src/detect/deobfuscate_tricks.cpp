@@ -190,6 +190,21 @@ __attribute__((target("avx2"))) Tricks tricks_by_avx2(std::string_view s) { retu
 
 }  // namespace
 
+bool spacing_near(std::string_view s, std::size_t begin, std::size_t end) {
+  const std::size_t n = s.size();
+  auto letter_at = [&](std::size_t i) { return i < n && letter(s[i]); };
+  for (std::size_t i = begin >= 3 ? begin - 3 : 0; i <= end && i < n; ++i) {
+    if (!letter(s[i])) continue;
+    // A letter inside a word can only open a triple; one at a word's end, a lone pair.
+    if (letter_at(i + 1)) {
+      if (i + 2 < n && s[i + 1] == s[i] && s[i + 2] == s[i]) return true;
+    } else if ((i == 0 || !letter(s[i - 1])) && letter_at(i + 2) && !letter_at(i + 3)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 std::size_t next_undo_by_byte(std::string_view s, std::size_t i) {
   while (i < s.size() && !may_undo_at(s, i)) ++i;
   return std::min(i, s.size());
