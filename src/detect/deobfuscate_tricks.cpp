@@ -163,11 +163,14 @@ template <Marks (*marks)(const char*)>
   for (std::size_t base = 0; base < s.size() && !(found.leet && spacing != 0); base += 64) {
     const Marks after = marks_at<marks>(s, base + 64);
     const std::uint64_t l = here.letters, next = after.letters;
-    // Whether the byte 1 back, and 1, 2 and 3 on, is a letter.
-    const std::uint64_t back1 = (l << 1) | before, on1 = (l >> 1) | (next << 63), on2 = (l >> 2) | (next << 62),
-                        on3 = (l >> 3) | (next << 61);
-    // A lone letter with another lone letter two on ("f u c k").
-    const std::uint64_t lone_pairs = l & ~back1 & ~on1 & on2 & ~on3;
+    // Whether the byte 1 on is a letter; the letters that end a word, here and in the first
+    // two of the next 64 (the second of which reads bit 2 of `next`).
+    const std::uint64_t on1 = (l >> 1) | (next << 63);
+    const std::uint64_t ends = l & ~on1, next_ends = next & ~(next >> 1);
+    // A lone letter (one that ends a word and opens it) with the end of a word two on,
+    // which, as the byte between is no letter, is a lone letter too ("f u c k").
+    const std::uint64_t lone = ends & ~((l << 1) | before);
+    const std::uint64_t lone_pairs = lone & ((ends >> 2) | (next_ends << 62));
     spacing |= lone_pairs | here.triples;
     for (std::uint64_t maybe = here.symbols & on1; maybe != 0 && !found.leet; maybe &= maybe - 1) {
       std::size_t i = base + static_cast<std::size_t>(std::countr_zero(maybe));
