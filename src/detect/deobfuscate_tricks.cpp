@@ -187,8 +187,9 @@ template <Marks (*marks)(const char*)>
 
 #ifdef SMPOLICY_X86_AVX2
 // The looks compiled whole for AVX2, so each block's marks are made in line, with their
-// constants kept in registers from block to block.
-__attribute__((target("avx2"))) Tricks tricks_by_avx2(std::string_view s) { return tricks_by<marks_of_avx2>(s); }
+// constants kept in registers from block to block; and with BMI's bit instructions
+// (cpu_has_avx2 vouches for them too), which combine the masks in fewer steps.
+__attribute__((target("avx2,bmi,bmi2"))) Tricks tricks_by_avx2(std::string_view s) { return tricks_by<marks_of_avx2>(s); }
 #endif
 
 }  // namespace
