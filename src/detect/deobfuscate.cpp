@@ -1,5 +1,6 @@
 // The lexicon's view of a text: the tricks people use to get a word past a filter undone,
 // byte by byte, so every match still maps back to the original text.
+#include <algorithm>
 #include <array>
 #include <bit>
 #include <cctype>
@@ -18,6 +19,7 @@ namespace smpolicy {
 namespace {
 
 using deobfuscate_detail::next_undo;
+using deobfuscate_detail::spacing_near;
 using deobfuscate_detail::tricks_in;
 
 bool letter(char c) { return c >= 'a' && c <= 'z'; }
@@ -49,7 +51,8 @@ bool token_char(char c) { return k_token[static_cast<unsigned char>(c)]; }
 
 
 // Pass 1, for one token s[i, end): substitutes its look-alikes when it is mostly letters.
-void undo_leet_token(std::string& s, std::size_t i, std::size_t end) {
+// Widens `changed` to take in each byte substituted.
+void undo_leet_token(std::string& s, std::size_t i, std::size_t end, std::pair<std::size_t, std::size_t>& changed) {
   int letters = 0;
   for (std::size_t j = i; j < end; ++j) letters += letter(s[j]);
   std::size_t first_letter = i, last_letter = end;
@@ -61,7 +64,10 @@ void undo_leet_token(std::string& s, std::size_t i, std::size_t end) {
     // ("3pm", "4th", "covid19"); '@' and '$' may also open one ("@ss", "$hit").
     bool inside = j > first_letter && j < last_letter;
     bool opening = (c == '@' || c == '$') && j < first_letter;
-    if (sub && (inside || opening)) s[j] = sub;
+    if (sub && (inside || opening)) {
+      s[j] = sub;
+      changed = {std::min(changed.first, j), j + 1};
+    }
   }
 }
 
@@ -69,9 +75,12 @@ void undo_leet_token(std::string& s, std::size_t i, std::size_t end) {
 // Byte for byte, so the map back to the original is the input's, moved. Only a token
 // holding a look-alike can change, so each is found from its first look-alike, which the
 // C library finds quickly (stopping at a zero byte too, which is no look-alike).
-NormalisedText undo_leet(NormalisedText in) {
+// `changed` is set to the bytes from the first substituted to the last ({0, 0} where
+// none was).
+NormalisedText undo_leet(NormalisedText in, std::pair<std::size_t, std::size_t>& changed) {
   static constexpr const char* k_look_alikes = "013457@$!|+";
   std::string& s = in.text;
+  changed = {s.size(), 0};
   for (std::size_t at = std::strcspn(s.c_str(), k_look_alikes); at < s.size(); at += std::strcspn(s.c_str() + at, k_look_alikes)) {
     if (s[at] == '\0') {
       ++at;
@@ -80,9 +89,10 @@ NormalisedText undo_leet(NormalisedText in) {
     std::size_t i = at, end = at;
     while (i > 0 && token_char(s[i - 1])) --i;
     while (end < s.size() && token_char(s[end])) ++end;
-    undo_leet_token(s, i, end);
+    undo_leet_token(s, i, end, changed);
     at = end;
   }
+  if (changed.first > changed.second) changed = {0, 0};
   return in;
 }
 
@@ -194,8 +204,15 @@ NormalisedText deobfuscate(NormalisedText plain) {
   auto [leet, spacing] = tricks_in(plain.text);
   if (!leet && !spacing) return plain;  // most posts: the plain view, moved, not copied
   if (!leet) return undo_spacing(plain);
-  NormalisedText unleeted = undo_leet(std::move(plain));
-  return spacing || tricks_in(unleeted.text).spacing ? undo_spacing(unleeted) : unleeted;
+  std::pair<std::size_t, std::size_t> changed;
+  NormalisedText unleeted = undo_leet(std::move(plain), changed);
+  if (spacing) return undo_spacing(unleeted);
+  // Spacing the text lacked can only come from the bytes just changed (most often one
+  // word: an e-mail address's '@'), which are read alone where they are few.
+  constexpr std::size_t k_few = 128;
+  const bool now_spaced = changed.second - changed.first <= k_few ? spacing_near(unleeted.text, changed.first, changed.second)
+                                                                   : tricks_in(unleeted.text).spacing;
+  return now_spaced ? undo_spacing(unleeted) : unleeted;
 }
 
 }  // namespace smpolicy

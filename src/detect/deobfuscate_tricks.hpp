@@ -22,6 +22,13 @@ Tricks tricks_in(std::string_view s);
 Tricks tricks_by_byte(std::string_view s);
 Tricks tricks_by_16(std::string_view s);
 
+// Whether `s` has spacing (as Tricks::spacing says) at a place whose bytes meet
+// s[begin, end): a lone letter reads the byte before it and three after, a letter three
+// times over two after. For a text that had no spacing before the bytes in [begin, end)
+// changed, whether it has any now, read a byte at a time: for a few changed bytes it
+// costs less than tricks_in over the whole text.
+bool spacing_near(std::string_view s, std::size_t begin, std::size_t end);
+
 // The first place at or after `from` where undo_spacing may change something, s.size()
 // where there is none: a letter that opens three of itself ("fuuuck"), or a lone letter
 // before one of ". - _ * ~" or a space, with no letter or digit before it ("f.u.c.k"). A

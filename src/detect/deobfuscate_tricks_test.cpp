@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <random>
 #include <string>
 
@@ -36,6 +37,28 @@ TEST(DeobfuscateTricks, BlocksAndBytesAgree) {
     ASSERT_EQ(answer(tricks_in(text)), expected) << text;
     ASSERT_EQ(answer(tricks_by_16(text)), expected) << text;
   }
+}
+
+// A text without spacing, with a few of its bytes changed: spacing_near over the changed
+// bytes says what the whole text's looks say, and over the whole text it always does.
+TEST(DeobfuscateTricks, SpacingNearChangedBytesIsTheWholeTextsSpacing) {
+  std::mt19937 random(13);
+  const std::string bytes = "aab s.1@-";
+  int changed_to_spacing = 0;
+  for (int round = 0; round < 20000; ++round) {
+    std::string text(random() % 90, ' ');
+    for (char& c : text) c = bytes[random() % bytes.size()];
+    ASSERT_EQ(spacing_near(text, 0, text.size()), tricks_by_byte(text).spacing) << text;
+    if (text.empty() || tricks_by_byte(text).spacing) continue;
+    const std::size_t begin = random() % text.size(), end = std::min(text.size(), begin + 1 + random() % 6);
+    for (std::size_t i = begin; i < end; ++i) {
+      if (random() % 2 == 0) text[i] = bytes[random() % bytes.size()];
+    }
+    const bool spacing = tricks_by_byte(text).spacing;
+    changed_to_spacing += spacing;
+    ASSERT_EQ(spacing_near(text, begin, end), spacing) << text << " changed " << begin << " to " << end;
+  }
+  EXPECT_GT(changed_to_spacing, 100);
 }
 
 // next_undo reads sixteen bytes a step; from every start, on texts dense in letters,

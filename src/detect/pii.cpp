@@ -81,8 +81,9 @@ struct Scanner {
   void nhs_numbers() {
     for (std::size_t i : places.digits) {
       // An NHS number's ten digits span ten bytes or twelve, so this holds wherever one
-      // starts; most numbers in posts ("3 kids", "10am") fail it before any digits are read.
-      if (i + 10 > s.size() || !mostly_digits(s, i)) continue;
+      // starts; most numbers in posts ("3 kids", "10am") fail it before any digits are read,
+      // and most of those ("3 kids") with the three bytes after the first, without a call.
+      if (i + 10 > s.size() || (!digit(s[i + 1]) && !digit(s[i + 2]) && !digit(s[i + 3])) || !mostly_digits(s, i)) continue;
       Digits digits;
       std::size_t end = digit_run(i, " -", digits, 10);
       if (digits.size == 10 && boundary_after(s, end) && (end == s.size() || !digit(s[end])) &&
@@ -248,7 +249,7 @@ struct Scanner {
   // cue of a birth is looked for only before those.
   void dates_of_birth() {
     for (std::size_t i : places.digits) {
-      if (taken_at(i)) continue;
+      if (taken_at(i) || !could_open_date(s, i)) continue;
       std::size_t e = date_end(s, i);
       if (e != i && birth_cue_before(s, i)) add("personal_data.date_of_birth", i, e, 0.9f);
     }

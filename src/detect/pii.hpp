@@ -4,6 +4,7 @@
 #pragma once
 
 #include <array>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -79,6 +80,19 @@ bool birth_cue_before(std::string_view s, std::size_t i);
 // The end of a date starting at byte i of `s` with a four-digit year ("14/03/2016",
 // "2016-03-14", "3rd March 2016"), or i where none starts there.
 std::size_t date_end(std::string_view s, std::size_t i);
+
+// Bit c - 'a' for each letter c that opens a month's name ("jan", "feb"...).
+constexpr std::uint32_t k_month_initials = (1u << ('j' - 'a')) | (1u << ('f' - 'a')) | (1u << ('m' - 'a')) | (1u << ('a' - 'a')) |
+                                           (1u << ('s' - 'a')) | (1u << ('o' - 'a')) | (1u << ('n' - 'a')) | (1u << ('d' - 'a'));
+
+// False where date_end, at byte i (a digit), surely finds no date: after one or two
+// digits come a space and a word that opens no month ("3 kids", "12 pupils"), as after
+// most numbers in posts. Made in line, so that those numbers cost no call.
+inline bool could_open_date(std::string_view s, std::size_t i) {
+  using namespace shape_chars;
+  const std::size_t j = i + 1 < s.size() && digit(s[i + 1]) ? i + 2 : i + 1;
+  return !(j + 1 < s.size() && s[j] == ' ' && alpha(s[j + 1]) && !((k_month_initials >> (s[j + 1] - 'a')) & 1));
+}
 
 // Whether s[i, i + 10), which must lie within `s`, has at most two bytes that are not
 // digits.

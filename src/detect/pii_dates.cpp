@@ -12,12 +12,12 @@ using namespace shape_chars;
 namespace {
 constexpr std::string_view k_cues[] = {"born", "dob", "d.o.b", "date of birth", "birthday", "birth date"};
 constexpr std::string_view k_months[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
-// Bit c - 'a' for each letter c that opens a month.
-constexpr std::uint32_t k_month_initials = [] {
+// pii.hpp's initials are those of these months.
+static_assert([] {
   std::uint32_t bits = 0;
   for (std::string_view m : k_months) bits |= std::uint32_t{1} << (m[0] - 'a');
   return bits;
-}();
+}() == k_month_initials);
 }  // namespace
 
 bool birth_cue_before(std::string_view s, std::size_t i) {

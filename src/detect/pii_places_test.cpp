@@ -60,6 +60,21 @@ TEST(FindPlaces, BlocksAndBytesAgree) {
   }
 }
 
+// The widest reading sorts bytes by tables rather than by their values; every byte value,
+// alone at each place of a text that spans two blocks and beside the bytes that open
+// places, reads as it does byte by byte.
+TEST(FindPlaces, ReadsEveryByteValueAsBytesDo) {
+  std::string filler;
+  while (filler.size() < 80) filler += "x1 ab(2 ww.";
+  for (int value = 0; value < 256; ++value) {
+    for (std::size_t at = 0; at < filler.size(); ++at) {
+      std::string text = filler;
+      text[at] = static_cast<char>(value);
+      ASSERT_EQ(answer(text, Reading::widest), answer(text, Reading::by_byte)) << value << " at " << at;
+    }
+  }
+}
+
 // The places by their definitions, a byte at a time: a word opening with a digit; a word
 // whose first bytes could open a postcode or an NI number, with a digit or a bracket in
 // the four bytes after its start; and, with no slash, a word opening "www.".
