@@ -87,13 +87,16 @@ constexpr std::array<Cell, k_cells> k_table = [] {
 
 }  // namespace
 
-constexpr std::array<std::uint64_t, 16> k_list_cells_used = [] {
-  static_assert(k_cells == 16 * 64);
-  std::array<std::uint64_t, 16> used{};
+constexpr std::array<ListCell, k_cells> k_list_cells = [] {
+  std::array<ListCell, k_cells> cells{};
   for (std::size_t at = 0; at < k_cells; ++at) {
-    if (k_table[at].lists != 0) used[at / 64] |= std::uint64_t{1} << (at % 64);
+    const Cell& cell = k_table[at];
+    cells[at] = ListCell{cell.hash, cell.lists, static_cast<std::uint16_t>(cell.word.size())};
+    // word_lists leaves out the test for a year group, which ends in a digit, when a word
+    // is found in its cell.
+    if (cell.lists != 0 && cell.word.back() >= '0' && cell.word.back() <= '9') throw "a listed year group";
   }
-  return used;
+  return cells;
 }();
 
 WordLists listed_word_lists(std::string_view w, std::uint64_t hash) {

@@ -38,10 +38,13 @@ TEST(NameLists, StrongCueOutranksWeak) {
   EXPECT_EQ(cue_level_of(k_title), 0);
 }
 
-// A word whose hash meets a listed word's cell is still told apart by its text.
+// A word whose hash meets a listed word's cell is still told apart: by its hash, its
+// length, or past eight bytes (where a hash and a length no longer tell words apart) its text.
 TEST(NameLists, AWrongHashFindsNothing) {
   EXPECT_EQ(word_lists("year", word_hash("year") ^ 1), 0);
-  EXPECT_EQ(word_lists("yeah", word_hash("year")), 0);
+  EXPECT_EQ(word_lists("yea", word_hash("year")), 0);
+  EXPECT_EQ(word_lists("certificatx", word_hash("certificate")), 0);
+  EXPECT_EQ(word_lists("certificate", word_hash("certificate")), k_strong_cue);
 }
 
 }  // namespace
