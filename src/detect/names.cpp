@@ -125,9 +125,10 @@ std::span<const NameHit> NameIndex::scan(const NormalisedText& plain, std::strin
   if (read.keyed.empty()) return {};
   const std::span<const Token> tokens = read.tokens;
   // Grown, never shrunk, and marked by a fill in line: assign, which may also shrink
-  // the list, costs more than the marks.
+  // the list, costs more than the marks. Only a word of the table is matched, which reads
+  // the lists, and in some posts the filter lets through none: the marks wait for the first.
   if (lists.size() < tokens.size()) lists.resize(tokens.size());
-  std::fill_n(lists.data(), tokens.size(), Context::k_unread);
+  bool marked = false;
   Context c{plain, original, tokens, lists};
   const std::string_view s = plain.text;
   std::size_t skip_to = 0;  // tokens inside a name already found
@@ -141,6 +142,8 @@ std::span<const NameHit> NameIndex::scan(const NormalisedText& plain, std::strin
     const Token& t = words[i];
     const std::uint32_t number = m_words.find_word(c.word(t), t.hash);  // the filter has let it through
     if (number == 0) continue;
+    if (!marked) std::fill_n(lists.data(), tokens.size(), Context::k_unread);
+    marked = true;
     const Slot* slot = &m_slots[number - 1];
     // Longest first: "oliver bennett" before "oliver"; words must be one space apart, and
     // the second must be one that follows the first in some key, which most are not
