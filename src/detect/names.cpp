@@ -38,6 +38,7 @@ void NameIndex::add(std::string key, Entry entry) {
   auto space = key.find(' ');
   if (space == std::string::npos) {
     word_slot(key).entries.add(entry);
+    m_letter_keys = m_letter_keys || key.size() == 1;
     return;
   }
   Slot& first = word_slot(std::string_view(key).substr(0, space));
@@ -140,6 +141,13 @@ std::span<const NameHit> NameIndex::scan(const NormalisedText& plain, std::strin
     const auto i = static_cast<std::size_t>(kept - words);
     if (i < skip_to) continue;
     const Token& t = words[i];
+    // A lone letter ("a", "I") is most often no name, but the start of a key of an initial
+    // and a family name ("G Hill", "G. Hill"), whose second word the filter of later words
+    // lets through; one alone is a key only where some name is one letter. Most such words
+    // are passed over here, before the table of keys is read.
+    if (t.size() == 1 && !m_letter_keys && (i + 1 == count || !m_later_filter.may_hold(words[i + 1].hash))) {
+      continue;
+    }
     const std::uint32_t number = m_words.find_word(c.word(t), t.hash);  // the filter has let it through
     if (number == 0) continue;
     if (!marked) std::fill_n(lists.data(), tokens.size(), Context::k_unread);

@@ -144,6 +144,7 @@ class NameIndex {
   names_detail::KeyTable m_later_words;  // the words of those keys after the first
   names_detail::KeyFilter m_later_filter;  // over m_later_words
   std::vector<Entries> m_phrase_entries;  // by the key's number in m_phrases
+  bool m_letter_keys = false;  // whether some key is one letter alone (a given name "J")
   std::vector<Owner> m_owners;
   std::unordered_map<std::string, std::string> m_parents_by_family;  // family name -> a parent's id
   const std::unordered_set<std::string>* m_ordinary;
