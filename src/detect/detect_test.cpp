@@ -212,39 +212,6 @@ TEST(Detect, DetectingIntoAUsedListGivesWhatAFreshListGets) {
   EXPECT_EQ(list.size(), 2u);
 }
 
-// A word that is one person's given name and another's family name: the family name after
-// a title is tried before the given name is judged by its context, whichever was added
-// first, and alone the word is still the pupil's given name.
-TEST(Detect, AFamilyNameAfterATitleOutranksTheSameWordAsAGivenName) {
-  auto roster = parse_roster("id,role,given_name,family_name,preferred_name\n"
-                             "pupil:1,pupil,Price,Hill,\nstaff:1,staff,Dawn,Price,\n",
-                             "r.csv");
-  ASSERT_TRUE(roster);
-  auto m = compile_matcher(pack(), &roster->roster, lexicon());
-  auto kinds_of = [&](const std::string& text) {
-    std::vector<std::string> found;
-    for (const auto& f : detect_text(text, "text", *m)) found.push_back(f.kind + ":" + text.substr(f.begin, f.end - f.begin));
-    return found;
-  };
-  EXPECT_EQ(kinds_of("Thank you Mrs Price"), std::vector<std::string>{"person.staff:Mrs Price"});
-  EXPECT_EQ(kinds_of("Well done Price in Year 4"), std::vector<std::string>{"person.pupil:Price"});
-}
-
-// A given name of one letter is a name alone, as any other, though most lone letters are
-// passed over before the name index is read.
-TEST(Detect, AOneLetterGivenNameIsFoundAlone) {
-  auto roster = parse_roster("id,role,given_name,family_name,preferred_name\npupil:1,pupil,J,Nowak,\n", "r.csv");
-  ASSERT_TRUE(roster);
-  auto m = compile_matcher(pack(), &roster->roster, lexicon());
-  auto kinds_of = [&](const std::string& text) {
-    std::vector<std::string> found;
-    for (const auto& f : detect_text(text, "text", *m)) found.push_back(f.kind + ":" + text.substr(f.begin, f.end - f.begin));
-    return found;
-  };
-  EXPECT_EQ(kinds_of("Well done J in Year 4"), std::vector<std::string>{"person.pupil:J"});
-  EXPECT_EQ(kinds_of("Well done J Nowak"), std::vector<std::string>{"person.pupil:J Nowak"});
-}
-
 TEST(Detect, SurvivesHostileInput) {
   std::string binary("\0\xff\xfe@@@..\x80", 10), emoji;
   for (int i = 0; i < 10000; ++i) emoji += "\xF0\x9F\x98\x80";
