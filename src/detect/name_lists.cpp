@@ -57,7 +57,7 @@ struct Cell {
   std::string_view word;
   WordLists lists = 0;  // 0 for an empty cell
 };
-constexpr std::size_t k_cells = 1024;  // some two hundred words: a fifth full, so probes are short
+constexpr std::size_t k_cells = std::size_t{1} << k_list_cell_bits;
 constexpr int k_shift = k_list_cell_shift;
 
 constexpr void add(std::array<Cell, k_cells>& cells, std::span<const std::string_view> words, WordLists list) {
@@ -91,10 +91,16 @@ constexpr std::array<ListCell, k_cells> k_list_cells = [] {
   std::array<ListCell, k_cells> cells{};
   for (std::size_t at = 0; at < k_cells; ++at) {
     const Cell& cell = k_table[at];
-    cells[at] = ListCell{cell.hash, cell.lists, static_cast<std::uint16_t>(cell.word.size())};
+    cells[at].hash = cell.hash;
+    cells[at].lists = cell.lists;
+    cells[at].size = static_cast<std::uint16_t>(cell.word.size());
     // word_lists leaves out the test for a year group, which ends in a digit, when a word
     // is found in its cell.
     if (cell.lists != 0 && cell.word.back() >= '0' && cell.word.back() <= '9') throw "a listed year group";
+  }
+  for (std::size_t at = 0; at < k_cells; ++at) {
+    const std::size_t first = k_table[at].hash >> k_shift;
+    if (k_table[at].lists != 0 && first != at) cells[first].more = true;
   }
   return cells;
 }();

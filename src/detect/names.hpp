@@ -175,7 +175,7 @@ constexpr std::size_t word_char(std::string_view s, std::size_t i) {
 // A product's low bits depend on its factors' low bits only, so the low bits of a short
 // word's hash depend on its first letters alone: its readers take the high bits, which
 // depend on them all (the key tables bits 32 and up, their filters the top bits and bits
-// 32 to 37, the word lists the top ten). No step folds the high half onto the low, which
+// 32 to 37, the word lists the top twelve). No step folds the high half onto the low, which
 // would cost three instructions for every word of every post.
 constexpr std::uint64_t k_word_hash_start = 0;
 constexpr std::uint64_t word_hash_chunk(std::uint64_t h, std::uint64_t chunk) {
