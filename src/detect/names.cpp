@@ -197,7 +197,7 @@ bool NameIndex::match(const Entries& entries, const Context& c, std::size_t i, s
   for (const Entry& e : entries.others()) {
     const Owner& o = m_owners[e.owner];
     auto hit = [&](std::size_t begin, std::size_t end, float confidence) {
-      hits.push_back(NameHit{&o.kind, begin, end, confidence, &o.id});
+      hits.push_back(hit_of(o, begin, end, confidence));
       found = true;
     };
     switch (e.form) {
