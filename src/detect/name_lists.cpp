@@ -85,6 +85,26 @@ constexpr std::array<Cell, k_cells> k_table = [] {
   return cells;
 }();
 
+// The listed words, each once, and the number of each cell's word among them: the cells
+// kept at run time hold no text, which a word longer than eight bytes is compared with
+// (its hash and length do not tell it apart), so the table of Cells above, four times
+// their size, is read only as the program is compiled.
+struct ListedWords {
+  std::array<std::string_view, 256> text{};
+  std::array<std::uint8_t, k_cells> of_cell{};
+};
+constexpr ListedWords k_words = [] {
+  ListedWords words;
+  std::size_t n = 0;
+  for (std::size_t at = 0; at < k_cells; ++at) {
+    if (k_table[at].lists == 0) continue;
+    if (n == words.text.size()) throw "more listed words than ListedWords holds";
+    words.text[n] = k_table[at].word;
+    words.of_cell[at] = static_cast<std::uint8_t>(n++);
+  }
+  return words;
+}();
+
 }  // namespace
 
 constexpr std::array<ListCell, k_cells> k_list_cells = [] {
@@ -108,10 +128,10 @@ constexpr std::array<ListCell, k_cells> k_list_cells = [] {
 WordLists listed_word_lists(std::string_view w, std::uint64_t hash) {
   WordLists lists = 0;
   for (std::size_t at = hash >> k_shift;; at = (at + 1) % k_cells) {
-    const Cell& cell = k_table[at];
+    const ListCell& cell = k_list_cells[at];
     if (cell.lists == 0) break;
     // The hash has matched, so the words most often are the same: compared in line.
-    if (cell.hash == hash && same_text(cell.word, w)) {
+    if (cell.hash == hash && same_text(k_words.text[k_words.of_cell[at]], w)) {
       lists = cell.lists;
       break;
     }
