@@ -24,19 +24,22 @@ bool Context::cue_in_post() const {
 
 int Context::cue_near(std::size_t i) const {
   constexpr std::uint64_t k_star = word_hash("star");  // most words are told apart by the hash alone
-  std::size_t from = i >= 6 ? i - 6 : 0, to = std::min(tokens.size(), i + 7);
-  // The lists of the words around, gathered, until a strong cue ends the search.
+  // The lists of the words around, gathered, until a strong cue ends the search: the six
+  // after the name ("Zofia in Year 4"), then the six before it, so no step asks whether it
+  // is at the name. In the posts measured, the words after end the search sooner.
   WordLists seen = 0;
-  for (std::size_t k = from; k < to; ++k) {
-    if (k == i) continue;
+  auto strong = [&](std::size_t k) {
     const WordLists here = lists(k);
-    if ((here & k_strong_cue) != 0) return 2;
-    // "star of the week", not "star sign"; "star" is a weak cue, which most words are not.
-    if ((here & k_weak_cue) != 0 && tokens[k].hash == k_star && word(k) == "star" && k + 1 < tokens.size() &&
-        word(k + 1) == "of") {
-      return 2;
-    }
     seen |= here;
+    // "star of the week", not "star sign"; "star" is a weak cue, which most words are not.
+    return (here & k_strong_cue) != 0 || ((here & k_weak_cue) != 0 && tokens[k].hash == k_star &&
+                                          word(k) == "star" && k + 1 < tokens.size() && word(k + 1) == "of");
+  };
+  for (std::size_t k = i + 1, to = std::min(tokens.size(), i + 7); k < to; ++k) {
+    if (strong(k)) return 2;
+  }
+  for (std::size_t k = i >= 6 ? i - 6 : 0; k < i; ++k) {
+    if (strong(k)) return 2;
   }
   return cue_level_of(seen);
 }

@@ -30,7 +30,7 @@ bool NameIndex::match_given(const Entries& entries, const Context& c, std::size_
       }
       if (confidence >= 0.5f) {
         const Owner& o = m_owners[e.owner];
-        hits.push_back(NameHit{&o.kind, first.begin, first.end, confidence, &o.id});
+        hits.push_back(hit_of(o, first.begin, first.end, confidence));
         return true;
       }
     }

@@ -101,5 +101,21 @@ TEST(NameKeys, WordsAreFoundByHashAndLength) {
   }
 }
 
+// same_text reads eight bytes at a time and its last eight over some already read: at
+// every length it tells a text from itself and from one differing at any single byte.
+TEST(NameKeys, SameTextTellsADifferenceAtEveryPlace) {
+  const std::string text = "oliver bennett-smithson";
+  for (std::size_t n = 0; n <= text.size(); ++n) {
+    const std::string a = text.substr(0, n);
+    EXPECT_TRUE(same_text(a, std::string(a))) << n;
+    EXPECT_FALSE(same_text(a, a + "s")) << n;
+    for (std::size_t at = 0; at < n; ++at) {
+      std::string b = a;
+      b[at] = '#';
+      EXPECT_FALSE(same_text(a, b)) << n << " " << at;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace smpolicy::names_detail

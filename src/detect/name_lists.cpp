@@ -57,7 +57,7 @@ struct Cell {
   std::string_view word;
   WordLists lists = 0;  // 0 for an empty cell
 };
-constexpr std::size_t k_cells = 1024;  // some two hundred words: a fifth full, so probes are short
+constexpr std::size_t k_cells = std::size_t{1} << k_list_cell_bits;
 constexpr int k_shift = k_list_cell_shift;
 
 constexpr void add(std::array<Cell, k_cells>& cells, std::span<const std::string_view> words, WordLists list) {
@@ -85,24 +85,53 @@ constexpr std::array<Cell, k_cells> k_table = [] {
   return cells;
 }();
 
+// The listed words, each once, and the number of each cell's word among them: the cells
+// kept at run time hold no text, which a word longer than eight bytes is compared with
+// (its hash and length do not tell it apart), so the table of Cells above, four times
+// their size, is read only as the program is compiled.
+struct ListedWords {
+  std::array<std::string_view, 256> text{};
+  std::array<std::uint8_t, k_cells> of_cell{};
+};
+constexpr ListedWords k_words = [] {
+  ListedWords words;
+  std::size_t n = 0;
+  for (std::size_t at = 0; at < k_cells; ++at) {
+    if (k_table[at].lists == 0) continue;
+    if (n == words.text.size()) throw "more listed words than ListedWords holds";
+    words.text[n] = k_table[at].word;
+    words.of_cell[at] = static_cast<std::uint8_t>(n++);
+  }
+  return words;
+}();
+
 }  // namespace
 
-constexpr std::array<std::uint64_t, 16> k_list_cells_used = [] {
-  static_assert(k_cells == 16 * 64);
-  std::array<std::uint64_t, 16> used{};
+constexpr std::array<ListCell, k_cells> k_list_cells = [] {
+  std::array<ListCell, k_cells> cells{};
   for (std::size_t at = 0; at < k_cells; ++at) {
-    if (k_table[at].lists != 0) used[at / 64] |= std::uint64_t{1} << (at % 64);
+    const Cell& cell = k_table[at];
+    cells[at].hash = cell.hash;
+    cells[at].lists = cell.lists;
+    cells[at].size = static_cast<std::uint16_t>(cell.word.size());
+    // word_lists leaves out the test for a year group, which ends in a digit, when a word
+    // is found in its cell.
+    if (cell.lists != 0 && cell.word.back() >= '0' && cell.word.back() <= '9') throw "a listed year group";
   }
-  return used;
+  for (std::size_t at = 0; at < k_cells; ++at) {
+    const std::size_t first = k_table[at].hash >> k_shift;
+    if (k_table[at].lists != 0 && first != at) cells[first].more = true;
+  }
+  return cells;
 }();
 
 WordLists listed_word_lists(std::string_view w, std::uint64_t hash) {
   WordLists lists = 0;
   for (std::size_t at = hash >> k_shift;; at = (at + 1) % k_cells) {
-    const Cell& cell = k_table[at];
+    const ListCell& cell = k_list_cells[at];
     if (cell.lists == 0) break;
     // The hash has matched, so the words most often are the same: compared in line.
-    if (cell.hash == hash && same_text(cell.word, w)) {
+    if (cell.hash == hash && same_text(k_words.text[k_words.of_cell[at]], w)) {
       lists = cell.lists;
       break;
     }

@@ -22,18 +22,35 @@ constexpr WordLists k_after_a_verb = 1 << 6;      // "the", "you": "Hope the ...
 constexpr WordLists k_month = 1 << 7;             // "january" to "december"
 constexpr WordLists k_before_a_month = 1 << 8;    // "in", "since", "next": "in May" is a month
 
-// The table behind word_lists: which of its cells hold a word, and the search of the cells.
-constexpr int k_list_cell_shift = 54;  // the top ten bits of a hash pick its first cell
-extern const std::array<std::uint64_t, 16> k_list_cells_used;  // one bit per cell of 1024
+// The table behind word_lists, by the top bits of a word's hash: a cell holds the
+// hash, the lists and the length of the word that is there, 0 lists when empty, and
+// whether a word whose first cell it is went on to a later cell, the cell being taken.
+// Some two hundred words in 4096 cells, so few words of a post (and few common ones: "the",
+// "of") find their first cell taken by another and must search on.
+constexpr int k_list_cell_bits = 12;
+constexpr int k_list_cell_shift = 64 - k_list_cell_bits;
+struct ListCell {
+  std::uint64_t hash = 0;
+  WordLists lists = 0;
+  std::uint16_t size = 0;
+  bool more = false;
+};
+extern const std::array<ListCell, std::size_t{1} << k_list_cell_bits> k_list_cells;
+// The search of the table past a word's first cell, for a longer word or one whose first
+// cell sent some word on.
 WordLists listed_word_lists(std::string_view w, std::uint64_t hash);
 
 // Every list `w` is on, as bits; 0 for none. `hash` is word_hash(w). A year group written
 // as one word ("year4", "yr6", "y6") counts as a strong cue. Inline: most words are on no
-// list, which the one bit of their first cell says without a call.
+// list, which their first cell says, empty or another word's, from which no word went on;
+// most listed words are in their first cell, where a word of up to eight bytes is told by
+// its hash and length alone (same_word). No listed word is a year group, so the test for
+// one is left to the search.
 inline WordLists word_lists(std::string_view w, std::uint64_t hash) {
-  const std::size_t at = hash >> k_list_cell_shift;
-  const bool used = ((k_list_cells_used[at / 64] >> (at % 64)) & 1) != 0;
-  if (!used && (w.empty() || w.front() != 'y')) return 0;
+  const ListCell& cell = k_list_cells[hash >> k_list_cell_shift];
+  const bool here = cell.hash == hash && cell.size == w.size();
+  if (here && w.size() <= 8) return cell.lists;
+  if (!here && !cell.more && (w.empty() || w.front() != 'y')) return 0;
   return listed_word_lists(w, hash);
 }
 

@@ -30,7 +30,12 @@ INSTANTIATE_TEST_SUITE_P(
                     // Year groups written as one word are strong cues; other words are on no list.
                     Row{"year4", k_strong_cue}, Row{"yr6", k_strong_cue}, Row{"y6", k_strong_cue},
                     Row{"y", 0}, Row{"year456", 0}, Row{"yes", 0}, Row{"oliver", 0}, Row{"", 0},
-                    Row{"roads", 0}, Row{"mu", 0}));
+                    Row{"roads", 0}, Row{"mu", 0},
+                    // Listed words whose first cell another took ("spellings", "chair",
+                    // "spelling"), and unlisted words whose first cell holds another ("since",
+                    // "football") or sent one on ("spelling" sent "grandma" on).
+                    Row{"colleagues", k_weak_cue}, Row{"prof", k_title}, Row{"grandma", k_someone_else},
+                    Row{"at", 0}, Row{"final", 0}, Row{"ava", 0}));
 
 TEST(NameLists, StrongCueOutranksWeak) {
   EXPECT_EQ(cue_level_of(k_strong_cue | k_weak_cue), 2);
@@ -38,10 +43,13 @@ TEST(NameLists, StrongCueOutranksWeak) {
   EXPECT_EQ(cue_level_of(k_title), 0);
 }
 
-// A word whose hash meets a listed word's cell is still told apart by its text.
+// A word whose hash meets a listed word's cell is still told apart: by its hash, its
+// length, or past eight bytes (where a hash and a length no longer tell words apart) its text.
 TEST(NameLists, AWrongHashFindsNothing) {
   EXPECT_EQ(word_lists("year", word_hash("year") ^ 1), 0);
-  EXPECT_EQ(word_lists("yeah", word_hash("year")), 0);
+  EXPECT_EQ(word_lists("yea", word_hash("year")), 0);
+  EXPECT_EQ(word_lists("certificatx", word_hash("certificate")), 0);
+  EXPECT_EQ(word_lists("certificate", word_hash("certificate")), k_strong_cue);
 }
 
 }  // namespace

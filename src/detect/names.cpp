@@ -38,6 +38,7 @@ void NameIndex::add(std::string key, Entry entry) {
   auto space = key.find(' ');
   if (space == std::string::npos) {
     word_slot(key).entries.add(entry);
+    m_letter_keys = m_letter_keys || key.size() == 1;
     return;
   }
   Slot& first = word_slot(std::string_view(key).substr(0, space));
@@ -125,9 +126,10 @@ std::span<const NameHit> NameIndex::scan(const NormalisedText& plain, std::strin
   if (read.keyed.empty()) return {};
   const std::span<const Token> tokens = read.tokens;
   // Grown, never shrunk, and marked by a fill in line: assign, which may also shrink
-  // the list, costs more than the marks.
+  // the list, costs more than the marks. Only a word of the table is matched, which reads
+  // the lists, and in some posts the filter lets through none: the marks wait for the first.
   if (lists.size() < tokens.size()) lists.resize(tokens.size());
-  std::fill_n(lists.data(), tokens.size(), Context::k_unread);
+  bool marked = false;
   Context c{plain, original, tokens, lists};
   const std::string_view s = plain.text;
   std::size_t skip_to = 0;  // tokens inside a name already found
@@ -139,8 +141,17 @@ std::span<const NameHit> NameIndex::scan(const NormalisedText& plain, std::strin
     const auto i = static_cast<std::size_t>(kept - words);
     if (i < skip_to) continue;
     const Token& t = words[i];
+    // A lone letter ("a", "I") is most often no name, but the start of a key of an initial
+    // and a family name ("G Hill", "G. Hill"), whose second word the filter of later words
+    // lets through; one alone is a key only where some name is one letter. Most such words
+    // are passed over here, before the table of keys is read.
+    if (t.size() == 1 && !m_letter_keys && (i + 1 == count || !m_later_filter.may_hold(words[i + 1].hash))) {
+      continue;
+    }
     const std::uint32_t number = m_words.find_word(c.word(t), t.hash);  // the filter has let it through
     if (number == 0) continue;
+    if (!marked) std::fill_n(lists.data(), tokens.size(), Context::k_unread);
+    marked = true;
     const Slot* slot = &m_slots[number - 1];
     // Longest first: "oliver bennett" before "oliver"; words must be one space apart, and
     // the second must be one that follows the first in some key, which most are not
@@ -186,7 +197,7 @@ bool NameIndex::match(const Entries& entries, const Context& c, std::size_t i, s
   for (const Entry& e : entries.others()) {
     const Owner& o = m_owners[e.owner];
     auto hit = [&](std::size_t begin, std::size_t end, float confidence) {
-      hits.push_back(NameHit{&o.kind, begin, end, confidence, &o.id});
+      hits.push_back(hit_of(o, begin, end, confidence));
       found = true;
     };
     switch (e.form) {

@@ -106,6 +106,14 @@ class NameIndex {
   };
   static_assert(sizeof(Slot) == 64);
 
+  // A hit naming `o`. Its kind and id are read by the caller just after the scan, and an
+  // owner, one of thousands, is most often not in cache: asked for now, it is on its way
+  // while the rest of the post is scanned.
+  static NameHit hit_of(const Owner& o, std::size_t begin, std::size_t end, float confidence) {
+    __builtin_prefetch(&o.kind);
+    __builtin_prefetch(&o.id);
+    return NameHit{&o.kind, begin, end, confidence, &o.id};
+  }
   bool match(const Entries& entries, const names_detail::Context& c, std::size_t i, std::size_t k,
              std::vector<NameHit>& hits) const;
   // match for a given name alone, at token i, decided by its context (name_given.cpp).
@@ -144,6 +152,7 @@ class NameIndex {
   names_detail::KeyTable m_later_words;  // the words of those keys after the first
   names_detail::KeyFilter m_later_filter;  // over m_later_words
   std::vector<Entries> m_phrase_entries;  // by the key's number in m_phrases
+  bool m_letter_keys = false;  // whether some key is one letter alone (a given name "J")
   std::vector<Owner> m_owners;
   std::unordered_map<std::string, std::string> m_parents_by_family;  // family name -> a parent's id
   const std::unordered_set<std::string>* m_ordinary;
@@ -174,7 +183,7 @@ constexpr std::size_t word_char(std::string_view s, std::size_t i) {
 // A product's low bits depend on its factors' low bits only, so the low bits of a short
 // word's hash depend on its first letters alone: its readers take the high bits, which
 // depend on them all (the key tables bits 32 and up, their filters the top bits and bits
-// 32 to 37, the word lists the top ten). No step folds the high half onto the low, which
+// 32 to 37, the word lists the top twelve). No step folds the high half onto the low, which
 // would cost three instructions for every word of every post.
 constexpr std::uint64_t k_word_hash_start = 0;
 constexpr std::uint64_t word_hash_chunk(std::uint64_t h, std::uint64_t chunk) {
