@@ -98,7 +98,7 @@ class Deriver {
       // Every event of a kind sets each of these (see run), so none keeps the last's.
       for (std::uint32_t d = m_slots.derived; d; d &= d - 1) {
         auto at = static_cast<std::size_t>(slot(static_cast<Field>(std::countr_zero(d))));
-        m_facts.derived[at] = Value{};
+        Facts::clear(m_facts.derived[at]);
         m_facts.slots[at] = &m_facts.derived[at];
       }
       m_facts.fields = fields;
