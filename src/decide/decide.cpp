@@ -147,11 +147,13 @@ long failing_at(const RuleGroup& group, const facts::Facts& facts) {
 
 // Applies the rules of one pass, in the pack's order. Most rules need a finding of some
 // kind the event lacks (most posts have a finding or two), or test a field ("account is
-// personal") the event's value of which fails: the group's masks pick out the others,
-// those needing no finding and those needing one the event has, less those the field's
-// value rules out, without a look at any rule passed over.
+// personal") the event's value of which fails, or one the event lacks ("period is
+// work_time" of a post with no time): the group's masks pick out the others, those
+// needing no finding and those needing one the event has, less those the field's value
+// or the other's absence rules out, without a look at any rule passed over.
 void apply(const RuleGroup& group, const facts::Facts& facts, const Present& present, Verdict& verdict) {
   long failing = failing_at(group, facts);
+  bool absent = group.absent_slot >= 0 && facts.slots[static_cast<std::size_t>(group.absent_slot)]->missing();
   for (std::size_t w = 0; w < group.words; ++w) {
     std::uint64_t visiting = group.without[w];
     if (!present.exact) visiting = ~std::uint64_t{0};  // every rule, as every bit is present
@@ -161,6 +163,7 @@ void apply(const RuleGroup& group, const facts::Facts& facts, const Present& pre
     std::size_t count = std::min<std::size_t>(64, group.rules.size() - 64 * w);
     if (count < 64) visiting &= (std::uint64_t{1} << count) - 1;
     if (failing >= 0) visiting &= ~group.failing[static_cast<std::size_t>(failing) + w];
+    if (absent) visiting &= ~group.failing_absent[w];
     for (; visiting; visiting &= visiting - 1) {
       visit(*group.rules[64 * w + static_cast<std::size_t>(std::countr_zero(visiting))], facts, present, verdict);
     }

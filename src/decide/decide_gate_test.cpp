@@ -59,5 +59,49 @@ TEST(DecideGate, AFindingThatMeetsAnOrDecidesAsEvaluatingWould) {
             "general-fallback");
 }
 
+constexpr const char* k_period_pack = R"toml([pack]
+id = "period-test"
+title = "Period test policy"
+
+[[clause]]
+id = "1"
+says = "Working time."
+
+[[rule]]
+id = "work-time"
+on = "post"
+when = "account is personal and period is work_time"
+outcome = "advise"
+severity = "minor"
+clauses = ["1"]
+message = "Not in work time."
+when_unknown = "skip"
+
+[[rule]]
+id = "general-fallback"
+on = "any"
+when = "always"
+outcome = "allow"
+severity = "info"
+clauses = ["1"]
+message = "Nothing conflicts."
+fallback = true
+)toml";
+
+// A rule the absence of its field rules out (a post with no time has no period) is passed
+// over as evaluating it would pass it over, and decided where the field is there.
+TEST(DecideGate, ARuleThatSkipsWithoutAFieldIsPassedOverWhereTheFieldIsMissing) {
+  static auto loaded = parse_pack(k_period_pack, "period-test.toml");
+  ASSERT_TRUE(loaded) << loaded.error().message;
+  auto rule_for = [](const char* members) {
+    auto e = parse_event(std::string(R"({"kind":"post","text":"a b c","account":"personal")") + members + "}", 1);
+    EXPECT_TRUE(e) << e.error().message;
+    return e ? rule_of(decide(*e, {}, **loaded, nullptr)) : "";
+  };
+  EXPECT_EQ(rule_for(""), "general-fallback");
+  EXPECT_EQ(rule_for(R"(,"time":"2025-03-04T10:00:00Z")"), "work-time");  // a Tuesday morning
+  EXPECT_EQ(rule_for(R"(,"time":"2025-03-08T10:00:00Z")"), "general-fallback");  // a Saturday
+}
+
 }  // namespace
 }  // namespace smpolicy

@@ -2,6 +2,7 @@
 // rules can speak of "period is work_time" or "pictured.without_consent is true".
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cassert>
 #include <cstdint>
 
@@ -41,15 +42,21 @@ constexpr std::array<std::string_view, static_cast<std::size_t>(Field::count)> k
     "pictured.restricted", "pictured.roles", "pictured.unknown", "pictured.without_consent", "platform",
     "platform_min_age", "platform_type", "purpose", "time"};
 
-using Slots = std::array<int, static_cast<std::size_t>(Field::count)>;
+struct Slots {
+  std::array<int, static_cast<std::size_t>(Field::count)> at;  // -1 where the kind has none
+  std::uint32_t derived = 0;  // a bit for each field the kind has as a derived one
+};
 
-// The slots of derive's fields in `kind`'s schema, -1 where the kind has none.
+// The slots of derive's fields in `kind`'s schema, and which of them are derived.
 const Slots& slots_of(Kind kind) {
   static const std::array<Slots, k_kind_count> slots = [] {
     std::array<Slots, k_kind_count> all{};
     for (std::size_t k = 0; k < static_cast<std::size_t>(k_kind_count); ++k) {
       const KindSpec& spec = spec_of(static_cast<Kind>(k));
-      for (std::size_t f = 0; f < k_field_names.size(); ++f) all[k][f] = spec.slot(k_field_names[f]);
+      for (std::size_t f = 0; f < k_field_names.size(); ++f) {
+        int at = all[k].at[f] = spec.slot(k_field_names[f]);
+        if (at >= 0 && spec.fields[static_cast<std::size_t>(at)].derived) all[k].derived |= std::uint32_t{1} << f;
+      }
     }
     return all;
   }();
@@ -71,39 +78,56 @@ class Deriver {
       case Kind::web_access: web_access(); break;
       case Kind::account: account(); break;
       case Kind::site_creation: site_creation(); break;
-      case Kind::leaving: set_bool(own(Field::has_official_accounts), !input(Field::official_accounts).list.empty()); break;
+      case Kind::leaving: set_bool(fresh(Field::has_official_accounts), !input(Field::official_accounts).list.empty()); break;
       default: break;
     }
   }
 
  private:
-  // Points every slot at the event's own field, undoing the last event's `own`.
+  // Points every slot at the event's own field, undoing the last event's `own`, but for
+  // the derived fields derive sets, whose slots point at the Facts' values for them.
   void point_slots() {
     const Value* fields = m_event.fields.data();
-    if (m_facts.fields == fields && m_facts.field_count == m_spec.fields.size()) {
+    if (m_facts.fields == fields && m_facts.field_count == m_spec.fields.size() && m_facts.fields_kind == m_event.kind) {
       for (std::size_t k = 0; k < m_facts.local_used; ++k) {
         auto slot = static_cast<std::size_t>(m_facts.owned[k]);
         m_facts.slots[slot] = &fields[slot];
       }
     } else {
       for (std::size_t i = 0; i < m_spec.fields.size(); ++i) m_facts.slots[i] = &fields[i];
+      // Every event of a kind sets each of these (see run), so none keeps the last's.
+      for (std::uint32_t d = m_slots.derived; d; d &= d - 1) {
+        auto at = static_cast<std::size_t>(slot(static_cast<Field>(std::countr_zero(d))));
+        Facts::clear(m_facts.derived[at]);
+        m_facts.slots[at] = &m_facts.derived[at];
+      }
       m_facts.fields = fields;
       m_facts.field_count = m_spec.fields.size();
+      m_facts.fields_kind = m_event.kind;
     }
     m_facts.local_used = 0;
   }
 
-  int slot(Field field) const { return m_slots[static_cast<std::size_t>(field)]; }
+  int slot(Field field) const { return m_slots.at[static_cast<std::size_t>(field)]; }
   const Value& input(Field field) const { return m_event.fields[static_cast<std::size_t>(slot(field))]; }
-  Value& own(Field field) { return m_facts.own(slot(field)); }
+  // A fresh value for `field`, an input field derive fills in, in place of the event's.
+  Value& own(Field field) {
+    assert(!(m_slots.derived >> static_cast<unsigned>(field) & 1));
+    return m_facts.own(slot(field));
+  }
+  // A fresh value for `field`, one of the kind's derived fields, which no input sets.
+  Value& fresh(Field field) {
+    assert(m_slots.derived >> static_cast<unsigned>(field) & 1);
+    return m_facts.fresh(slot(field));
+  }
   const FieldSpec& spec(Field field) const { return m_spec.fields[static_cast<std::size_t>(slot(field))]; }
   bool has(Field field) const { return slot(field) >= 0; }
 
   void time_fields() {
     if (!has(Field::period) || !has(Field::time)) return;
     const Value& time = input(Field::time);
-    Value& period = own(Field::period);
-    Value& day = own(Field::day);
+    Value& period = fresh(Field::period);
+    Value& day = fresh(Field::day);
     if (time.missing()) return;
     SchoolTime when = school_time(static_cast<std::int64_t>(time.number), m_pack.timetable);
     set_choice(period, spec(Field::period), when.period);
@@ -130,7 +154,7 @@ class Deriver {
     if (input(Field::purpose).missing()) {
       set_choice(own(Field::purpose), spec(Field::purpose), same_bytes(input(Field::account).text, "official") ? "official" : "personal");
     }
-    Value& channel = own(Field::channel);
+    Value& channel = fresh(Field::channel);
     if (const Platform* p = platform()) {
       set_choice(channel, spec(Field::channel), same_bytes(p->type, "website") ? "website" : same_bytes(p->name, "print") ? "print" : "social");
     } else if (!input(Field::platform).missing()) {
@@ -141,11 +165,11 @@ class Deriver {
 
   void pictured(const Value& channel) {
     const auto& ids = input(Field::images_people).list;
-    Value& roles = own(Field::pictured_roles);
+    Value& roles = fresh(Field::pictured_roles);
     roles.type = Value::Type::list;
-    Value& restricted = own(Field::pictured_restricted);
-    Value& without_consent = own(Field::pictured_without_consent);
-    Value& unknown = own(Field::pictured_unknown);
+    Value& restricted = fresh(Field::pictured_restricted);
+    Value& without_consent = fresh(Field::pictured_without_consent);
+    Value& unknown = fresh(Field::pictured_unknown);
     bool any_unknown = false, any_restricted = false, any_without = false, consent_unclear = false;
     for (const auto& id : ids) {
       const Person* person = m_roster ? m_roster->find(id) : nullptr;
@@ -176,12 +200,12 @@ class Deriver {
       category.type = Value::Type::text;
       category.text.assign(m_pack.category_of(host.text));
     }
-    Value& type = own(Field::platform_type);
+    Value& type = fresh(Field::platform_type);
     if (const Platform* p = builtin_catalog().platform_by_host(host.text)) set_choice(type, spec(Field::platform_type), p->type);
   }
 
   void account() {
-    Value& is_school = own(Field::email_is_school);
+    Value& is_school = fresh(Field::email_is_school);
     const Value& email = input(Field::email);
     if (email.missing()) return;
     auto at = email.text.rfind('@');
@@ -194,8 +218,8 @@ class Deriver {
   }
 
   void site_creation() {
-    Value& min_age = own(Field::platform_min_age);
-    Value& below = own(Field::audience_below_platform_age);
+    Value& min_age = fresh(Field::platform_min_age);
+    Value& below = fresh(Field::audience_below_platform_age);
     const Platform* p = platform();
     if (!p) return;
     min_age.type = Value::Type::number;

@@ -128,5 +128,55 @@ TEST(Derive, APostDecidedFromTheLastPostsFieldsIsDecidedAsAlone) {
   EXPECT_FALSE(has(12, "posting-in-work-time"));
 }
 
+// A leaving's last field is derived (has_official_accounts), a reference's is its time,
+// and both kinds have five fields: an event of one decided from the fields the other's
+// were in must not read the value derive set for the other.
+constexpr const char* k_two_kinds_pack = R"toml([pack]
+id = "derive-kinds-test"
+title = "Derive kinds test"
+
+[[clause]]
+id = "1"
+says = "Records."
+
+[[rule]]
+id = "hand-over-accounts"
+on = "leaving"
+when = "has_official_accounts is true"
+outcome = "advise"
+severity = "minor"
+clauses = ["1"]
+message = "Hand over the accounts."
+
+[[rule]]
+id = "dated-reference"
+on = "reference"
+when = "time is given"
+outcome = "advise"
+severity = "info"
+clauses = ["1"]
+message = "A dated reference."
+)toml";
+
+TEST(Derive, AnEventOfAnotherKindFromTheSameFieldsReadsNoneOfTheLastKindsDerivedValues) {
+  const Pack& kinds = decide_test::pack_with_fallback(k_two_kinds_pack, "derive-kinds-test.toml");
+  Event leaving = event(R"({"kind":"leaving","official_accounts":["@school"]})");
+  Event reference = event(R"({"kind":"reference","about":"a former pupil"})");
+  ASSERT_EQ(leaving.fields.size(), reference.fields.size());
+  std::string leaving_alone = render_json(decide(leaving, {}, kinds, nullptr), leaving, {});
+  std::string reference_alone = render_json(decide(reference, {}, kinds, nullptr), reference, {});
+  EXPECT_NE(leaving_alone.find("hand-over-accounts"), std::string::npos);
+  EXPECT_EQ(reference_alone.find("dated-reference"), std::string::npos);
+  Event reused = leaving;
+  const Value* fields = reused.fields.data();
+  Verdict verdict;
+  for (const Event* next : {&leaving, &reference, &leaving, &reference}) {
+    reused = *next;  // into the same fields, as a batch's line reader writes
+    ASSERT_EQ(reused.fields.data(), fields);
+    decide(reused, {}, kinds, nullptr, verdict);
+    EXPECT_EQ(render_json(verdict, reused, {}), next == &leaving ? leaving_alone : reference_alone);
+  }
+}
+
 }  // namespace
 }  // namespace smpolicy

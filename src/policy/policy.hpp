@@ -150,6 +150,11 @@ struct RuleGroup {
   int gated_slot = -1;
   bool gated_boolean = false;
   std::vector<std::uint64_t> failing;
+  // The slot, of a field an event may lack, whose absence rules out the most rules (a
+  // post with no time has no `period`), or -1; the rules it rules out, those whose gate
+  // tests it and that do not fire on unknown.
+  int absent_slot = -1;
+  std::vector<std::uint64_t> failing_absent;
 };
 
 struct Timetable {

@@ -52,6 +52,37 @@ void gate_by_field(RuleGroup& group) {
   }
 }
 
+// Whether `compiled`'s gate rules it out when the field in `slot` is missing: it tests
+// the field (among the gates decide's glance reads, up to the first unset) and the rule
+// does not fire on unknown.
+bool absence_fails(const CompiledRule& compiled, int slot) {
+  if (compiled.rule->fire_when_unknown) return false;
+  for (const FieldGate& field : compiled.when.gate.fields) {
+    if (field.slot < 0) break;
+    if (field.slot == slot) return true;
+  }
+  return false;
+}
+
+void gate_by_absence(RuleGroup& group, const KindSpec& spec) {
+  int best = -1;
+  std::size_t best_count = 0;
+  for (std::size_t slot = 0; slot < spec.fields.size(); ++slot) {
+    if (spec.fields[slot].required) continue;  // never absent from an event read
+    std::size_t count = 0;
+    for (const CompiledRule* compiled : group.rules) count += absence_fails(*compiled, static_cast<int>(slot));
+    if (count > best_count) {
+      best = static_cast<int>(slot);
+      best_count = count;
+    }
+  }
+  group.absent_slot = best;
+  group.failing_absent.assign(best < 0 ? 0 : group.words, 0);
+  for (std::size_t p = 0; p < group.rules.size() && best >= 0; ++p) {
+    if (absence_fails(*group.rules[p], best)) set_bit(group.failing_absent, 0, p);
+  }
+}
+
 }  // namespace
 
 void group_rules(Pack& pack) {
@@ -73,6 +104,7 @@ void group_rules(Pack& pack) {
         }
       }
       gate_by_field(group);
+      gate_by_absence(group, spec_of(static_cast<Kind>(k)));
     }
   }
 }

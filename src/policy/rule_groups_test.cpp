@@ -103,5 +103,67 @@ TEST(RuleGroups, AValueOfTheMostGatedFieldRulesOutTheRulesItFails) {
   EXPECT_EQ(group(**pack, RulePass::any_fallbacks).gated_slot, -1);  // "always" has no gate
 }
 
+// Rules on a post's period, which a post without a time lacks: those that skip on unknown
+// are ruled out by its absence, and the cautious one, which fires, is not.
+constexpr const char* k_period_pack = R"([pack]
+id = "periods"
+title = "Rules on the period"
+
+[[clause]]
+id = "1"
+says = "Working time."
+
+[[rule]]
+id = "work-time"
+on = "post"
+when = "period is work_time"
+outcome = "advise"
+severity = "minor"
+clauses = ["1"]
+message = "m"
+when_unknown = "skip"
+
+[[rule]]
+id = "work-time-cautious"
+on = "post"
+when = "period is work_time"
+outcome = "advise"
+severity = "minor"
+clauses = ["1"]
+message = "m"
+
+[[rule]]
+id = "break-time"
+on = "post"
+when = "account is personal and period is break"
+outcome = "advise"
+severity = "minor"
+clauses = ["1"]
+message = "m"
+when_unknown = "skip"
+
+[[rule]]
+id = "fallback"
+on = "any"
+when = "always"
+outcome = "allow"
+severity = "info"
+clauses = ["1"]
+message = "m"
+fallback = true
+)";
+
+TEST(RuleGroups, AFieldAnEventMayLackRulesOutTheRulesThatSkipWithoutIt) {
+  auto pack = parse_pack(k_period_pack, "periods.toml");
+  ASSERT_TRUE(pack) << pack.error().message;
+  const RuleGroup& rules = group(**pack, RulePass::rules);
+  ASSERT_EQ(rules.absent_slot, spec_of(Kind::post).slot("period"));
+  EXPECT_EQ(rules.failing_absent[0], 0b101u);
+  // An account is required, so never absent; no rule of the first pack skips on unknown.
+  auto first = parse_pack(k_pack, "groups.toml");
+  ASSERT_TRUE(first) << first.error().message;
+  EXPECT_EQ(group(**first, RulePass::rules).absent_slot, -1);
+}
+
 }  // namespace
 }  // namespace smpolicy
