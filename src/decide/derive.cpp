@@ -81,6 +81,11 @@ class Deriver {
       case Kind::leaving: set_bool(fresh(Field::has_official_accounts), !input(Field::official_accounts).list.empty()); break;
       default: break;
     }
+    // A derived field no path above made fresh would still hold the last event's value:
+    // cleared here, so that no value outlives its event whatever path an event takes.
+    for (std::uint32_t d = m_slots.derived & ~m_fresh; d; d &= d - 1) {
+      Facts::clear(m_facts.derived[static_cast<std::size_t>(slot(static_cast<Field>(std::countr_zero(d))))]);
+    }
   }
 
  private:
@@ -118,6 +123,7 @@ class Deriver {
   // A fresh value for `field`, one of the kind's derived fields, which no input sets.
   Value& fresh(Field field) {
     assert(m_slots.derived >> static_cast<unsigned>(field) & 1);
+    m_fresh |= std::uint32_t{1} << static_cast<unsigned>(field);
     return m_facts.fresh(slot(field));
   }
   const FieldSpec& spec(Field field) const { return m_spec.fields[static_cast<std::size_t>(slot(field))]; }
@@ -236,6 +242,7 @@ class Deriver {
   const Roster* m_roster;
   const KindSpec& m_spec;
   const Slots& m_slots;
+  std::uint32_t m_fresh = 0;  // the derived fields made fresh for this event, as Slots::derived
 };
 
 }  // namespace
