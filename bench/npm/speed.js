@@ -9,17 +9,16 @@ const [corpusPath, rosterPath, bin, outDir] = process.argv.slice(2);
 const texts = fs.readFileSync(corpusPath, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l).text);
 const bytes = texts.reduce((n, t) => n + Buffer.byteLength(t), 0);
 const MB = 1e6;
-const budget = Number(process.env.BENCH_SECONDS || 3);  // seconds of measuring per library
+const budget = Number(process.env.BENCH_SECONDS || 3);  // seconds of each of a library's two timed stretches
 
 const rows = [];
 const libs = filters();
-for (const name of ['obscenity', '@2toad/profanity', 'redact-pii']) {
-  const find = libs[name].find;
-  for (let i = 0; i < Math.min(300, texts.length); i++) find(texts[i]);  // warm up the JIT
+// Whole passes over the corpus until `budget` seconds are spent (a slow library stops
+// mid-pass): the MB/s and what was timed.
+function timed(find) {
   let done = 0, i = 0;
   const t0 = process.hrtime.bigint();
   let secs = 0;
-  // Whole passes over the corpus until the budget is spent; a slow library stops mid-pass.
   for (;;) {
     find(texts[i]);
     done += Buffer.byteLength(texts[i]);
@@ -29,12 +28,20 @@ for (const name of ['obscenity', '@2toad/profanity', 'redact-pii']) {
       if (secs >= budget && done >= Math.min(bytes, 256 * 1024)) break;
     }
   }
-  rows.push({ name, mbps: done / MB / secs, note: `${(done / MB).toFixed(1)} MB in ${secs.toFixed(2)} s` });
+  return { mbps: done / MB / secs, note: `${(done / MB).toFixed(1)} MB in ${secs.toFixed(2)} s` };
+}
+for (const name of ['obscenity', '@2toad/profanity', 'redact-pii']) {
+  const find = libs[name].find;
+  for (let i = 0; i < Math.min(300, texts.length); i++) find(texts[i]);  // warm up the JIT
+  // Best of two stretches, as smpolicy gets the best of two runs below.
+  const a = timed(find), b = timed(find);
+  const best = a.mbps >= b.mbps ? a : b;
+  rows.push({ name, mbps: best.mbps, note: `best of 2: ${best.note} (the other ${(a.mbps >= b.mbps ? b : a).mbps.toFixed(2)} MB/s)` });
 }
 
 // smpolicy on one thread (like the filters, each a single JavaScript thread) and on every
-// core (`--threads`, default one per core). Like the filters, which are timed for
-// BENCH_SECONDS after loading and warming up, smpolicy is timed on about that much work:
+// core (`--threads`, default one per core). Like the filters, each timed for the best of two
+// stretches of BENCH_SECONDS after loading and warming up, smpolicy is timed on that much work:
 // the corpus repeated until a run takes the budget, best of two runs, less the start-up,
 // which is timed on the corpus's first post alone. The corpus run once (best of three,
 // start-up included) is printed too.
