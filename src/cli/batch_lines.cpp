@@ -1,7 +1,7 @@
-// BatchLines (check.hpp): a stream's lines read straight into the text of batches.
+// BatchLines (cli.hpp): a stream's lines read straight into the text of batches.
 #include <cstring>
 
-#include "cli/check.hpp"
+#include "cli/cli.hpp"
 
 namespace smpolicy::cli {
 namespace {
@@ -15,12 +15,12 @@ void cut(std::string& text, std::size_t size) {
   text.resize_and_overwrite(size, [&](char*, std::size_t) { return size; });
 }
 
-// Whether `line` holds nothing but spaces and tabs, which its first byte mostly rules out.
-bool blank(std::string_view line) {
+}  // namespace
+
+// Its first byte mostly rules a line out.
+bool blank_line(std::string_view line) {
   return line.empty() || ((line[0] == ' ' || line[0] == '\t') && line.find_first_not_of(" \t") == std::string_view::npos);
 }
-
-}  // namespace
 
 bool BatchLines::next(std::string& text, std::vector<BatchLine>& lines, std::size_t& bytes) {
   lines.clear();
@@ -47,9 +47,8 @@ bool BatchLines::next(std::string& text, std::vector<BatchLine>& lines, std::siz
   if (ended) whole = text.size();  // as std::getline, a last line without its newline
   m_rest.assign(text, whole);
   cut(text, whole);
-  // Lines as for_each_input_line's hand_on takes them, but named by where they lie; the
-  // counts are kept in locals, as a store of a line's place would make the compiler read
-  // members and references again.
+  // Lines named by where they lie; the counts are kept in locals, as a store of a line's
+  // place would make the compiler read members and references again.
   int number = m_number;
   std::size_t total = 0;
   for (std::size_t begin = 0; begin < whole;) {
@@ -59,7 +58,7 @@ bool BatchLines::next(std::string& text, std::vector<BatchLine>& lines, std::siz
     std::string_view line(text.data() + begin, end - begin);
     begin = end + 1;
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (blank(line)) continue;
+    if (blank_line(line)) continue;
     lines.push_back(BatchLine{static_cast<std::size_t>(line.data() - text.data()), line.size(), number});
     total += line.size() + 1;
   }

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <functional>
+#include <istream>
 #include <map>
 #include <optional>
 #include <string>
@@ -37,6 +38,35 @@ Args parse_args(const std::vector<std::string>& argv, const std::vector<std::str
 // problems to stderr. Roster row errors are printed and set `*bad_input`; the school is
 // still built from the good rows. nullopt when the command cannot go on.
 std::optional<School> load_school(const Args& args, bool* bad_input);
+
+// Where one line lies in a batch's text, and its number in the input.
+struct BatchLine {
+  std::size_t begin, size;
+  int number;
+};
+
+// A stream's lines read in blocks straight into the text of batches, each block cut after
+// its last whole line: the read is a line's one copy, where a reader's buffer and then a
+// batch's text were two. Lines are every reader's: a '\r' before the newline dropped, blank
+// ones (blank_line) skipped, their numbers still counted, and a last line without its
+// newline still a line. `check --jsonl` batches by it, and for_each_input_line reads
+// files with it.
+class BatchLines {
+ public:
+  explicit BatchLines(std::istream& in) : m_in(in) {}
+  // The next block's whole lines into `text`, each named in `lines`, both cleared first
+  // (keeping their room); `bytes` is set to the bytes of the lines named, a newline each.
+  // A block may name no line (all blank). False, with nothing read, at the end of input.
+  bool next(std::string& text, std::vector<BatchLine>& lines, std::size_t& bytes);
+
+ private:
+  std::istream& m_in;
+  std::string m_rest;  // the start of a line the last block cut, which begins the next
+  int m_number = 0;    // of the last line met, blank or not
+};
+
+// Whether an input line holds nothing but spaces and tabs; every reader skips such a line.
+bool blank_line(std::string_view line);
 
 // Calls `each(line_text, line_number, source_name)` for every non-blank line of the files
 // named (or of stdin when none, or for "-"). Returns false when a file cannot be read.

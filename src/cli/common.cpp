@@ -1,7 +1,6 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
-#include <cstring>
 #include <fstream>
 #include <iostream>
 #include <thread>
@@ -48,51 +47,28 @@ namespace {
 
 using EachLine = std::function<void(std::string_view, int, const std::string&)>;
 
-// Hands on one line as every reader does: its '\r' dropped, a blank one skipped (its
-// number still counts).
-void hand_on(std::string_view line, int number, const std::string& name, const EachLine& each) {
-  if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-  // Blank when it holds nothing but spaces and tabs, which its first byte mostly rules out.
-  bool blank = line.empty() || ((line[0] == ' ' || line[0] == '\t') && line.find_first_not_of(" \t") == std::string_view::npos);
-  if (blank) return;
-  each(line, number, name);
-}
-
-// Standard input line by line, so a pipe's lines are handed on as they come.
+// Standard input line by line, so a pipe's lines are handed on as they come; each as
+// BatchLines gives a file's: its '\r' dropped, a blank one skipped (its number counts).
 void read_lines(std::istream& in, const std::string& name, const EachLine& each) {
   std::string line;
   int number = 0;
-  while (std::getline(in, line)) hand_on(line, ++number, name, each);
+  while (std::getline(in, line)) {
+    ++number;
+    std::string_view text(line);
+    if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
+    if (!blank_line(text)) each(text, number, name);
+  }
 }
 
-// A file in blocks of 64 KiB, each line handed on as a view into the buffer: std::getline
-// copied every line into a string, which the batch then copied again. A line cut by the
-// end of a block is moved to the front and finished by the next block. The buffer only
-// grows, by what a long line needs, so its bytes are not cleared for every block.
+// A file in blocks of 64 KiB (BatchLines), each line handed on as a view into the block.
 void read_blocks(std::istream& in, const std::string& name, const EachLine& each) {
-  constexpr std::size_t k_block = std::size_t{1} << 16;
-  std::string buffer(k_block, '\0');
-  std::size_t begin = 0, end = 0;  // the bytes read but not yet handed on
-  int number = 0;
-  for (;;) {
-    if (begin > 0) std::memmove(buffer.data(), buffer.data() + begin, end - begin);
-    end -= begin;
-    begin = 0;
-    if (buffer.size() - end < k_block) buffer.resize(end + k_block);
-    in.read(buffer.data() + end, static_cast<std::streamsize>(k_block));
-    auto got = static_cast<std::size_t>(in.gcount());
-    if (got == 0) break;
-    // The bytes kept from before hold no newline, so the search starts after them.
-    std::size_t from = end;
-    end += got;
-    while (const void* found = std::memchr(buffer.data() + from, '\n', end - from)) {
-      auto at = static_cast<std::size_t>(static_cast<const char*>(found) - buffer.data());
-      hand_on(std::string_view(buffer).substr(begin, at - begin), ++number, name, each);
-      begin = from = at + 1;
-    }
+  BatchLines blocks(in);
+  std::string text;
+  std::vector<BatchLine> lines;
+  std::size_t bytes = 0;
+  while (blocks.next(text, lines, bytes)) {
+    for (const BatchLine& line : lines) each(std::string_view(text).substr(line.begin, line.size), line.number, name);
   }
-  // As std::getline, a last line without its newline is still a line.
-  if (begin < end) hand_on(std::string_view(buffer).substr(begin, end - begin), ++number, name, each);
 }
 
 }  // namespace

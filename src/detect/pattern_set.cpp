@@ -1,6 +1,5 @@
 // The one file that sees Vectorscan (Hyperscan's portable fork).
 #include <hs/hs.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
@@ -10,7 +9,6 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <utility>
 #include <vector>
 
@@ -108,29 +106,14 @@ std::string cache_name(std::string_view what, const std::vector<std::string>& ex
 }
 
 // A cached file's bytes, or "" where it cannot be read.
-std::string load_bytes(const std::filesystem::path& file) {
-  std::ifstream in(file, std::ios::binary | std::ios::ate);
-  // Read whole: a byte at a time through an iterator took longer than the rest of start-up.
-  auto size = in ? static_cast<std::streamoff>(in.tellg()) : 0;
-  std::string bytes(static_cast<std::size_t>(std::max<std::streamoff>(size, 0)), '\0');
-  in.seekg(0);
-  if (size <= 0 || !in.read(bytes.data(), size)) return {};
-  return bytes;
-}
+std::string load_bytes(const std::filesystem::path& file) { return read_file(file).value_or(std::string()); }
 
-// Written to a temporary file and renamed, so a reader never sees half a file.
+// Written whole or not at all (write_file_atomic); a cache that cannot be written is only
+// slower, so a failure is not reported.
 void save_bytes(const std::filesystem::path& file, std::string_view bytes) {
   std::error_code ignored;
   std::filesystem::create_directories(file.parent_path(), ignored);
-  auto temporary = file;
-  temporary += ".part." + std::to_string(::getpid());
-  bool written = false;
-  {
-    std::ofstream out(temporary, std::ios::binary);
-    written = out && out.write(bytes.data(), static_cast<std::streamsize>(bytes.size())) && out.flush();
-  }
-  if (written) std::filesystem::rename(temporary, file, ignored);
-  if (!written || ignored) std::filesystem::remove(temporary, ignored);
+  (void)write_file_atomic(file, bytes);
 }
 
 hs_database_t* load_cached(const std::filesystem::path& file) {
